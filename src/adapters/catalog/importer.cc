@@ -1,0 +1,205 @@
+#include "adapters/catalog/importer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+
+#include "adapters/io/csv_reader.h"
+#include "adapters/io/dataset_reader.h"
+#include "adapters/io/framework_toml.h"
+#include "adapters/io/text_file.h"
+#include "adapters/io/xlsx_reader.h"
+
+namespace ocindex::adapters {
+namespace {
+
+bool LooksLikeXlsx(const std::string& path) {
+  auto head = io::ReadTextFile(path);
+  return head && head->size() >= 4 && head->compare(0, 4, "PK\x03\x04") == 0;
+}
+
+bool HasCountryColumn(const io::Table& table) {
+  if (table.rows.empty()) return false;
+  for (const std::string& cell : table.rows[0].cells) {
+    const std::string key = core::NormalizeHeader(cell);
+    if (io::IsCountryHeader(key) || key == "iso3" || key == "country code") return true;
+  }
+  return false;
+}
+
+// Every four-digit year in `text` that names a known edition.
+std::vector<std::string> EditionsNamedIn(std::string_view text, const std::vector<FrameworkSource>& known) {
+  std::vector<std::string> out;
+  static const std::regex kYear("(19|20)[0-9]{2}");
+  std::string subject(text);
+  for (std::sregex_iterator it(subject.begin(), subject.end(), kYear), end; it != end; ++it) {
+    for (const FrameworkSource& source : known) {
+      if (source.framework.edition == it->str() &&
+          std::find(out.begin(), out.end(), it->str()) == out.end()) {
+        out.push_back(it->str());
+      }
+    }
+  }
+  return out;
+}
+
+// The known framework whose indicators are exactly the table's indicator columns.
+std::vector<const FrameworkSource*> MatchingFrameworks(const io::Table& table,
+                                                       const std::vector<FrameworkSource>& known) {
+  std::vector<const FrameworkSource*> out;
+  for (const FrameworkSource& source : known) {
+    std::vector<bool> present(source.framework.indicators.size(), false);
+    bool all_known = true;
+    for (const std::string& cell : table.rows[0].cells) {
+      const std::string key = core::NormalizeHeader(cell);
+      if (key.empty() || key == "continent" || key == "region" || io::IsCountryHeader(key) || key == "iso3" ||
+          key == "country code") {
+        continue;
+      }
+      auto measure = source.framework.FindMeasure(key);
+      if (!measure) {
+        all_known = false;
+        break;
+      }
+      if (!source.framework.IsNode(*measure)) {
+        present[static_cast<size_t>(*measure) - source.framework.nodes.size()] = true;
+      }
+    }
+    if (all_known && std::all_of(present.begin(), present.end(), [](bool p) { return p; })) out.push_back(&source);
+  }
+  return out;
+}
+
+Result<const FrameworkSource*> ChooseFramework(const io::Table& table, const std::string& path,
+                                               const ImportOptions& options,
+                                               const std::vector<FrameworkSource>& known) {
+  auto by_edition = [&known](const std::string& edition) -> const FrameworkSource* {
+    for (const FrameworkSource& source : known) {
+      if (source.framework.edition == edition) return &source;
+    }
+    return nullptr;
+  };
+  const std::string where = table.sheet.empty() ? table.source : table.source + ", sheet " + table.sheet;
+  std::string wanted = options.edition;
+  if (wanted.empty() && !table.sheet.empty()) {
+    auto named = EditionsNamedIn(table.sheet, known);
+    if (named.size() == 1) wanted = named[0];
+  }
+  if (wanted.empty()) {
+    auto named = EditionsNamedIn(std::filesystem::path(path).filename().string(), known);
+    if (named.size() == 1) wanted = named[0];
+  }
+  if (!wanted.empty()) {
+    if (const FrameworkSource* source = by_edition(wanted)) return source;
+    return MakeError(ErrorCode::kNotFound,
+                     "edition " + wanted + " has no framework; pass --framework FILE to define it", where);
+  }
+  auto matching = MatchingFrameworks(table, known);
+  if (matching.size() == 1) return matching[0];
+  std::vector<std::string> names;
+  for (const FrameworkSource* source : matching) names.push_back(source->framework.edition);
+  return MakeError(ErrorCode::kInvalidInput,
+                   matching.empty()
+                       ? "cannot tell which edition this table holds: its columns match no known framework; "
+                         "pass --edition or --framework"
+                       : fmt::format("cannot tell which edition this table holds: its columns fit editions {}; "
+                                     "pass --edition",
+                                     fmt::join(names, ", ")),
+                   where);
+}
+
+}  // namespace
+
+const char* ImportStatusName(ImportStatus status) {
+  switch (status) {
+    case ImportStatus::kNew: return "imported";
+    case ImportStatus::kUnchanged: return "unchanged";
+    case ImportStatus::kReplaced: return "replaced";
+    case ImportStatus::kValid: return "valid";
+  }
+  return "";
+}
+
+Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const ImportOptions& options) {
+  std::vector<FrameworkSource> known;
+  if (!options.framework_path.empty()) {
+    auto text = io::ReadTextFile(options.framework_path);
+    if (!text) return text.error();
+    auto framework = io::ParseFramework(*text, options.framework_path);
+    if (!framework) return framework.error();
+    if (!options.edition.empty() && options.edition != framework->edition) {
+      return MakeError(ErrorCode::kInvalidInput, "--edition " + options.edition + " differs from the framework's edition " +
+                                                     framework->edition, options.framework_path);
+    }
+    known.push_back({std::move(*framework), std::move(*text)});
+  } else {
+    OCINDEX_ASSIGN_OR_RETURN(known, catalog.KnownFrameworks());
+  }
+
+  ImportReport report;
+  std::vector<io::Table> tables;
+  if (LooksLikeXlsx(path)) {
+    auto sheets = io::ReadAllSheets(path);
+    if (!sheets) return sheets.error();
+    for (io::Table& table : *sheets) {
+      if (HasCountryColumn(table)) {
+        tables.push_back(std::move(table));
+      } else {
+        report.skipped.push_back({table.sheet, "no Country column in its first row"});
+      }
+    }
+    if (tables.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "no sheet holds a country table (a first row with a Country column)",
+                       path);
+    }
+  } else {
+    auto table = io::ReadCsvFile(path);
+    if (!table) return table.error();
+    tables.push_back(std::move(*table));
+  }
+
+  std::vector<EditionToStore> to_store;
+  for (const io::Table& table : tables) {
+    const FrameworkSource* source = nullptr;
+    OCINDEX_ASSIGN_OR_RETURN(source, ChooseFramework(table, path, options, known));
+    auto dataset = io::ReadDataset(table, source->framework, catalog.geography());
+    if (!dataset) return dataset.error();
+    ImportOutcome outcome{source->framework.edition,
+                          table.sheet.empty() ? table.source : table.source + ", sheet " + table.sheet,
+                          dataset->country_count(), ImportStatus::kNew};
+    for (const EditionToStore& pending : to_store) {
+      if (pending.framework.edition == outcome.edition) {
+        return MakeError(ErrorCode::kInvalidInput, "a second table for edition " + outcome.edition, outcome.table);
+      }
+    }
+    auto stored = catalog.store().LoadEdition(outcome.edition);
+    if (stored) {
+      if (core::SameFigures(stored->dataset, *dataset)) {
+        outcome.status = ImportStatus::kUnchanged;
+      } else if (!options.replace && !options.dry_run) {
+        return MakeError(ErrorCode::kConflict,
+                         fmt::format("edition {} is already stored (revision {}) with different figures; "
+                                     "pass --replace to store these as revision {} (earlier revisions are kept)",
+                                     outcome.edition, stored->info.revision, stored->info.revision + 1),
+                         outcome.table);
+      } else {
+        outcome.status = ImportStatus::kReplaced;
+      }
+    } else if (stored.error().code != ErrorCode::kNotFound) {
+      return stored.error();
+    }
+    if (options.dry_run) outcome.status = ImportStatus::kValid;
+    if (outcome.status == ImportStatus::kNew || outcome.status == ImportStatus::kReplaced) {
+      to_store.push_back({source->framework, source->toml, std::move(*dataset), path});
+    }
+    report.editions.push_back(std::move(outcome));
+  }
+  if (!options.dry_run && !to_store.empty()) {
+    OCINDEX_RETURN_IF_ERROR(catalog.store().SaveEditions(to_store, options.replace));
+  }
+  return report;
+}
+
+}  // namespace ocindex::adapters

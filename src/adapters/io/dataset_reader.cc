@@ -1,0 +1,239 @@
+#include "adapters/io/dataset_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "core/scoring/scorecard.h"
+
+namespace ocindex::adapters::io {
+namespace {
+
+using core::Rational;
+
+constexpr size_t kMaxProblems = 20;
+
+enum class Role { kIgnored, kContinent, kRegion, kCountry, kIso3, kIndicator, kNode };
+
+struct Column {
+  Role role = Role::kIgnored;
+  int index = -1;  // indicator or node index for kIndicator / kNode
+};
+
+std::string Trim(std::string_view text) {
+  size_t begin = 0;
+  size_t end = text.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  return std::string(text.substr(begin, end - begin));
+}
+
+bool IsNotAssessed(const std::string& text) {
+  const std::string key = core::NormalizeHeader(text);
+  return key == "na" || key == "n/a" || key == "not assessed";
+}
+
+class Problems {
+ public:
+  explicit Problems(const Table& table) : table_(table) {}
+  void Add(uint32_t row, int column, std::string message) {
+    ++count_;
+    if (lines_.size() < kMaxProblems) lines_.push_back({table_.Where(row, column), std::move(message)});
+  }
+  bool empty() const { return count_ == 0; }
+  Error ToError() const {
+    if (count_ == 1) return MakeError(ErrorCode::kInvalidInput, lines_[0].second, lines_[0].first);
+    std::string message = fmt::format("{} problems; nothing was imported:", count_);
+    for (const auto& [where, what] : lines_) message += fmt::format("\n  {}: {}", where, what);
+    if (count_ > lines_.size()) message += fmt::format("\n  ... and {} more", count_ - lines_.size());
+    return MakeError(ErrorCode::kInvalidInput, message, table_.sheet.empty() ? table_.source
+                                                                             : table_.source + ", sheet " + table_.sheet);
+  }
+
+ private:
+  const Table& table_;
+  size_t count_ = 0;
+  std::vector<std::pair<std::string, std::string>> lines_;
+};
+
+const std::string& Cell(const TableRow& row, size_t column) {
+  static const std::string kEmpty;
+  return column < row.cells.size() ? row.cells[column] : kEmpty;
+}
+
+std::string ScaleText(const core::Framework& framework) {
+  return fmt::format("a number from {} to {} in steps of {}", core::FormatRational(framework.scale_min),
+                     core::FormatRational(framework.scale_max), core::FormatRational(framework.scale_step));
+}
+
+}  // namespace
+
+bool IsCountryHeader(const std::string& normalized_header) {
+  return normalized_header == "country" || normalized_header == "country name";
+}
+
+Result<core::Dataset> ReadDataset(const Table& table, const core::Framework& framework,
+                                  const core::Geography& geography) {
+  Problems problems(table);
+  if (table.rows.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "the table is empty: expected a header row and one row per country",
+                     table.Where(1));
+  }
+  const TableRow& header = table.rows[0];
+
+  // Map each header to what it holds.
+  std::vector<Column> columns(header.cells.size());
+  std::map<std::string, size_t> seen;  // role key -> column, to catch duplicates
+  for (size_t j = 0; j < header.cells.size(); ++j) {
+    const std::string key = core::NormalizeHeader(header.cells[j]);
+    Column& column = columns[j];
+    if (key.empty()) {
+      bool has_data = std::any_of(table.rows.begin() + 1, table.rows.end(),
+                                  [j](const TableRow& row) { return !Trim(Cell(row, j)).empty(); });
+      if (has_data) problems.Add(header.number, static_cast<int>(j), "this column has data but no header");
+      continue;
+    }
+    if (key == "continent") column.role = Role::kContinent;
+    else if (key == "region") column.role = Role::kRegion;
+    else if (IsCountryHeader(key)) column.role = Role::kCountry;
+    else if (key == "iso3" || key == "country code" || key == "iso" || key == "iso code") column.role = Role::kIso3;
+    else if (auto measure = framework.FindMeasure(key)) {
+      column.role = framework.IsNode(*measure) ? Role::kNode : Role::kIndicator;
+      column.index = framework.IsNode(*measure) ? *measure : *measure - static_cast<int>(framework.nodes.size());
+    } else {
+      problems.Add(header.number, static_cast<int>(j),
+                   fmt::format("unknown column '{}': not an indicator or composite of framework {} "
+                               "(see `ocindex framework {}`)",
+                               Trim(header.cells[j]), framework.id, framework.edition));
+      continue;
+    }
+    std::string role_key = fmt::format("{}:{}", static_cast<int>(column.role), column.index);
+    if (auto [it, inserted] = seen.emplace(role_key, j); !inserted) {
+      problems.Add(header.number, static_cast<int>(j),
+                   fmt::format("column '{}' repeats column {}", Trim(header.cells[j]),
+                               table.sheet.empty() ? std::to_string(it->second + 1) : ColumnLetters(static_cast<int>(it->second))));
+      column.role = Role::kIgnored;
+    }
+  }
+  auto find_role = [&columns](Role role, int index = -1) -> std::optional<size_t> {
+    for (size_t j = 0; j < columns.size(); ++j) {
+      if (columns[j].role == role && columns[j].index == index) return j;
+    }
+    return std::nullopt;
+  };
+  const auto country_column = find_role(Role::kCountry);
+  const auto iso3_column = find_role(Role::kIso3);
+  const auto continent_column = find_role(Role::kContinent);
+  const auto region_column = find_role(Role::kRegion);
+  if (!country_column && !iso3_column) {
+    problems.Add(header.number, -1, "missing required column: 'Country' or 'iso3'");
+  }
+  if (!continent_column) problems.Add(header.number, -1, "missing required column 'Continent'");
+  if (!region_column) problems.Add(header.number, -1, "missing required column 'Region'");
+  for (size_t i = 0; i < framework.indicators.size(); ++i) {
+    if (!find_role(Role::kIndicator, static_cast<int>(i))) {
+      problems.Add(header.number, -1,
+                   fmt::format("missing required column '{}' (indicator {} of framework {})",
+                               framework.indicators[i].name, framework.indicators[i].id, framework.id));
+    }
+  }
+  if (!problems.empty()) return problems.ToError();
+
+  core::Dataset dataset = core::Dataset::ShapedFor(framework);
+  std::map<std::string, uint32_t> first_row;      // iso3 -> row where it appeared
+  std::vector<uint32_t> row_of;                   // dataset country -> table row
+  std::vector<size_t> node_column(framework.nodes.size(), SIZE_MAX);
+  for (size_t j = 0; j < columns.size(); ++j) {
+    if (columns[j].role == Role::kNode) node_column[static_cast<size_t>(columns[j].index)] = j;
+  }
+  for (size_t r = 1; r < table.rows.size(); ++r) {
+    const TableRow& row = table.rows[r];
+    if (std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return Trim(c).empty(); })) continue;
+
+    const core::Country* country = nullptr;
+    const std::string name = country_column ? Trim(Cell(row, *country_column)) : std::string();
+    if (iso3_column) {
+      const std::string code = Trim(Cell(row, *iso3_column));
+      country = geography.Find(code);
+      if (country == nullptr || country->iso3 != code) {
+        problems.Add(row.number, static_cast<int>(*iso3_column),
+                     fmt::format("unknown country code '{}': expected an ISO 3166 alpha-3 code such as KAZ", code));
+        continue;
+      }
+    } else {
+      country = geography.Find(name);
+      if (country == nullptr) {
+        std::vector<std::string> suggestions = geography.Suggest(name);
+        problems.Add(row.number, static_cast<int>(*country_column),
+                     fmt::format("unknown country '{}'{}", name,
+                                 suggestions.empty() ? std::string(": expected a country name, ISO3 code or alias")
+                                                     : "; did you mean " + fmt::format("{}?", fmt::join(suggestions, ", "))));
+        continue;
+      }
+    }
+    if (auto [it, inserted] = first_row.emplace(country->iso3, row.number); !inserted) {
+      problems.Add(row.number, -1,
+                   fmt::format("{} ({}) appears twice: already in {}", country->name, country->iso3,
+                               table.sheet.empty() ? fmt::format("line {}", it->second) : fmt::format("row {}", it->second)));
+      continue;
+    }
+    core::CountryEntry entry{country->iso3, name.empty() ? country->name : name,
+                             Trim(Cell(row, *continent_column)), Trim(Cell(row, *region_column))};
+    if (entry.continent.empty()) problems.Add(row.number, static_cast<int>(*continent_column), "missing continent");
+    if (entry.region.empty()) problems.Add(row.number, static_cast<int>(*region_column), "missing region");
+    const int c = dataset.AddCountry(std::move(entry));
+    row_of.push_back(row.number);
+
+    for (size_t j = 0; j < columns.size(); ++j) {
+      const Column& column = columns[j];
+      if (column.role != Role::kIndicator && column.role != Role::kNode) continue;
+      const std::string text = Trim(Cell(row, j));
+      const bool is_indicator = column.role == Role::kIndicator;
+      if (text.empty() && is_indicator) {
+        problems.Add(row.number, static_cast<int>(j),
+                     fmt::format("missing score: expected {} (or NA if not assessed)", ScaleText(framework)));
+        continue;
+      }
+      if (text.empty() || IsNotAssessed(text)) continue;
+      std::optional<Rational> value = Rational::ParseDecimal(text);
+      if (!value) {
+        problems.Add(row.number, static_cast<int>(j),
+                     fmt::format("'{}' is not a number: expected {}", text, is_indicator ? ScaleText(framework) : "a decimal"));
+        continue;
+      }
+      if (is_indicator) {
+        if (!framework.OnScale(*value)) {
+          problems.Add(row.number, static_cast<int>(j), fmt::format("score {} is off the scale: expected {}", text,
+                                                                    ScaleText(framework)));
+          continue;
+        }
+        dataset.score(c, column.index) = *value;
+      } else {
+        // The printed figure is the rounded one, whatever precision the file carries.
+        dataset.published_value(c, column.index) =
+            Rational::FromUnits(value->RoundHalfUp(framework.decimals), framework.decimals);
+      }
+    }
+  }
+  if (dataset.country_count() == 0 && problems.empty()) {
+    problems.Add(header.number, -1, "no country rows below the header");
+  }
+  if (!problems.empty()) return problems.ToError();
+
+  auto card = core::Scorecard::Compute(framework, dataset);
+  if (!card) return card.error();
+  for (const core::PublishedMismatch& mismatch : core::CheckPublished(framework, dataset, *card)) {
+    problems.Add(row_of[static_cast<size_t>(mismatch.country)],
+                 static_cast<int>(node_column[static_cast<size_t>(mismatch.node)]),
+                 fmt::format("published {} {} disagrees with {} recomputed from the indicators",
+                             framework.nodes[static_cast<size_t>(mismatch.node)].name,
+                             core::FormatUnits(mismatch.published, framework.decimals),
+                             core::FormatUnits(mismatch.recomputed, framework.decimals)));
+  }
+  if (!problems.empty()) return problems.ToError();
+  return dataset;
+}
+
+}  // namespace ocindex::adapters::io

@@ -1,0 +1,16 @@
+// Reads a framework file (TOML; format in docs/FRAMEWORK_FORMAT.md) into a linked
+// core::Framework. Errors name the file, line and column and what was expected.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/model/framework.h"
+
+namespace ocindex::adapters::io {
+
+Result<core::Framework> ParseFramework(std::string_view text, const std::string& source);
+Result<core::Framework> ReadFrameworkFile(const std::string& path);
+
+}  // namespace ocindex::adapters::io

@@ -1,0 +1,639 @@
+#include "adapters/store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <ctime>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/model/rational.h"
+
+namespace ocindex::adapters {
+namespace {
+
+// Marks the file as ours ("OCIX"), so that we never migrate another program's database.
+constexpr int32_t kApplicationId = 0x4F434958;
+// Another ocindex process may hold the write lock briefly (an import); wait, not fail.
+constexpr int kBusyTimeoutMs = 5000;
+// Values are stored as exact decimals; FormatRational never writes more places.
+constexpr int kValueDecimals = 12;
+
+// kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
+// edited: a change to the schema is a new entry appended here.
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: editions with their revisions, and the country list.
+    R"sql(
+CREATE TABLE countries (
+  iso3     TEXT PRIMARY KEY NOT NULL,
+  name     TEXT NOT NULL,
+  position INTEGER NOT NULL UNIQUE
+);
+CREATE TABLE country_aliases (
+  iso3     TEXT NOT NULL REFERENCES countries (iso3) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  alias    TEXT NOT NULL,
+  PRIMARY KEY (iso3, position)
+) WITHOUT ROWID;
+CREATE TABLE edition_revisions (
+  id             INTEGER PRIMARY KEY,
+  edition        TEXT NOT NULL,
+  revision       INTEGER NOT NULL CHECK (revision >= 1),
+  name           TEXT NOT NULL,
+  framework_toml TEXT NOT NULL,
+  source         TEXT NOT NULL,
+  stored_at      TEXT NOT NULL,
+  UNIQUE (edition, revision)
+);
+-- The framework ids a revision's columns follow, in Dataset order.
+CREATE TABLE revision_columns (
+  revision_id INTEGER NOT NULL REFERENCES edition_revisions (id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL CHECK (kind IN ('indicator', 'node')),
+  position    INTEGER NOT NULL,
+  id          TEXT NOT NULL,
+  PRIMARY KEY (revision_id, kind, position),
+  UNIQUE (revision_id, kind, id)
+) WITHOUT ROWID;
+CREATE TABLE revision_countries (
+  revision_id INTEGER NOT NULL REFERENCES edition_revisions (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  iso3        TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  continent   TEXT NOT NULL,
+  region      TEXT NOT NULL,
+  PRIMARY KEY (revision_id, position),
+  UNIQUE (revision_id, iso3)
+) WITHOUT ROWID;
+-- Values are exact decimal text; a NULL value or a missing row means not assessed.
+CREATE TABLE scores (
+  revision_id  INTEGER NOT NULL,
+  iso3         TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  value        TEXT,
+  PRIMARY KEY (revision_id, iso3, indicator_id),
+  FOREIGN KEY (revision_id, iso3) REFERENCES revision_countries (revision_id, iso3)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE published (
+  revision_id INTEGER NOT NULL,
+  iso3        TEXT NOT NULL,
+  node_id     TEXT NOT NULL,
+  value       TEXT,
+  PRIMARY KEY (revision_id, iso3, node_id),
+  FOREIGN KEY (revision_id, iso3) REFERENCES revision_countries (revision_id, iso3)
+    ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql",
+};
+constexpr int kSchemaVersion = static_cast<int>(kMigrations.size());
+
+Error FromSqlite(const SQLite::Exception& e, const std::string& path) {
+  const int code = e.getErrorCode() & 0xff;
+  std::string detail = e.what();
+  switch (code) {
+    case SQLITE_NOTADB:
+      return MakeError(ErrorCode::kCorrupt, "the file is not an SQLite database, so not an ocindex one", path);
+    case SQLITE_CORRUPT:
+      return MakeError(ErrorCode::kCorrupt, "the database file is damaged (" + detail + ")", path);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return MakeError(ErrorCode::kIo,
+                       "the database is locked by another process; try again (" + detail + ")", path);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return MakeError(ErrorCode::kIo, "cannot use the database file (" + detail + ")", path);
+    default:
+      return MakeError(ErrorCode::kInternal, "database error: " + detail, path);
+  }
+}
+
+// Runs `body`, turning any exception into an Error: none may leave the Store.
+template <typename F>
+auto Guarded(const std::string& path, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    return FromSqlite(e, path);
+  } catch (const std::exception& e) {
+    return MakeError(ErrorCode::kInternal, std::string("unexpected failure: ") + e.what(), path);
+  }
+}
+
+int IntPragma(SQLite::Database& db, const char* name) {
+  return db.execAndGet(std::string("PRAGMA ") + name).getInt();
+}
+
+std::string NowUtc() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// The text stored for a value, or nullopt if the text would not give the value back.
+std::optional<std::string> ExactText(const core::Rational& value) {
+  std::string text = core::FormatRational(value);
+  auto back = core::Rational::ParseDecimal(text, kValueDecimals);
+  if (!back || *back != value) return std::nullopt;
+  return text;
+}
+
+// The value of stored text. Only the form ExactText writes is accepted: anything else
+// was not written by ocindex and might not be the value that was meant.
+std::optional<core::Rational> ParseStored(const std::string& text) {
+  auto value = core::Rational::ParseDecimal(text, kValueDecimals);
+  if (!value || core::FormatRational(*value) != text) return std::nullopt;
+  return value;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+Status CheckUnique(const std::vector<std::string>& ids, const char* what, const std::string& where) {
+  std::set<std::string_view> seen;
+  for (const std::string& id : ids) {
+    if (id.empty()) return MakeError(ErrorCode::kInvalidInput, std::string("an empty ") + what, where);
+    if (!seen.insert(id).second) {
+      return MakeError(ErrorCode::kInvalidInput, std::string(what) + " '" + id + "' appears twice", where);
+    }
+  }
+  return {};
+}
+
+// Everything that can be checked without the database, so that a bad edition is
+// reported before anything is written.
+Status ValidateEdition(const EditionToStore& e) {
+  const core::Framework& fw = e.framework;
+  const core::Dataset& ds = e.dataset;
+  if (fw.edition.empty()) return MakeError(ErrorCode::kInvalidInput, "the framework names no edition");
+  const std::string where = "edition " + fw.edition;
+  if (!ds.edition.empty() && ds.edition != fw.edition) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "the data is for edition " + ds.edition + " but the framework is for " + fw.edition,
+                     where);
+  }
+  std::vector<std::string> indicator_ids;
+  for (const core::Indicator& indicator : fw.indicators) indicator_ids.push_back(indicator.id);
+  std::vector<std::string> node_ids;
+  for (const core::Node& node : fw.nodes) node_ids.push_back(node.id);
+  if (ds.indicator_ids != indicator_ids) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "the data's indicators (" + Join(ds.indicator_ids, ", ") +
+                         ") are not the framework's (" + Join(indicator_ids, ", ") + ")",
+                     where);
+  }
+  if (ds.node_ids != node_ids) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "the data's composites (" + Join(ds.node_ids, ", ") + ") are not the framework's (" +
+                         Join(node_ids, ", ") + ")",
+                     where);
+  }
+  if (Status s = CheckUnique(indicator_ids, "indicator id", where); !s) return s;
+  if (Status s = CheckUnique(node_ids, "node id", where); !s) return s;
+  const size_t countries = ds.countries.size();
+  if (ds.indicator_count != static_cast<int>(indicator_ids.size()) ||
+      ds.node_count != static_cast<int>(node_ids.size()) ||
+      ds.scores.size() != countries * indicator_ids.size() ||
+      ds.published.size() != countries * node_ids.size()) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "the data's tables do not match its country and column counts", where);
+  }
+  std::vector<std::string> iso3s;
+  for (const core::CountryEntry& country : ds.countries) iso3s.push_back(country.iso3);
+  if (Status s = CheckUnique(iso3s, "country", where); !s) return s;
+  for (int c = 0; c < ds.country_count(); ++c) {
+    for (int i = 0; i < ds.indicator_count; ++i) {
+      const auto& v = ds.score(c, i);
+      if (v && !ExactText(*v)) {
+        return MakeError(ErrorCode::kInvalidInput,
+                         "score " + core::FormatRational(*v) + " has no exact decimal form",
+                         where + ", country " + ds.countries[c].iso3 + ", indicator " + ds.indicator_ids[i]);
+      }
+    }
+    for (int n = 0; n < ds.node_count; ++n) {
+      const auto& v = ds.published_value(c, n);
+      if (v && !ExactText(*v)) {
+        return MakeError(ErrorCode::kInvalidInput,
+                         "published value " + core::FormatRational(*v) + " has no exact decimal form",
+                         where + ", country " + ds.countries[c].iso3 + ", " + ds.node_ids[n]);
+      }
+    }
+  }
+  return {};
+}
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(SQLite::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  Result<std::vector<EditionInfo>> ListEditions() override {
+    return Guarded(path_, [&]() -> Result<std::vector<EditionInfo>> {
+      return QueryInfos(
+          "WHERE r.revision = (SELECT MAX(revision) FROM edition_revisions WHERE edition = r.edition) "
+          "ORDER BY r.edition",
+          std::nullopt);
+    });
+  }
+
+  Result<std::vector<EditionInfo>> ListRevisions(const std::string& edition) override {
+    return Guarded(path_, [&]() -> Result<std::vector<EditionInfo>> {
+      auto infos = QueryInfos("WHERE r.edition = ? ORDER BY r.revision", edition);
+      if (infos.ok() && infos->empty()) {
+        return MakeError(ErrorCode::kNotFound, "edition " + edition + " is not stored; " + DescribeStored());
+      }
+      return infos;
+    });
+  }
+
+  Result<StoredEdition> LoadEdition(const std::string& edition, int revision) override {
+    return Guarded(path_, [&]() -> Result<StoredEdition> {
+      if (revision < 0) {
+        return MakeError(ErrorCode::kInvalidInput, "revision " + std::to_string(revision) + " is not valid");
+      }
+      SQLite::Statement q(db_,
+                          "SELECT id, revision, name, framework_toml, source, stored_at "
+                          "FROM edition_revisions WHERE edition = ?1 AND (?2 = 0 OR revision = ?2) "
+                          "ORDER BY revision DESC LIMIT 1");
+      q.bind(1, edition);
+      q.bind(2, revision);
+      if (!q.executeStep()) {
+        std::string what = revision == 0 ? "edition " + edition + " is not stored"
+                                         : "edition " + edition + " has no revision " + std::to_string(revision);
+        return MakeError(ErrorCode::kNotFound, what + "; " + DescribeStored());
+      }
+      StoredEdition stored;
+      const int64_t id = q.getColumn(0).getInt64();
+      stored.info.edition = edition;
+      stored.info.revision = q.getColumn(1).getInt();
+      stored.info.name = q.getColumn(2).getString();
+      stored.framework_toml = q.getColumn(3).getString();
+      stored.info.source = q.getColumn(4).getString();
+      stored.info.stored_at = q.getColumn(5).getString();
+      const std::string where = "edition " + edition + " revision " + std::to_string(stored.info.revision);
+      auto dataset = ReadDataset(id, edition, where);
+      if (!dataset.ok()) return dataset.error();
+      stored.dataset = std::move(dataset).value();
+      stored.info.countries = stored.dataset.country_count();
+      return stored;
+    });
+  }
+
+  Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) override {
+    return Guarded(path_, [&]() -> Status {
+      std::set<std::string_view> seen;
+      for (const EditionToStore& e : editions) {
+        if (Status s = ValidateEdition(e); !s) return s;
+        if (!seen.insert(e.framework.edition).second) {
+          return MakeError(ErrorCode::kInvalidInput, "edition " + e.framework.edition + " is given twice");
+        }
+      }
+      // IMMEDIATE takes the write lock now, so the revision numbers read below cannot
+      // be taken by another process before we write them.
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      const std::string stored_at = NowUtc();
+      std::vector<std::string> conflicts;
+      for (const EditionToStore& e : editions) {
+        SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM edition_revisions WHERE edition = ?");
+        q.bind(1, e.framework.edition);
+        q.executeStep();
+        const int current = q.getColumn(0).getInt();
+        if (current > 0 && !replace) {
+          conflicts.push_back("edition " + e.framework.edition + " is already stored (revision " +
+                              std::to_string(current) + ")");
+          continue;
+        }
+        WriteRevision(e, current + 1, stored_at);
+      }
+      if (!conflicts.empty()) {
+        // Returning without commit rolls back whatever the other editions wrote.
+        return MakeError(ErrorCode::kConflict,
+                         Join(conflicts, "; ") +
+                             "; nothing was stored. Pass --replace to store a new revision "
+                             "(older revisions are kept)");
+      }
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Result<core::Geography> LoadGeography() override {
+    return Guarded(path_, [&]() -> Result<core::Geography> {
+      std::vector<core::Country> countries;
+      std::unordered_map<std::string, size_t> by_iso3;
+      SQLite::Statement q(db_, "SELECT iso3, name FROM countries ORDER BY position");
+      while (q.executeStep()) {
+        by_iso3[q.getColumn(0).getString()] = countries.size();
+        countries.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}});
+      }
+      SQLite::Statement aliases(db_, "SELECT iso3, alias FROM country_aliases ORDER BY iso3, position");
+      while (aliases.executeStep()) {
+        auto it = by_iso3.find(aliases.getColumn(0).getString());
+        if (it == by_iso3.end()) {
+          return MakeError(ErrorCode::kCorrupt, "an alias names unknown country " + aliases.getColumn(0).getString(),
+                           path_);
+        }
+        countries[it->second].aliases.push_back(aliases.getColumn(1).getString());
+      }
+      auto geography = core::Geography::Build(std::move(countries));
+      if (!geography.ok()) {
+        return MakeError(ErrorCode::kCorrupt, "the stored country list is inconsistent: " + geography.error().ToString(),
+                         path_);
+      }
+      return geography;
+    });
+  }
+
+  Status SaveGeography(const core::Geography& geography) override {
+    return Guarded(path_, [&]() -> Status {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      db_.exec("DELETE FROM country_aliases; DELETE FROM countries;");
+      SQLite::Statement country(db_, "INSERT INTO countries (iso3, name, position) VALUES (?, ?, ?)");
+      SQLite::Statement alias(db_, "INSERT INTO country_aliases (iso3, position, alias) VALUES (?, ?, ?)");
+      int position = 0;
+      for (const core::Country& c : geography.countries()) {
+        Insert(country, c.iso3, c.name, position++);
+        int alias_position = 0;
+        for (const std::string& a : c.aliases) Insert(alias, c.iso3, alias_position++, a);
+      }
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Result<bool> IsEmpty() override {
+    return Guarded(path_, [&]() -> Result<bool> {
+      return db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM edition_revisions) "
+                            "AND NOT EXISTS (SELECT 1 FROM countries)")
+                 .getInt() != 0;
+    });
+  }
+
+ private:
+  template <typename... Args>
+  static void Insert(SQLite::Statement& statement, const Args&... args) {
+    statement.reset();
+    int index = 0;
+    (statement.bind(++index, args), ...);
+    statement.exec();
+  }
+
+  static void InsertValue(SQLite::Statement& statement, int64_t revision_id, const std::string& iso3,
+                          const std::string& id, const core::Rational& value) {
+    // ValidateEdition has checked that every value has exact text.
+    Insert(statement, revision_id, iso3, id, *ExactText(value));
+  }
+
+  void WriteRevision(const EditionToStore& e, int revision, const std::string& stored_at) {
+    const core::Dataset& ds = e.dataset;
+    SQLite::Statement header(db_,
+                             "INSERT INTO edition_revisions "
+                             "(edition, revision, name, framework_toml, source, stored_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
+    Insert(header, e.framework.edition, revision, e.framework.name, e.framework_toml, e.source, stored_at);
+    const int64_t id = db_.getLastInsertRowid();
+
+    SQLite::Statement column(db_, "INSERT INTO revision_columns (revision_id, kind, position, id) VALUES (?, ?, ?, ?)");
+    for (int i = 0; i < ds.indicator_count; ++i) Insert(column, id, "indicator", i, ds.indicator_ids[i]);
+    for (int n = 0; n < ds.node_count; ++n) Insert(column, id, "node", n, ds.node_ids[n]);
+
+    SQLite::Statement country(db_,
+                              "INSERT INTO revision_countries (revision_id, position, iso3, name, continent, region) "
+                              "VALUES (?, ?, ?, ?, ?, ?)");
+    SQLite::Statement score(db_, "INSERT INTO scores (revision_id, iso3, indicator_id, value) VALUES (?, ?, ?, ?)");
+    SQLite::Statement published(db_, "INSERT INTO published (revision_id, iso3, node_id, value) VALUES (?, ?, ?, ?)");
+    for (int c = 0; c < ds.country_count(); ++c) {
+      const core::CountryEntry& entry = ds.countries[c];
+      Insert(country, id, c, entry.iso3, entry.name, entry.continent, entry.region);
+      // Not assessed is no row at all: most of a sparse edition costs nothing.
+      for (int i = 0; i < ds.indicator_count; ++i) {
+        if (const auto& v = ds.score(c, i)) InsertValue(score, id, entry.iso3, ds.indicator_ids[i], *v);
+      }
+      for (int n = 0; n < ds.node_count; ++n) {
+        if (const auto& v = ds.published_value(c, n)) InsertValue(published, id, entry.iso3, ds.node_ids[n], *v);
+      }
+    }
+  }
+
+  // Reads ids in position order; kCorrupt unless positions run 0, 1, 2, ...
+  Result<std::vector<std::string>> ReadColumns(int64_t id, const char* kind, const std::string& where) {
+    SQLite::Statement q(db_, "SELECT position, id FROM revision_columns WHERE revision_id = ? AND kind = ? "
+                             "ORDER BY position");
+    q.bind(1, id);
+    q.bind(2, kind);
+    std::vector<std::string> ids;
+    while (q.executeStep()) {
+      if (q.getColumn(0).getInt64() != static_cast<int64_t>(ids.size())) {
+        return MakeError(ErrorCode::kCorrupt, std::string("the ") + kind + " columns have a gap", where);
+      }
+      ids.push_back(q.getColumn(1).getString());
+    }
+    return ids;
+  }
+
+  // Fills `values` (country-major, `width` per country) from a scores or published table.
+  Status ReadValues(const char* sql, int64_t id, const std::unordered_map<std::string, int>& countries,
+                    const std::unordered_map<std::string, int>& columns, int width,
+                    std::vector<std::optional<core::Rational>>& values, const std::string& where) {
+    SQLite::Statement q(db_, sql);
+    q.bind(1, id);
+    while (q.executeStep()) {
+      const std::string iso3 = q.getColumn(0).getString();
+      const std::string column = q.getColumn(1).getString();
+      auto c = countries.find(iso3);
+      auto m = columns.find(column);
+      const std::string at = where + ", country " + iso3 + ", " + column;
+      if (c == countries.end() || m == columns.end()) {
+        return MakeError(ErrorCode::kCorrupt, "a value belongs to no country or column of this edition", at);
+      }
+      if (q.getColumn(2).isNull()) continue;
+      const std::string text = q.getColumn(2).getString();
+      auto value = ParseStored(text);
+      if (!value) return MakeError(ErrorCode::kCorrupt, "stored value '" + text + "' is not an exact decimal", at);
+      values[static_cast<size_t>(c->second * width + m->second)] = *value;
+    }
+    return {};
+  }
+
+  Result<core::Dataset> ReadDataset(int64_t id, const std::string& edition, const std::string& where) {
+    core::Dataset ds;
+    ds.edition = edition;
+    auto indicators = ReadColumns(id, "indicator", where);
+    if (!indicators.ok()) return indicators.error();
+    auto nodes = ReadColumns(id, "node", where);
+    if (!nodes.ok()) return nodes.error();
+    ds.indicator_ids = std::move(indicators).value();
+    ds.node_ids = std::move(nodes).value();
+    ds.indicator_count = static_cast<int>(ds.indicator_ids.size());
+    ds.node_count = static_cast<int>(ds.node_ids.size());
+
+    SQLite::Statement q(db_, "SELECT position, iso3, name, continent, region FROM revision_countries "
+                             "WHERE revision_id = ? ORDER BY position");
+    q.bind(1, id);
+    std::unordered_map<std::string, int> country_index;
+    while (q.executeStep()) {
+      if (q.getColumn(0).getInt64() != static_cast<int64_t>(ds.countries.size())) {
+        return MakeError(ErrorCode::kCorrupt, "the country list has a gap", where);
+      }
+      country_index[q.getColumn(1).getString()] = ds.country_count();
+      ds.countries.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
+                              q.getColumn(3).getString(), q.getColumn(4).getString()});
+    }
+    ds.scores.assign(ds.countries.size() * ds.indicator_ids.size(), std::nullopt);
+    ds.published.assign(ds.countries.size() * ds.node_ids.size(), std::nullopt);
+
+    auto index = [](const std::vector<std::string>& ids) {
+      std::unordered_map<std::string, int> map;
+      for (size_t i = 0; i < ids.size(); ++i) map[ids[i]] = static_cast<int>(i);
+      return map;
+    };
+    if (Status s = ReadValues("SELECT iso3, indicator_id, value FROM scores WHERE revision_id = ?", id,
+                              country_index, index(ds.indicator_ids), ds.indicator_count, ds.scores, where);
+        !s) {
+      return s.error();
+    }
+    if (Status s = ReadValues("SELECT iso3, node_id, value FROM published WHERE revision_id = ?", id,
+                              country_index, index(ds.node_ids), ds.node_count, ds.published, where);
+        !s) {
+      return s.error();
+    }
+    return ds;
+  }
+
+  // `filter` is the WHERE/ORDER BY tail; `edition` binds its one parameter, if any.
+  Result<std::vector<EditionInfo>> QueryInfos(const std::string& filter, const std::optional<std::string>& edition) {
+    SQLite::Statement q(db_,
+                        "SELECT r.edition, r.name, r.revision, "
+                        "(SELECT COUNT(*) FROM revision_countries c WHERE c.revision_id = r.id), "
+                        "r.source, r.stored_at FROM edition_revisions r " +
+                            filter);
+    if (edition) q.bind(1, *edition);
+    std::vector<EditionInfo> infos;
+    while (q.executeStep()) {
+      infos.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
+                       q.getColumn(3).getInt(), q.getColumn(4).getString(), q.getColumn(5).getString()});
+    }
+    return infos;
+  }
+
+  // "stored editions: 2021 (revisions 1, 2), 2023 (revision 1)", for kNotFound messages.
+  std::string DescribeStored() {
+    SQLite::Statement q(db_, "SELECT edition, revision FROM edition_revisions ORDER BY edition, revision");
+    std::map<std::string, std::vector<std::string>> revisions;
+    while (q.executeStep()) revisions[q.getColumn(0).getString()].push_back(q.getColumn(1).getString());
+    if (revisions.empty()) return "the database holds no editions yet";
+    std::vector<std::string> parts;
+    for (const auto& [edition, list] : revisions) {
+      parts.push_back(edition + (list.size() == 1 ? " (revision " : " (revisions ") + Join(list, ", ") + ")");
+    }
+    return "stored editions: " + Join(parts, ", ");
+  }
+
+  SQLite::Database db_;
+  std::string path_;
+};
+
+// Applies the migrations from the database's version up to `target`, each in its own
+// transaction, so an interrupted upgrade leaves a consistent older version.
+void Migrate(SQLite::Database& db, int target) {
+  for (int version = 0; version < target; ++version) {
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Read under the write lock: another process may have migrated meanwhile.
+    if (IntPragma(db, "user_version") > version) continue;
+    db.exec(kMigrations[static_cast<size_t>(version)]);
+    if (version == 0) db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    transaction.commit();
+  }
+}
+
+}  // namespace
+
+int SqliteSchemaVersion() { return kSchemaVersion; }
+
+Result<std::unique_ptr<Store>> OpenSqliteStoreAtSchema(const std::string& path, int schema_version) {
+  if (path.empty()) return MakeError(ErrorCode::kInvalidInput, "no database path given");
+  if (schema_version < 1 || schema_version > kSchemaVersion) {
+    return MakeError(ErrorCode::kInvalidInput, "schema version " + std::to_string(schema_version) +
+                                                   " is not one this ocindex knows (1 to " +
+                                                   std::to_string(kSchemaVersion) + ")");
+  }
+  const bool in_memory = path == ":memory:";
+  if (!in_memory) {
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      return MakeError(ErrorCode::kIo, "cannot create directory " + parent.string() + ": " + ec.message(), path);
+    }
+  }
+  return Guarded(path, [&]() -> Result<std::unique_ptr<Store>> {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+    // Reading the header is the first thing that fails on a file that is not SQLite.
+    const int application_id = IntPragma(db, "application_id");
+    const int version = IntPragma(db, "user_version");
+    if (application_id != 0 && application_id != kApplicationId) {
+      return MakeError(ErrorCode::kCorrupt, "an SQLite database of another program, not an ocindex one", path);
+    }
+    if (application_id == 0 && version == 0 &&
+        db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() > 0) {
+      return MakeError(ErrorCode::kCorrupt, "an SQLite database that ocindex did not create", path);
+    }
+    if (version > kSchemaVersion) {
+      return MakeError(ErrorCode::kUnsupported,
+                       "database schema version " + std::to_string(version) + " is newer than this ocindex (" +
+                           std::to_string(kSchemaVersion) + "); upgrade ocindex",
+                       path);
+    }
+    db.exec("PRAGMA foreign_keys = ON");
+    // WAL lets readers (the server) run while an import writes. It is a no-op for
+    // ":memory:", and SQLite keeps the rollback journal where WAL is impossible.
+    if (!in_memory) db.execAndGet("PRAGMA journal_mode = WAL");
+    Migrate(db, schema_version);
+    return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), path));
+  });
+}
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  return OpenSqliteStoreAtSchema(path, kSchemaVersion);
+}
+
+std::string DefaultDatabasePath() {
+  auto env = [](const char* name) -> std::string {
+    const char* value = std::getenv(name);
+    return value == nullptr ? std::string() : std::string(value);
+  };
+  if (std::string db = env("OCINDEX_DB"); !db.empty()) return db;
+  // The XDG spec says to ignore a relative XDG_DATA_HOME.
+  if (std::string data = env("XDG_DATA_HOME"); !data.empty() && data.front() == '/') {
+    return (std::filesystem::path(data) / "ocindex" / "ocindex.db").string();
+  }
+  if (std::string home = env("HOME"); !home.empty()) {
+    return (std::filesystem::path(home) / ".local" / "share" / "ocindex" / "ocindex.db").string();
+  }
+  return "ocindex.db";
+}
+
+}  // namespace ocindex::adapters

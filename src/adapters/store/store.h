@@ -1,0 +1,63 @@
+// Where editions and the country list live between runs. The CLI and server talk to
+// this interface only, so a PostgreSQL backend can sit beside SQLite without touching
+// the core or the faces.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model/dataset.h"
+#include "core/model/framework.h"
+#include "core/model/geography.h"
+
+namespace ocindex::adapters {
+
+// An edition to store: its framework (as parsed, and the TOML text it came from, kept
+// verbatim so it can be re-read and shown) and its data, with where the data came from.
+struct EditionToStore {
+  core::Framework framework;
+  std::string framework_toml;
+  core::Dataset dataset;
+  std::string source;  // e.g. "bundled data/editions/goci-2021.csv" or the imported file path
+};
+
+struct EditionInfo {
+  std::string edition;
+  std::string name;      // framework name
+  int revision = 0;      // 1 for the first import; each --replace adds one, older ones are kept
+  int countries = 0;
+  std::string source;
+  std::string stored_at;  // UTC, ISO 8601
+};
+
+struct StoredEdition {
+  EditionInfo info;
+  std::string framework_toml;
+  core::Dataset dataset;  // shaped for the framework parsed from framework_toml
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Current revision of every edition, ordered by edition.
+  virtual Result<std::vector<EditionInfo>> ListEditions() = 0;
+  // Every revision of one edition, oldest first.
+  virtual Result<std::vector<EditionInfo>> ListRevisions(const std::string& edition) = 0;
+  // The current revision (revision 0) or a given one. kNotFound if absent.
+  virtual Result<StoredEdition> LoadEdition(const std::string& edition, int revision = 0) = 0;
+  // Stores all editions in one transaction: all are written or none. An edition that
+  // is already stored is a kConflict unless `replace`, which adds a new revision and
+  // keeps the old ones.
+  virtual Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) = 0;
+
+  virtual Result<core::Geography> LoadGeography() = 0;
+  // Replaces the country list (one transaction).
+  virtual Status SaveGeography(const core::Geography& geography) = 0;
+  // True when the store holds no edition and no country yet (a new database).
+  virtual Result<bool> IsEmpty() = 0;
+};
+
+}  // namespace ocindex::adapters

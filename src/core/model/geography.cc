@@ -1,0 +1,121 @@
+#include "core/model/geography.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace ocindex::core {
+namespace {
+
+// Two-byte UTF-8 Latin letters (U+00C0..U+00FF) folded to ASCII; enough for the
+// accented country names in use (São Tomé, Côte d'Ivoire, Türkiye, Curaçao).
+char FoldLatin1(unsigned char first_byte, unsigned char second_byte) {
+  static constexpr char kC3[] =  // U+00C0 + index
+      "aaaaaaaceeeeiiiidnooooo*ouuuuyts"
+      "aaaaaaaceeeeiiiidnooooo/ouuuuyty";
+  if (first_byte == 0xC3 && second_byte >= 0x80 && second_byte <= 0xBF) {
+    return kC3[second_byte - 0x80];
+  }
+  return ' ';
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string NormalizeName(std::string_view name) {
+  std::string out;
+  auto push = [&out](char c) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+    }
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    auto byte = static_cast<unsigned char>(name[i]);
+    if (byte < 0x80) {
+      push(name[i]);
+    } else if (byte == 0xC3 && i + 1 < name.size()) {
+      push(FoldLatin1(byte, static_cast<unsigned char>(name[i + 1])));
+      ++i;
+    } else if (byte == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+               static_cast<unsigned char>(name[i + 2]) == 0x99) {
+      i += 2;  // typographic apostrophe, as in Côte d’Ivoire: a separator like "'"
+      push(' ');
+    } else {
+      push(' ');
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+Result<Geography> Geography::Build(std::vector<Country> countries) {
+  Geography geography;
+  geography.countries_ = std::move(countries);
+  for (size_t c = 0; c < geography.countries_.size(); ++c) {
+    Country& country = geography.countries_[c];
+    if (country.iso3.size() != 3 ||
+        !std::all_of(country.iso3.begin(), country.iso3.end(),
+                     [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); })) {
+      return MakeError(ErrorCode::kInvalidInput,
+                       "'" + country.iso3 + "' is not an ISO 3166 alpha-3 code (three capital letters)",
+                       "country " + country.name);
+    }
+    std::vector<std::string> keys{country.iso3, country.name};
+    keys.insert(keys.end(), country.aliases.begin(), country.aliases.end());
+    for (const std::string& key : keys) {
+      std::string normalized = NormalizeName(key);
+      if (normalized.empty()) continue;
+      auto [it, inserted] = geography.index_.emplace(normalized, c);
+      if (!inserted && it->second != c) {
+        return MakeError(ErrorCode::kInvalidInput,
+                         "the name '" + key + "' would name both " +
+                             geography.countries_[it->second].iso3 + " and " + country.iso3,
+                         "country " + country.iso3);
+      }
+    }
+  }
+  return geography;
+}
+
+const Country* Geography::Find(std::string_view query) const {
+  auto it = index_.find(NormalizeName(query));
+  return it == index_.end() ? nullptr : &countries_[it->second];
+}
+
+std::vector<std::string> Geography::Suggest(std::string_view query, size_t limit) const {
+  const std::string key = NormalizeName(query);
+  std::vector<std::pair<size_t, size_t>> scored;  // distance, country
+  for (const auto& [name, country] : index_) {
+    size_t distance = EditDistance(key, name);
+    // A query that starts a name ("kazak") is a strong hint even if far in edits.
+    if (!key.empty() && name.rfind(key, 0) == 0) distance = std::min<size_t>(distance, 1);
+    scored.emplace_back(distance, country);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  const size_t max_distance = std::max<size_t>(2, key.size() / 3);
+  for (const auto& [distance, country] : scored) {
+    if (out.size() >= limit || distance > max_distance) break;
+    const std::string& name = countries_[country].name;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace ocindex::core

@@ -1,0 +1,117 @@
+#include "core/scoring/ranking.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace ocindex::core {
+namespace {
+const std::string kWorld = "World";
+}
+
+const char* ScopeName(Scope scope) {
+  switch (scope) {
+    case Scope::kWorld: return "world";
+    case Scope::kContinent: return "continent";
+    case Scope::kRegion: return "region";
+  }
+  return "world";
+}
+
+std::optional<Scope> ParseScope(std::string_view name) {
+  for (Scope scope : {Scope::kWorld, Scope::kContinent, Scope::kRegion}) {
+    if (name == ScopeName(scope)) return scope;
+  }
+  return std::nullopt;
+}
+
+const std::string& ScopeGroup(const CountryEntry& country, Scope scope) {
+  switch (scope) {
+    case Scope::kContinent: return country.continent;
+    case Scope::kRegion: return country.region;
+    case Scope::kWorld: break;
+  }
+  return kWorld;
+}
+
+std::vector<Rank> RankCountries(const Dataset& dataset, const Scorecard& scorecard, int measure, Scope scope) {
+  const int n = dataset.country_count();
+  std::vector<Rank> ranks(static_cast<size_t>(n));
+  std::vector<int> order;
+  for (int c = 0; c < n; ++c) {
+    if (scorecard.rounded(c, measure)) order.push_back(c);
+  }
+  // Sort by group, then value descending; each group is then a contiguous run.
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const std::string& ga = ScopeGroup(dataset.countries[static_cast<size_t>(a)], scope);
+    const std::string& gb = ScopeGroup(dataset.countries[static_cast<size_t>(b)], scope);
+    if (ga != gb) return ga < gb;
+    return *scorecard.rounded(a, measure) > *scorecard.rounded(b, measure);
+  });
+  for (size_t begin = 0; begin < order.size();) {
+    const std::string& group = ScopeGroup(dataset.countries[static_cast<size_t>(order[begin])], scope);
+    size_t end = begin;
+    while (end < order.size() && ScopeGroup(dataset.countries[static_cast<size_t>(order[end])], scope) == group) ++end;
+    for (size_t k = begin; k < end; ++k) {
+      Rank& rank = ranks[static_cast<size_t>(order[k])];
+      const int64_t value = *scorecard.rounded(order[k], measure);
+      size_t first = k;
+      while (first > begin && *scorecard.rounded(order[first - 1], measure) == value) --first;
+      size_t last = k + 1;
+      while (last < end && *scorecard.rounded(order[last], measure) == value) ++last;
+      rank.position = static_cast<int>(first - begin) + 1;
+      rank.of = static_cast<int>(end - begin);
+      rank.tied = last - first > 1;
+    }
+    begin = end;
+  }
+  return ranks;
+}
+
+std::vector<GroupMean> GroupMeans(const Dataset& dataset, const Scorecard& scorecard, int measure, Scope scope) {
+  std::vector<GroupMean> means;
+  std::map<std::string, size_t> index;
+  for (int c = 0; c < dataset.country_count(); ++c) {
+    std::optional<int64_t> value = scorecard.rounded(c, measure);
+    if (!value) continue;
+    const std::string& group = ScopeGroup(dataset.countries[static_cast<size_t>(c)], scope);
+    auto [it, inserted] = index.emplace(group, means.size());
+    if (inserted) means.push_back(GroupMean{group, 0, 0, 0});
+    GroupMean& mean = means[it->second];
+    mean.members += 1;
+    mean.mean += Rational::FromUnits(*value, scorecard.decimals());
+  }
+  for (GroupMean& mean : means) {
+    mean.mean = mean.mean / Rational(mean.members);
+    mean.rounded = mean.mean.RoundHalfUp(scorecard.decimals());
+  }
+  return means;
+}
+
+const char* QuadrantName(Quadrant quadrant) {
+  switch (quadrant) {
+    case Quadrant::kHighCriminalityLowResilience: return "high criminality, low resilience";
+    case Quadrant::kHighCriminalityHighResilience: return "high criminality, high resilience";
+    case Quadrant::kLowCriminalityLowResilience: return "low criminality, low resilience";
+    case Quadrant::kLowCriminalityHighResilience: return "low criminality, high resilience";
+  }
+  return "";
+}
+
+std::optional<Quadrant> Classify(const Framework& framework, const Scorecard& scorecard, int country) {
+  auto x = framework.FindNode(framework.quadrant_x);
+  auto y = framework.FindNode(framework.quadrant_y);
+  if (!x || !y) return std::nullopt;
+  auto resilience = scorecard.rounded(country, *x);
+  auto criminality = scorecard.rounded(country, *y);
+  if (!resilience || !criminality) return std::nullopt;
+  const int64_t cut = framework.quadrant_threshold.RoundHalfUp(framework.decimals);
+  const bool high_criminality = *criminality >= cut;
+  const bool high_resilience = *resilience >= cut;
+  if (high_criminality) {
+    return high_resilience ? Quadrant::kHighCriminalityHighResilience : Quadrant::kHighCriminalityLowResilience;
+  }
+  return high_resilience ? Quadrant::kLowCriminalityHighResilience : Quadrant::kLowCriminalityLowResilience;
+}
+
+}  // namespace ocindex::core

@@ -1,0 +1,15 @@
+// Each Register* function adds its subcommands to the app; their callbacks run the
+// command and leave the exit code in the Context.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "faces/cli/context.h"
+
+namespace ocindex::cli {
+
+void RegisterQueryCommands(CLI::App& app, Context& context);    // editions, framework, scores, rank, aggregates
+void RegisterCountryCommands(CLI::App& app, Context& context);  // country, compare, changes
+void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
+
+}  // namespace ocindex::cli

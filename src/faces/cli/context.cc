@@ -1,0 +1,78 @@
+#include "faces/cli/context.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "adapters/store/sqlite_store.h"
+
+namespace ocindex::cli {
+
+adapters::render::Format Context::format() const {
+  if (auto parsed = adapters::render::ParseFormat(format_name)) return *parsed;
+  // Tables for people, CSV for pipes.
+  return isatty(STDOUT_FILENO) ? adapters::render::Format::kTable : adapters::render::Format::kCsv;
+}
+
+Result<adapters::Catalog> Context::OpenCatalog() const {
+  auto store = adapters::OpenSqliteStore(db_path.empty() ? adapters::DefaultDatabasePath() : db_path);
+  if (!store) return store.error();
+  return adapters::Catalog::Open(std::move(*store));
+}
+
+void Context::Fail(const Error& error) {
+  std::cerr << "ocindex: " << error.ToString() << '\n';
+  switch (error.code) {
+    case ErrorCode::kInvalidInput: exit_code = kExitInvalidInput; break;
+    case ErrorCode::kNotFound: exit_code = kExitNotFound; break;
+    case ErrorCode::kConflict: exit_code = kExitConflict; break;
+    case ErrorCode::kCorrupt:
+    case ErrorCode::kIo:
+    case ErrorCode::kUnsupported: exit_code = kExitStorage; break;
+    case ErrorCode::kInternal: exit_code = kExitInternal; break;
+  }
+}
+
+void Context::Print(const adapters::render::Grid& grid) const { adapters::render::Write(grid, format(), std::cout); }
+
+Result<core::Edition> LoadEdition(adapters::Catalog& catalog, const std::string& edition) {
+  if (!edition.empty()) return catalog.Load(edition);
+  auto latest = catalog.LatestEdition();
+  if (!latest) return latest.error();
+  return catalog.Load(*latest);
+}
+
+Result<std::string> ResolveCountry(const adapters::Catalog& catalog, const std::string& query) {
+  if (const core::Country* country = catalog.geography().Find(query)) return country->iso3;
+  auto suggestions = catalog.geography().Suggest(query);
+  return MakeError(ErrorCode::kNotFound,
+                   fmt::format("unknown country '{}'{}", query,
+                               suggestions.empty() ? std::string(": give an ISO3 code, an English name or an alias")
+                                                   : fmt::format("; did you mean {}?", fmt::join(suggestions, ", "))));
+}
+
+Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query) {
+  if (auto measure = framework.FindMeasure(query)) return *measure;
+  std::vector<std::string> ids;
+  for (int m = 0; m < framework.measure_count(); ++m) ids.push_back(framework.MeasureId(m));
+  return MakeError(ErrorCode::kNotFound, fmt::format("'{}' is not a measure of edition {}; expected one of: {}", query,
+                                                     framework.edition, fmt::join(ids, ", ")));
+}
+
+std::optional<std::string> RankLabel(const core::Rank& rank) {
+  if (rank.position == 0) return std::nullopt;
+  return fmt::format("{}{}/{}", rank.tied ? "=" : "", rank.position, rank.of);
+}
+
+std::optional<std::string> Units(std::optional<int64_t> units, int decimals) {
+  if (!units) return std::nullopt;
+  return core::FormatUnits(*units, decimals);
+}
+
+std::optional<std::string> SignedUnits(std::optional<int64_t> units, int decimals) {
+  if (!units) return std::nullopt;
+  return (*units > 0 ? "+" : "") + core::FormatUnits(*units, decimals);
+}
+
+}  // namespace ocindex::cli

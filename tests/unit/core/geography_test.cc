@@ -1,0 +1,206 @@
+#include "core/model/geography.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace ocindex::core {
+namespace {
+
+std::vector<Country> SomeCountries() {
+  return {
+      {"STP", "São Tomé and Príncipe", {}},
+      {"COD", "Democratic Republic of the Congo", {"Congo, Dem. Rep.", "DRC", "Congo (Kinshasa)"}},
+      {"COG", "Republic of the Congo", {"Congo, Rep.", "Congo (Brazzaville)"}},
+      {"KAZ", "Kazakhstan", {}},
+      {"CIV", "Côte d'Ivoire", {"Ivory Coast"}},
+      {"TUR", "Türkiye", {"Turkey"}},
+      {"CUW", "Curaçao", {}},
+      {"LBY", "Libya", {"Libyan Arab Jamahiriya"}},
+  };
+}
+
+Geography Built() {
+  auto geography = Geography::Build(SomeCountries());
+  EXPECT_TRUE(geography.ok()) << geography.error().ToString();
+  return geography.ok() ? *geography : Geography();
+}
+
+std::string IsoOf(const Geography& geography, std::string_view query) {
+  const Country* country = geography.Find(query);
+  return country == nullptr ? "(none)" : country->iso3;
+}
+
+// ---------------------------------------------------------------- NormalizeName
+
+TEST(NormalizeNameTest, FoldsCaseAccentsAndPunctuation) {
+  EXPECT_EQ(NormalizeName("São Tomé and Príncipe"), "sao tome and principe");
+  EXPECT_EQ(NormalizeName("SÃO TOMÉ AND PRÍNCIPE"), "sao tome and principe");
+  EXPECT_EQ(NormalizeName("Congo, Dem. Rep."), "congo dem rep");
+  EXPECT_EQ(NormalizeName("  Congo ,  Dem,  Rep, "), "congo dem rep");
+  EXPECT_EQ(NormalizeName("Côte d'Ivoire"), "cote d ivoire");
+  EXPECT_EQ(NormalizeName("Côte d’Ivoire"), "cote d ivoire");  // typographic apostrophe
+  EXPECT_EQ(NormalizeName("Türkiye"), "turkiye");
+  EXPECT_EQ(NormalizeName("Curaçao"), "curacao");
+  EXPECT_EQ(NormalizeName("Guinea-Bissau"), "guinea bissau");
+  EXPECT_EQ(NormalizeName("cod"), "cod");
+  EXPECT_EQ(NormalizeName(""), "");
+  EXPECT_EQ(NormalizeName(" ,. "), "");
+}
+
+// ---------------------------------------------------------------- Find
+
+TEST(GeographyFindTest, ByIso3NameOrAliasIgnoringCase) {
+  const Geography g = Built();
+  EXPECT_EQ(IsoOf(g, "COD"), "COD");
+  EXPECT_EQ(IsoOf(g, "cod"), "COD");
+  EXPECT_EQ(IsoOf(g, "DRC"), "COD");
+  EXPECT_EQ(IsoOf(g, "drc"), "COD");
+  EXPECT_EQ(IsoOf(g, "democratic republic of the congo"), "COD");
+  EXPECT_EQ(IsoOf(g, "KAZAKHSTAN"), "KAZ");
+  EXPECT_EQ(IsoOf(g, "Turkey"), "TUR");
+  EXPECT_EQ(IsoOf(g, "ivory coast"), "CIV");
+  EXPECT_EQ(IsoOf(g, "Libyan Arab Jamahiriya"), "LBY");
+}
+
+TEST(GeographyFindTest, IgnoresAccents) {
+  const Geography g = Built();
+  EXPECT_EQ(IsoOf(g, "Sao Tome and Principe"), "STP");
+  EXPECT_EQ(IsoOf(g, "SAO TOME AND PRINCIPE"), "STP");
+  EXPECT_EQ(IsoOf(g, "São Tomé and Príncipe"), "STP");
+  EXPECT_EQ(IsoOf(g, "Cote d'Ivoire"), "CIV");
+  EXPECT_EQ(IsoOf(g, "Côte d’Ivoire"), "CIV");
+  EXPECT_EQ(IsoOf(g, "Turkiye"), "TUR");
+  EXPECT_EQ(IsoOf(g, "Curacao"), "CUW");
+}
+
+TEST(GeographyFindTest, IgnoresPunctuation) {
+  const Geography g = Built();
+  EXPECT_EQ(IsoOf(g, "Congo, Dem, Rep,"), "COD");
+  EXPECT_EQ(IsoOf(g, "Congo Dem Rep"), "COD");
+  EXPECT_EQ(IsoOf(g, "congo - dem. rep."), "COD");
+  EXPECT_EQ(IsoOf(g, "Congo (Kinshasa)"), "COD");
+  // The two Congos stay apart.
+  EXPECT_EQ(IsoOf(g, "Congo, Rep,"), "COG");
+  EXPECT_EQ(IsoOf(g, "Congo Brazzaville"), "COG");
+}
+
+TEST(GeographyFindTest, UnknownOrEmptyFindsNothing) {
+  const Geography g = Built();
+  EXPECT_EQ(g.Find("Congo"), nullptr);
+  EXPECT_EQ(g.Find("Atlantis"), nullptr);
+  EXPECT_EQ(g.Find(""), nullptr);
+  EXPECT_EQ(g.Find(" ., "), nullptr);
+  EXPECT_EQ(g.Find("KA"), nullptr);
+}
+
+TEST(GeographyFindTest, ReturnsTheStoredCountry) {
+  const Geography g = Built();
+  const Country* stp = g.Find("sao tome and principe");
+  ASSERT_NE(stp, nullptr);
+  EXPECT_EQ(stp->name, "São Tomé and Príncipe");
+  EXPECT_EQ(g.countries().size(), 8u);
+}
+
+// ---------------------------------------------------------------- Build
+
+TEST(GeographyBuildTest, RejectsAnAliasNamingTwoCountries) {
+  std::vector<Country> countries = SomeCountries();
+  countries[2].aliases.push_back("DRC");  // COG claims COD's alias
+  auto built = Geography::Build(countries);
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(built.error().message.find("COD"), std::string::npos) << built.error().message;
+  EXPECT_NE(built.error().message.find("COG"), std::string::npos) << built.error().message;
+}
+
+TEST(GeographyBuildTest, RejectsAnAliasThatOnlyDiffersByCaseOrPunctuationFromAnotherCountry) {
+  std::vector<Country> countries = SomeCountries();
+  countries[2].aliases.push_back("congo dem rep");  // same key as COD's "Congo, Dem. Rep."
+  EXPECT_FALSE(Geography::Build(countries).ok());
+}
+
+TEST(GeographyBuildTest, RejectsAnAliasEqualToAnotherCountrysIso3) {
+  std::vector<Country> countries = SomeCountries();
+  countries[3].aliases.push_back("lby");
+  EXPECT_FALSE(Geography::Build(countries).ok());
+}
+
+TEST(GeographyBuildTest, RejectsADuplicateIso3) {
+  std::vector<Country> countries = SomeCountries();
+  countries.push_back({"KAZ", "Kazakh Republic", {}});
+  EXPECT_FALSE(Geography::Build(countries).ok());
+}
+
+TEST(GeographyBuildTest, RejectsAMalformedIso3) {
+  for (const char* iso3 : {"", "KA", "KAZA", "kaz", "Kaz", "K4Z", "K Z", "KÄ"}) {
+    std::vector<Country> countries = SomeCountries();
+    countries[3].iso3 = iso3;
+    auto built = Geography::Build(countries);
+    ASSERT_FALSE(built.ok()) << "'" << iso3 << "'";
+    EXPECT_EQ(built.error().code, ErrorCode::kInvalidInput);
+  }
+}
+
+TEST(GeographyBuildTest, AllowsAnAliasEqualToItsOwnNameInAnotherCase) {
+  std::vector<Country> countries = SomeCountries();
+  countries[3].aliases = {"KAZAKHSTAN", "kazakhstan.", "KAZ"};
+  auto built = Geography::Build(countries);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  EXPECT_EQ(IsoOf(*built, "Kazakhstan"), "KAZ");
+}
+
+TEST(GeographyBuildTest, EmptyGeographyFindsNothing) {
+  auto built = Geography::Build({});
+  ASSERT_TRUE(built.ok());
+  EXPECT_EQ(built->Find("Libya"), nullptr);
+  EXPECT_TRUE(built->Suggest("Libya").empty());
+}
+
+// ---------------------------------------------------------------- Suggest
+
+bool Contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+TEST(GeographySuggestTest, ProposesCloseNames) {
+  const Geography g = Built();
+  std::vector<std::string> suggestions = g.Suggest("Kazakstan");
+  ASSERT_FALSE(suggestions.empty());
+  EXPECT_EQ(suggestions.front(), "Kazakhstan");
+  EXPECT_TRUE(Contains(g.Suggest("Lybia"), "Libya"));
+}
+
+TEST(GeographySuggestTest, ProposesTheCountryNameWhenAnAliasIsClose) {
+  const Geography g = Built();
+  std::vector<std::string> suggestions = g.Suggest("Turky");
+  ASSERT_FALSE(suggestions.empty());
+  EXPECT_EQ(suggestions.front(), "Türkiye");
+}
+
+TEST(GeographySuggestTest, APrefixIsAStrongHint) {
+  const Geography g = Built();
+  EXPECT_TRUE(Contains(g.Suggest("kazak"), "Kazakhstan"));
+}
+
+TEST(GeographySuggestTest, ListsEachCountryOnceAndRespectsTheLimit) {
+  const Geography g = Built();
+  // "Congo" is close to several keys of both Congos.
+  std::vector<std::string> suggestions = g.Suggest("Congo, Rep", 5);
+  EXPECT_LE(suggestions.size(), 5u);
+  for (const std::string& name : suggestions) {
+    EXPECT_EQ(std::count(suggestions.begin(), suggestions.end(), name), 1) << name;
+  }
+  EXPECT_EQ(g.Suggest("Kazakstan", 1).size(), 1u);
+  EXPECT_TRUE(g.Suggest("Kazakstan", 0).empty());
+}
+
+TEST(GeographySuggestTest, FarQueriesGetNoSuggestion) {
+  const Geography g = Built();
+  EXPECT_TRUE(g.Suggest("Zzyzx Qwerty").empty());
+}
+
+}  // namespace
+}  // namespace ocindex::core
