@@ -68,10 +68,10 @@ void WriteCsv(const Grid& grid, std::ostream& out) {
   }
 }
 
-nlohmann::json ToJson(const Grid& grid) {
-  nlohmann::json rows = nlohmann::json::array();
+nlohmann::ordered_json ToJson(const Grid& grid) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
   for (const auto& row : grid.rows) {
-    nlohmann::json object = nlohmann::json::object();
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
     for (size_t j = 0; j < grid.columns.size(); ++j) {
       const GridColumn& column = grid.columns[j];
       if (j >= row.size() || !row[j]) {

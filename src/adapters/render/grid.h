@@ -33,8 +33,8 @@ struct Grid {
 void WriteTable(const Grid& grid, std::ostream& out);
 // RFC 4180; missing values are empty fields.
 void WriteCsv(const Grid& grid, std::ostream& out);
-// An array of objects keyed by column name.
-nlohmann::json ToJson(const Grid& grid);
+// An array of objects keyed by column name, keys in column order.
+nlohmann::ordered_json ToJson(const Grid& grid);
 void Write(const Grid& grid, Format format, std::ostream& out);
 
 // RFC 4180 quoting of one field.

@@ -1,5 +1,6 @@
 #include "core/model/framework.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <unordered_map>
@@ -132,26 +133,19 @@ std::optional<int> Framework::FindIndicator(std::string_view indicator_id) const
 
 std::optional<int> Framework::FindMeasure(std::string_view id_or_name) const {
   const std::string key = NormalizeHeader(id_or_name);
-  // An id wins over another measure's name or header: callers pass ids across editions.
+  auto named = [&key](const std::string& measure_name, const std::vector<std::string>& headers) {
+    return NormalizeHeader(measure_name) == key || std::find(headers.begin(), headers.end(), key) != headers.end();
+  };
+  // Ids first; then indicators before nodes, because a group may share its only
+  // indicator's name ("Financial crimes") and a column of scores is the indicator.
   for (int m = 0; m < measure_count(); ++m) {
     if (NormalizeHeader(MeasureId(m)) == key) return m;
   }
-  auto matches = [&key](const std::string& measure_id, const std::string& measure_name,
-                        const std::vector<std::string>& headers) {
-    if (NormalizeHeader(measure_id) == key || NormalizeHeader(measure_name) == key) return true;
-    for (const std::string& header : headers) {
-      if (header == key) return true;
-    }
-    return false;
-  };
-  for (int m = 0; m < measure_count(); ++m) {
-    if (IsNode(m)) {
-      const Node& node = nodes[static_cast<size_t>(m)];
-      if (matches(node.id, node.name, node.headers)) return m;
-    } else {
-      const Indicator& indicator = indicators[static_cast<size_t>(m) - nodes.size()];
-      if (matches(indicator.id, indicator.name, indicator.headers)) return m;
-    }
+  for (size_t i = 0; i < indicators.size(); ++i) {
+    if (named(indicators[i].name, indicators[i].headers)) return IndicatorMeasure(static_cast<int>(i));
+  }
+  for (size_t n = 0; n < nodes.size(); ++n) {
+    if (named(nodes[n].name, nodes[n].headers)) return static_cast<int>(n);
   }
   return std::nullopt;
 }

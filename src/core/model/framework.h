@@ -83,7 +83,8 @@ struct Framework {
 
   std::optional<int> FindNode(std::string_view id) const;
   std::optional<int> FindIndicator(std::string_view id) const;
-  // A node or indicator by id, or by any of its names/headers, case-insensitively.
+  // A node or indicator by id, else by name or header (indicators before nodes),
+  // case-insensitively.
   std::optional<int> FindMeasure(std::string_view id_or_name) const;
   // All indicators beneath a node, in display order.
   std::vector<int> IndicatorsUnder(int node) const;

@@ -3,8 +3,11 @@
 namespace ocindex::core {
 
 Result<Scorecard> Scorecard::Compute(const Framework& framework, const Dataset& dataset) {
-  if (dataset.indicator_count != static_cast<int>(framework.indicators.size()) ||
-      dataset.node_count != static_cast<int>(framework.nodes.size())) {
+  const Dataset shape = Dataset::ShapedFor(framework);
+  if (dataset.indicator_ids != shape.indicator_ids || dataset.node_ids != shape.node_ids ||
+      dataset.indicator_count != shape.indicator_count || dataset.node_count != shape.node_count ||
+      dataset.scores.size() != static_cast<size_t>(dataset.country_count() * shape.indicator_count) ||
+      dataset.published.size() != static_cast<size_t>(dataset.country_count() * shape.node_count)) {
     return MakeError(ErrorCode::kInternal, "dataset " + dataset.edition +
                                                " is not shaped for framework " + framework.id);
   }

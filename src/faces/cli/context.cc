@@ -60,6 +60,11 @@ Result<int> ResolveMeasure(const core::Framework& framework, const std::string& 
                                                      framework.edition, fmt::join(ids, ", ")));
 }
 
+std::string DisplayName(const adapters::Catalog& catalog, const core::CountryEntry& country) {
+  const core::Country* known = catalog.geography().Find(country.iso3);
+  return known != nullptr ? known->name : country.name;
+}
+
 std::optional<std::string> RankLabel(const core::Rank& rank) {
   if (rank.position == 0) return std::nullopt;
   return fmt::format("{}{}/{}", rank.tied ? "=" : "", rank.position, rank.of);

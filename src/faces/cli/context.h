@@ -45,6 +45,9 @@ Result<std::string> ResolveCountry(const adapters::Catalog& catalog, const std::
 // A node or indicator id or name within a framework; kNotFound lists what exists.
 Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query);
 
+// The country's common English name; the publisher's spelling if it is not in the list.
+std::string DisplayName(const adapters::Catalog& catalog, const core::CountryEntry& country);
+
 // "133/193", "=20/193" for a shared position, nullopt when unranked.
 std::optional<std::string> RankLabel(const core::Rank& rank);
 

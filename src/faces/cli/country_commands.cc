@@ -49,7 +49,7 @@ void CountryCommand(Context& context, const CountryArgs& args) {
   const bool table = context.format() == Format::kTable;
   const std::string& before = summary->previous_edition;
   Grid grid;
-  grid.AddColumn("id");
+  if (!table) grid.AddColumn("id");  // tables show the indented name alone
   grid.AddColumn("measure");
   grid.AddColumn("score", true);
   for (const char* name : {"world_rank", "continent_rank", "region_rank"}) grid.AddColumn(name, true);
@@ -62,9 +62,9 @@ void CountryCommand(Context& context, const CountryArgs& args) {
   for (const core::MeasureSummary& row : summary->measures) {
     const std::string& name = framework.MeasureName(row.measure);
     auto& cells = grid.AddRow();
-    cells = {framework.MeasureId(row.measure),
-             table ? std::string(static_cast<size_t>(2 * Depth(framework, row.measure)), ' ') + name : name,
-             Units(row.current.value, decimals)};
+    if (!table) cells.push_back(framework.MeasureId(row.measure));
+    cells.push_back(table ? std::string(static_cast<size_t>(2 * Depth(framework, row.measure)), ' ') + name : name);
+    cells.push_back(Units(row.current.value, decimals));
     for (const core::Rank& rank : row.current.ranks) cells.push_back(RankLabel(rank));
     for (const auto& average : row.current.averages) cells.push_back(Units(average, decimals));
     if (!before.empty()) {
@@ -77,8 +77,7 @@ void CountryCommand(Context& context, const CountryArgs& args) {
   }
   const core::CountryEntry& country = summary->country;
   const std::string quadrant = summary->quadrant ? core::QuadrantName(*summary->quadrant) : "not classified";
-  const core::Country* known = catalog->geography().Find(country.iso3);
-  const std::string display = known ? known->name : country.name;
+  const std::string display = DisplayName(*catalog, country);
   switch (context.format()) {
     case Format::kTable:
       std::cout << fmt::format("{} ({}), {}: {}, {}\n", display, country.iso3, framework.name, country.continent,
@@ -91,7 +90,7 @@ void CountryCommand(Context& context, const CountryArgs& args) {
       break;
     case Format::kCsv: adapters::render::WriteCsv(grid, std::cout); break;
     case Format::kJson: {
-      nlohmann::json out = {{"iso3", country.iso3},           {"name", display},
+      nlohmann::ordered_json out = {{"iso3", country.iso3},           {"name", display},
                             {"publisher_name", country.name}, {"edition", summary->edition},
                             {"continent", country.continent}, {"region", country.region},
                             {"quadrant", quadrant},           {"previous_edition", before},
@@ -125,19 +124,20 @@ void Compare(Context& context, const CompareArgs& args) {
     }
     picked.push_back(*index);
   }
+  const bool table = context.format() == Format::kTable;
   Grid grid;
-  grid.AddColumn("id");
+  if (!table) grid.AddColumn("id");
   grid.AddColumn("measure");
   for (int c : picked) {
     grid.AddColumn(edition->dataset.countries[static_cast<size_t>(c)].iso3, true);
     grid.AddColumn(edition->dataset.countries[static_cast<size_t>(c)].iso3 + "_world_rank", true);
   }
-  const bool table = context.format() == Format::kTable;
   for (int m : core::DisplayOrder(framework)) {
     auto ranks = core::RankCountries(edition->dataset, *card, m, core::Scope::kWorld);
     auto& row = grid.AddRow();
-    row = {framework.MeasureId(m),
-           (table ? std::string(static_cast<size_t>(2 * Depth(framework, m)), ' ') : "") + framework.MeasureName(m)};
+    if (!table) row.push_back(framework.MeasureId(m));
+    row.push_back((table ? std::string(static_cast<size_t>(2 * Depth(framework, m)), ' ') : "") +
+                  framework.MeasureName(m));
     for (int c : picked) {
       row.push_back(Units(card->rounded(c, m), framework.decimals));
       row.push_back(RankLabel(ranks[static_cast<size_t>(c)]));
@@ -189,7 +189,7 @@ void Changes(Context& context, const ChangesArgs& args) {
     return (moved > 0 ? "+" : "") + std::to_string(moved);
   };
   for (const core::CountryChange& row : rows) {
-    grid.rows.push_back({row.iso3, row.name, Units(row.raw_before.value, d), Units(row.raw_after.value, d),
+    grid.rows.push_back({row.iso3, DisplayName(*catalog, {row.iso3, row.name, "", ""}), Units(row.raw_before.value, d), Units(row.raw_after.value, d),
                          SignedUnits(row.raw_change(), d), RankLabel(row.raw_before.rank), RankLabel(row.raw_after.rank),
                          rank_change(row.raw_before.rank, row.raw_after.rank), Units(row.like_before.value, d),
                          Units(row.like_after.value, d), SignedUnits(row.like_change(), d),

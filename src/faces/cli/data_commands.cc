@@ -147,7 +147,8 @@ void RegisterDataCommands(CLI::App& app, Context& context) {
   auto export_args = std::make_shared<ExportArgs>();
   auto* export_command = app.add_subcommand("export", "Write an edition's scores and recomputed composites");
   export_command->add_option("edition", export_args->edition, "Edition (default: the newest)");
-  export_command->add_option("--as", export_args->format, "csv (the project's format), json or xlsx")
+  // Its own --format (which takes xlsx too) shadows the global one for this command.
+  export_command->add_option("--format", export_args->format, "csv (the project's format), json or xlsx")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}));
   export_command->add_option("--output,-o", export_args->output, "File to write (default: stdout; xlsx needs one)");
   export_command->callback([&context, export_args] { Export(context, *export_args); });

@@ -107,7 +107,7 @@ void Scores(Context& context, const ScoresArgs& args) {
     const core::CountryEntry& country = edition->dataset.countries[static_cast<size_t>(c)];
     if (!args.filter.Keeps(country)) continue;
     auto& row = grid.AddRow();
-    row = {country.iso3, country.name, country.continent, country.region};
+    row = {country.iso3, DisplayName(*catalog, country), country.continent, country.region};
     for (int m : measures) row.push_back(Units(card->rounded(c, m), framework.decimals));
   }
   context.Print(grid);
@@ -155,7 +155,7 @@ void RankCommand(Context& context, const RankArgs& args) {
     const core::Rank& rank = ranks[static_cast<size_t>(c)];
     const core::CountryEntry& country = countries[static_cast<size_t>(c)];
     grid.rows.push_back({rank.position ? std::optional(std::to_string(rank.position)) : std::nullopt,
-                         std::to_string(rank.of), country.iso3, country.name, country.continent, country.region,
+                         std::to_string(rank.of), country.iso3, DisplayName(*catalog, country), country.continent, country.region,
                          Units(card->rounded(c, *measure), edition->framework.decimals)});
   }
   context.Print(grid);

@@ -43,6 +43,19 @@ struct CsvFixture {
 
 class ImporterTest : public ::testing::Test {
  protected:
+  static ImportOptions Edition2021(bool replace = false, bool dry_run = false) {
+    ImportOptions options;
+    options.edition = "2021";
+    options.replace = replace;
+    options.dry_run = dry_run;
+    return options;
+  }
+  static ImportOptions Replace() {
+    ImportOptions options;
+    options.replace = true;
+    return options;
+  }
+
   void SetUp() override {
     ASSERT_FALSE(dir_.path().empty());
     auto store = OpenSqliteStore(dir_.File("ocindex.db"));
@@ -85,10 +98,9 @@ class ImporterTest : public ::testing::Test {
 
   // Imports `bytes` as `name`; expects failure with `code` and every fragment in the message.
   void ExpectRejected(const std::string& name, std::string_view bytes, ErrorCode code,
-                      std::vector<std::string> fragments, ImportOptions options = {}) {
+                      std::vector<std::string> fragments, ImportOptions options = Edition2021()) {
     const std::string path = dir_.File(name);
     ASSERT_TRUE(test::WriteFile(path, bytes));
-    if (options.edition.empty() && options.framework_path.empty()) options.edition = "2021";
     auto report = ImportFile(*catalog_, path, options);
     ASSERT_FALSE(report) << "import of " << name << " should fail";
     EXPECT_EQ(report.error().code, code) << report.error().ToString();
@@ -202,7 +214,7 @@ TEST_F(ImporterTest, NotAssessedIsKeptAsSuch) {
   csv.rows[0][csv.Column("cocaine_trade")] = "NA";
   const std::string path = dir_.File("na.csv");
   ASSERT_TRUE(test::WriteFile(path, csv.Text()));
-  auto report = ImportFile(*catalog_, path, {.edition = "2021", .replace = true});
+  auto report = ImportFile(*catalog_, path, Edition2021(/*replace=*/true));
   ASSERT_TRUE(report) << report.error().ToString();
   auto stored = catalog_->Load("2021");
   ASSERT_TRUE(stored);
@@ -215,7 +227,7 @@ TEST_F(ImporterTest, ChangedFiguresNeedReplaceAndKeepTheOldRevision) {
   ExpectRejected("conflict.csv", csv.Text(), ErrorCode::kConflict, {"already stored", "--replace"});
 
   const std::string path = dir_.File("conflict.csv");
-  auto report = ImportFile(*catalog_, path, {.edition = "2021", .replace = true});
+  auto report = ImportFile(*catalog_, path, Edition2021(/*replace=*/true));
   ASSERT_TRUE(report) << report.error().ToString();
   ASSERT_EQ(report->editions.size(), 1u);
   EXPECT_EQ(report->editions[0].status, ImportStatus::kReplaced);
@@ -231,7 +243,7 @@ TEST_F(ImporterTest, ValidateWritesNothing) {
   auto csv = CsvFixture::For2021(framework_2021_);
   const std::string path = dir_.File("validate.csv");
   ASSERT_TRUE(test::WriteFile(path, csv.Text()));
-  auto report = ImportFile(*catalog_, path, {.edition = "2021", .dry_run = true});
+  auto report = ImportFile(*catalog_, path, Edition2021(/*replace=*/false, /*dry_run=*/true));
   ASSERT_TRUE(report) << report.error().ToString();
   EXPECT_EQ(report->editions[0].status, ImportStatus::kValid);
   ExpectUnchanged();
@@ -255,7 +267,7 @@ TEST_F(ImporterTest, PublisherWorkbookWithQuirks) {
   const std::string path = dir_.File("goci_9999.xlsx");
   ASSERT_TRUE(test::WriteXlsx(path, {{"2021_Global_OC_Index", {{"Introduction"}}}, {"2021_dataset", rows}}));
 
-  auto report = ImportFile(*catalog_, path, {.replace = true});
+  auto report = ImportFile(*catalog_, path, Replace());
   ASSERT_TRUE(report) << report.error().ToString();
   ASSERT_EQ(report->editions.size(), 1u);
   EXPECT_EQ(report->editions[0].edition, "2021");  // from the sheet name
@@ -266,7 +278,7 @@ TEST_F(ImporterTest, PublisherWorkbookWithQuirks) {
   int cod = *stored->dataset.FindCountry("COD");
   EXPECT_EQ(stored->dataset.countries[static_cast<size_t>(cod)].region, "Central Africa");
 
-  auto again = ImportFile(*catalog_, path, {});
+  auto again = ImportFile(*catalog_, path, ImportOptions());
   ASSERT_TRUE(again) << again.error().ToString();
   EXPECT_EQ(again->editions[0].status, ImportStatus::kUnchanged);
 }
@@ -274,7 +286,7 @@ TEST_F(ImporterTest, PublisherWorkbookWithQuirks) {
 TEST_F(ImporterTest, WorkbookWithoutAnyCountryTable) {
   const std::string path = dir_.File("notes.xlsx");
   ASSERT_TRUE(test::WriteXlsx(path, {{"Notes", {{"Nothing here"}}}}));
-  auto report = ImportFile(*catalog_, path, {});
+  auto report = ImportFile(*catalog_, path, ImportOptions());
   ASSERT_FALSE(report);
   EXPECT_NE(report.error().message.find("no sheet holds a country table"), std::string::npos);
   ExpectUnchanged();
@@ -288,7 +300,7 @@ TEST_F(ImporterTest, AmbiguousEditionAsksForOne) {
   std::string text;
   for (size_t j = 0; j < header.size(); ++j) text += (j ? "," : "") + header[j];
   ExpectRejected("scores.csv", text + "\n", ErrorCode::kInvalidInput, {"fit editions 2023, 2025", "--edition"},
-                 {.framework_path = ""});
+                 ImportOptions());
 }
 
 }  // namespace

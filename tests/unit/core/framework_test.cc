@@ -262,6 +262,19 @@ TEST(FrameworkFindTest, FindMeasurePrefersAnExactIdToAnotherMeasuresName) {
   EXPECT_EQ(f.FindMeasure("Prevention programmes"), f.IndicatorMeasure(0));
 }
 
+// GOCI 2023: the group "financial" is named "Financial crimes", like its only
+// indicator; a column headed "Financial crimes" holds the indicator's scores.
+TEST(FrameworkFindTest, FindMeasureByNamePrefersAnIndicatorToANode) {
+  Framework f = NewFramework();
+  AddNode(f, "criminal_markets", NodeKind::kPillar, "", Aggregate::kIndicators, 1, "Criminal markets");
+  AddNode(f, "financial", NodeKind::kGroup, "criminal_markets", Aggregate::kIndicators, 1, "Financial crimes");
+  AddIndicator(f, "financial_crimes", "financial", 1, "Financial crimes", {"financial crimes"});
+  f = Linked(std::move(f));
+  EXPECT_EQ(f.FindMeasure("Financial crimes"), f.IndicatorMeasure(0));
+  EXPECT_EQ(f.FindMeasure("FINANCIAL CRIMES."), f.IndicatorMeasure(0));
+  EXPECT_EQ(f.FindMeasure("financial"), 1);  // the group, by id
+}
+
 TEST(FrameworkNormalizeHeaderTest, LowerCasesTrimsAndCollapses) {
   EXPECT_EQ(NormalizeHeader("Criminality avg,"), "criminality avg");
   EXPECT_EQ(NormalizeHeader("CRIMINALITY AVG."), "criminality avg");
