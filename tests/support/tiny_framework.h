@@ -124,6 +124,37 @@ inline core::Framework FlatFramework(std::string edition = "2023") {
   return Linked(std::move(f));
 }
 
+// Two editions of a small index. The later one adds a market ("cyber_crimes", in a new
+// group) and drops a resilience indicator ("old_resilience").
+//
+//   criminality (pillar, mean of components)
+//     criminal_markets: people{human_trafficking}, drugs{heroin_trade}, [2023] cyber{cyber_crimes}
+//     criminal_actors:  actors{mafia_groups}
+//   resilience (pillar, mean of indicators)
+//     justice: judicial_system, [2021] old_resilience
+inline core::Framework SmallEditionFramework(const std::string& year) {
+  const bool later = year == "2023";
+  core::Framework f = NewFramework(year);
+  AddNode(f, "criminality", core::NodeKind::kPillar, "", core::Aggregate::kChildren, 1, "Criminality");
+  AddNode(f, "criminal_markets", core::NodeKind::kComponent, "criminality", core::Aggregate::kIndicators, 1, "Criminal markets");
+  AddNode(f, "people", core::NodeKind::kGroup, "criminal_markets");
+  AddNode(f, "drugs", core::NodeKind::kGroup, "criminal_markets");
+  if (later) AddNode(f, "cyber", core::NodeKind::kGroup, "criminal_markets");
+  AddNode(f, "criminal_actors", core::NodeKind::kComponent, "criminality", core::Aggregate::kIndicators, 1, "Criminal actors");
+  AddNode(f, "actors", core::NodeKind::kGroup, "criminal_actors");
+  AddNode(f, "resilience", core::NodeKind::kPillar, "", core::Aggregate::kIndicators, 1, "Resilience");
+  AddNode(f, "justice", core::NodeKind::kComponent, "resilience");
+  AddIndicator(f, "human_trafficking", "people");
+  AddIndicator(f, "heroin_trade", "drugs");
+  if (later) AddIndicator(f, "cyber_crimes", "cyber");
+  AddIndicator(f, "mafia_groups", "actors");
+  AddIndicator(f, "judicial_system", "justice");
+  if (!later) AddIndicator(f, "old_resilience", "justice");
+  f.quadrant_x = "resilience";
+  f.quadrant_y = "criminality";
+  return Linked(std::move(f));
+}
+
 inline core::CountryEntry Country(std::string iso3, std::string continent = "Africa",
                                   std::string region = "North Africa", std::string name = {}) {
   return core::CountryEntry{iso3, name.empty() ? iso3 : std::move(name), std::move(continent), std::move(region)};
@@ -145,6 +176,51 @@ inline int AddCountry(core::Dataset& dataset, const core::Framework& framework, 
     dataset.score(row, *indicator) = R(text);
   }
   return row;
+}
+
+// SmallEditionFramework's two editions with their countries (worked figures in
+// tests/unit/core/comparison_test.cc and country_summary_test.cc):
+//   2021: AAA (Africa, North Africa), BBB (Africa, West Africa), CCC (Europe, Western Europe),
+//         EEE (Europe, Western Europe; no market assessed)
+//   2023: BBB, AAA, DDD (Europe, Western Europe; new), EEE   -- CCC is gone
+struct EditionPair {
+  core::Edition before;
+  core::Edition after;
+};
+
+inline EditionPair SmallEditions() {
+  EditionPair pair;
+  pair.before.framework = SmallEditionFramework("2021");
+  pair.before.dataset = core::Dataset::ShapedFor(pair.before.framework);
+  const core::Framework& b = pair.before.framework;
+  core::Dataset& bd = pair.before.dataset;
+  AddCountry(bd, b, Country("AAA", "Africa", "North Africa"),
+             {{"human_trafficking", "6"}, {"heroin_trade", "4"}, {"mafia_groups", "7"},
+              {"judicial_system", "3"}, {"old_resilience", "5"}});
+  AddCountry(bd, b, Country("BBB", "Africa", "West Africa"),
+             {{"human_trafficking", "5"}, {"heroin_trade", "5"}, {"mafia_groups", "6"},
+              {"judicial_system", "4"}, {"old_resilience", "2"}});
+  AddCountry(bd, b, Country("CCC", "Europe", "Western Europe"),  // not in 2023
+             {{"human_trafficking", "8"}, {"heroin_trade", "8"}, {"mafia_groups", "2"},
+              {"judicial_system", "7"}, {"old_resilience", "7"}});
+  AddCountry(bd, b, Country("EEE", "Europe", "Western Europe"), {{"judicial_system", "5"}});  // no markets
+
+  pair.after.framework = SmallEditionFramework("2023");
+  pair.after.dataset = core::Dataset::ShapedFor(pair.after.framework);
+  const core::Framework& a = pair.after.framework;
+  core::Dataset& ad = pair.after.dataset;
+  AddCountry(ad, a, Country("BBB", "Africa", "West Africa"),
+             {{"human_trafficking", "7"}, {"heroin_trade", "5"}, {"cyber_crimes", "1"}, {"mafia_groups", "6"},
+              {"judicial_system", "4"}});
+  AddCountry(ad, a, Country("AAA", "Africa", "North Africa"),
+             {{"human_trafficking", "6"}, {"heroin_trade", "4"}, {"cyber_crimes", "9"}, {"mafia_groups", "7"},
+              {"judicial_system", "3"}});
+  AddCountry(ad, a, Country("DDD", "Europe", "Western Europe"),  // not in 2021
+             {{"human_trafficking", "5"}, {"heroin_trade", "5"}, {"cyber_crimes", "5"}, {"mafia_groups", "1"},
+              {"judicial_system", "9"}});
+  AddCountry(ad, a, Country("EEE", "Europe", "Western Europe"),
+             {{"human_trafficking", "4"}, {"heroin_trade", "4"}, {"judicial_system", "5"}});
+  return pair;
 }
 
 // Records the figure the publisher printed for a node.

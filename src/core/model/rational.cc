@@ -132,14 +132,17 @@ std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
 }
 
 std::string FormatUnits(int64_t units, int decimals) {
-  std::string digits = std::to_string(units < 0 ? -units : units);
+  const uint64_t magnitude = units < 0 ? 0 - static_cast<uint64_t>(units) : static_cast<uint64_t>(units);
+  const auto scale = static_cast<uint64_t>(Pow10(decimals));
+  std::string out = units < 0 ? "-" : "";
+  out += std::to_string(magnitude / scale);
   if (decimals > 0) {
-    if (static_cast<int>(digits.size()) <= decimals) {
-      digits.insert(0, static_cast<size_t>(decimals) + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - static_cast<size_t>(decimals), ".");
+    std::string fraction = std::to_string(magnitude % scale);
+    out += '.';
+    out.append(static_cast<size_t>(decimals) - fraction.size(), '0');
+    out += fraction;
   }
-  return units < 0 ? "-" + digits : digits;
+  return out;
 }
 
 std::string FormatRational(const Rational& value) {
