@@ -1,0 +1,88 @@
+// The ocindex command as a user runs it: output, exit codes, and that a rejected
+// import leaves the database as it was.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+
+#include "support/fixtures.h"
+
+namespace ocindex {
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout only; stderr is discarded
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  CliRun Ocindex(const std::string& args) {
+    const std::string command = std::string(OCINDEX_CLI) + " --db '" + dir_.File("ocindex.db") + "' " + args +
+                                " 2>/dev/null";
+    CliRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return run;
+    std::array<char, 4096> buffer;
+    size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
+    int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+  }
+  test::TempDir dir_;
+};
+
+TEST_F(CliTest, KazakhstanProfile2021ShowsThePublishedFigures) {
+  CliRun run = Ocindex("country Kazakhstan --edition 2021 --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("criminality,Criminality,4.26,133/193,37/46,6/8"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("resilience,Resilience,4.71"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, ChangesSincePreviousEditionAreShown) {
+  CliRun run = Ocindex("country kaz -e 2023 --format json");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("\"previous_edition\": \"2021\""), std::string::npos);
+  EXPECT_NE(run.out.find("\"change\": 0.21"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, VerifyFindsNoMismatch) {
+  CliRun run = Ocindex("verify --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("2021,193,2509,772,772,0"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("2025,193,2895,772,772,0"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, UnknownCountryExitsNotFound) {
+  EXPECT_EQ(Ocindex("country Atlantis").exit_code, 3);
+}
+
+TEST_F(CliTest, BadCommandLineExitsUsage) {
+  EXPECT_EQ(Ocindex("rank 2023 --scope galaxy").exit_code, 2);
+  EXPECT_EQ(Ocindex("no-such-command").exit_code, 2);
+}
+
+TEST_F(CliTest, RejectedImportChangesNothing) {
+  const std::string before = Ocindex("export 2021 --format csv").out;
+  ASSERT_FALSE(before.empty());
+  std::string broken = before;
+  broken.replace(broken.find("\nKAZ,"), 1, "\nKAZ,Kazakhstan,Asia,Central Asia and the Caucasus,1,1,1,1\n");
+  ASSERT_TRUE(test::WriteFile(dir_.File("broken.csv"), broken));
+  CliRun run = Ocindex("import '" + dir_.File("broken.csv") + "' --edition 2021 --replace");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(Ocindex("export 2021 --format csv").out, before);
+  EXPECT_NE(Ocindex("editions --format csv").out.find("2021,Global Organized Crime Index 2021,193,1,"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, ExportThenReimportIsUnchanged) {
+  ASSERT_EQ(Ocindex("export 2023 --format xlsx -o '" + dir_.File("x.xlsx") + "'").exit_code, 0);
+  CliRun run = Ocindex("import '" + dir_.File("x.xlsx") + "' --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find(",193,unchanged"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace ocindex
