@@ -136,11 +136,13 @@ inline core::Framework SmallEditionFramework(const std::string& year) {
   const bool later = year == "2023";
   core::Framework f = NewFramework(year);
   AddNode(f, "criminality", core::NodeKind::kPillar, "", core::Aggregate::kChildren, 1, "Criminality");
-  AddNode(f, "criminal_markets", core::NodeKind::kComponent, "criminality", core::Aggregate::kIndicators, 1, "Criminal markets");
+  AddNode(f, "criminal_markets", core::NodeKind::kComponent, "criminality", core::Aggregate::kIndicators, 1,
+          "Criminal markets");
   AddNode(f, "people", core::NodeKind::kGroup, "criminal_markets");
   AddNode(f, "drugs", core::NodeKind::kGroup, "criminal_markets");
   if (later) AddNode(f, "cyber", core::NodeKind::kGroup, "criminal_markets");
-  AddNode(f, "criminal_actors", core::NodeKind::kComponent, "criminality", core::Aggregate::kIndicators, 1, "Criminal actors");
+  AddNode(f, "criminal_actors", core::NodeKind::kComponent, "criminality", core::Aggregate::kIndicators, 1,
+          "Criminal actors");
   AddNode(f, "actors", core::NodeKind::kGroup, "criminal_actors");
   AddNode(f, "resilience", core::NodeKind::kPillar, "", core::Aggregate::kIndicators, 1, "Resilience");
   AddNode(f, "justice", core::NodeKind::kComponent, "resilience");

@@ -40,8 +40,8 @@ TEST(DisplayOrderTest, NodeThenItsOwnIndicatorsThenItsChildren) {
   AddIndicator(f, "in_top", "top");
   AddIndicator(f, "in_a1_too", "a1");
   f = Linked(std::move(f));
-  EXPECT_EQ(Ids(f, DisplayOrder(f)), (std::vector<std::string>{"top", "in_top", "a", "in_a", "a1", "in_a1",
-                                                               "in_a1_too", "b", "in_b", "second", "in_second"}));
+  EXPECT_EQ(Ids(f, DisplayOrder(f)), (std::vector<std::string>{"top", "in_top", "a", "in_a", "a1", "in_a1", "in_a1_too",
+                                                               "b", "in_b", "second", "in_second"}));
 }
 
 TEST(DisplayOrderTest, SmallEditionShape) {

@@ -112,8 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BrokenCase{"DuplicateNodeId", [](Framework& f) { NodeNamed(f, "drugs").id = "people"; },
                    "'people' is used twice"},
-        BrokenCase{"IndicatorIdEqualsNodeId",
-                   [](Framework& f) { IndicatorNamed(f, "heroin_trade").id = "drugs"; }, "'drugs' is used twice"},
+        BrokenCase{"IndicatorIdEqualsNodeId", [](Framework& f) { IndicatorNamed(f, "heroin_trade").id = "drugs"; },
+                   "'drugs' is used twice"},
         BrokenCase{"DuplicateIndicatorId",
                    [](Framework& f) { IndicatorNamed(f, "transparency").id = "political_leadership"; },
                    "'political_leadership' is used twice"},
@@ -129,8 +129,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "group 'narcotics'"},
         BrokenCase{"PillarWithParent", [](Framework& f) { NodeNamed(f, "resilience").parent_id = "criminality"; },
                    "pillar 'resilience' cannot have a parent"},
-        BrokenCase{"ComponentWithoutParent",
-                   [](Framework& f) { NodeNamed(f, "criminal_actors").parent_id.clear(); },
+        BrokenCase{"ComponentWithoutParent", [](Framework& f) { NodeNamed(f, "criminal_actors").parent_id.clear(); },
                    "'criminal_actors' is a component but has no parent"},
         BrokenCase{"GroupWithoutParent", [](Framework& f) { NodeNamed(f, "drugs").parent_id.clear(); },
                    "'drugs' is a group but has no parent"},
@@ -147,9 +146,7 @@ INSTANTIATE_TEST_SUITE_P(
                    [](Framework& f) { IndicatorNamed(f, "heroin_trade").group_id = "criminality"; },
                    "'criminality' averages its children"},
         BrokenCase{"ChildrenNodeWithoutChildNode",
-                   [](Framework& f) {
-                     NodeNamed(f, "justice").aggregate = Aggregate::kChildren;
-                   },
+                   [](Framework& f) { NodeNamed(f, "justice").aggregate = Aggregate::kChildren; },
                    "'justice' averages its children but has no child node"},
         BrokenCase{"StepNotDividingRange", [](Framework& f) { f.scale_step = R("0.4"); }, "whole steps"},
         BrokenCase{"StepNotDividingRangeFromMin",
@@ -173,15 +170,10 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"NegativeIndicatorWeight", [](Framework& f) { IndicatorNamed(f, "extortion").weight = -1; },
                    "'extortion' needs a positive weight"},
         BrokenCase{"EmptyNodeId", [](Framework& f) { NodeNamed(f, "drugs").id.clear(); }, "has no id"},
-        BrokenCase{"EmptyIndicatorId", [](Framework& f) { IndicatorNamed(f, "extortion").id.clear(); },
-                   "has no id"},
+        BrokenCase{"EmptyIndicatorId", [](Framework& f) { IndicatorNamed(f, "extortion").id.clear(); }, "has no id"},
         BrokenCase{"NoFrameworkId", [](Framework& f) { f.id.clear(); }, "no id"},
         BrokenCase{"NoEdition", [](Framework& f) { f.edition.clear(); }, "edition"},
-        BrokenCase{"NoNodes",
-                   [](Framework& f) {
-                     f.nodes.clear();
-                   },
-                   "no node"},
+        BrokenCase{"NoNodes", [](Framework& f) { f.nodes.clear(); }, "no node"},
         BrokenCase{"NoIndicators", [](Framework& f) { f.indicators.clear(); }, "no indicator"}),
     [](const ::testing::TestParamInfo<BrokenCase>& param_info) { return param_info.param.what; });
 
@@ -235,14 +227,13 @@ TEST(FrameworkFindTest, FindMeasureByIdNameOrHeaderIgnoringCase) {
   const int markets = *f.FindNode("criminal_markets");
   EXPECT_EQ(f.FindMeasure("criminal_markets"), markets);
   EXPECT_EQ(f.FindMeasure("CRIMINAL_MARKETS"), markets);
-  EXPECT_EQ(f.FindMeasure("Criminal Markets"), markets);           // name
-  EXPECT_EQ(f.FindMeasure("Criminal markets avg."), markets);      // header, trailing '.'
+  EXPECT_EQ(f.FindMeasure("Criminal Markets"), markets);             // name
+  EXPECT_EQ(f.FindMeasure("Criminal markets avg."), markets);        // header, trailing '.'
   EXPECT_EQ(f.FindMeasure("  CRIMINAL   MARKETS  AVG, "), markets);  // spacing and trailing ','
   const int heroin = f.IndicatorMeasure(*f.FindIndicator("heroin_trade"));
   EXPECT_EQ(f.FindMeasure("heroin_trade"), heroin);
   EXPECT_EQ(f.FindMeasure("Heroin Trade"), heroin);
-  EXPECT_EQ(f.FindMeasure("EXTORTION AND PROTECTION RACKETEERING"),
-            f.IndicatorMeasure(*f.FindIndicator("extortion")));
+  EXPECT_EQ(f.FindMeasure("EXTORTION AND PROTECTION RACKETEERING"), f.IndicatorMeasure(*f.FindIndicator("extortion")));
   EXPECT_EQ(f.FindMeasure("Heroin"), std::nullopt);
   EXPECT_EQ(f.FindMeasure("cocaine_trade"), std::nullopt);
   EXPECT_EQ(f.FindMeasure(""), std::nullopt);
@@ -332,15 +323,15 @@ TEST(FrameworkIndicatorsUnderTest, MiniGociPillars) {
 TEST(RestrictFrameworkTest, KeepsFrameworkOrderAndDropsEmptyNodes) {
   const Framework full = MiniGoci();
   // Listed out of framework order, with an id the framework does not have.
-  auto restricted = RestrictFramework(full, {"judicial_system", "not_an_indicator", "human_trafficking",
-                                             "mafia_groups", "human_smuggling"});
+  auto restricted = RestrictFramework(
+      full, {"judicial_system", "not_an_indicator", "human_trafficking", "mafia_groups", "human_smuggling"});
   ASSERT_TRUE(restricted.ok()) << restricted.error().ToString();
   const Framework& r = *restricted;
   EXPECT_EQ(AllIndicatorIds(r),
             (std::vector<std::string>{"human_trafficking", "human_smuggling", "mafia_groups", "judicial_system"}));
   // drugs (heroin only) and governance (leadership, transparency) are left empty.
   EXPECT_EQ(AllNodeIds(r), (std::vector<std::string>{"criminality", "criminal_markets", "people", "criminal_actors",
-                                                      "actors", "resilience", "justice"}));
+                                                     "actors", "resilience", "justice"}));
   // The result is linked against its own node list.
   EXPECT_EQ(r.nodes[static_cast<size_t>(*r.FindNode("justice"))].parent, *r.FindNode("resilience"));
   EXPECT_EQ(NodeIds(r, r.nodes[static_cast<size_t>(*r.FindNode("criminal_markets"))].children),

@@ -75,8 +75,8 @@ TEST(RationalParseTest, RoundsSpreadsheetNoiseAwayAtMaxDecimals) {
 }
 
 TEST(RationalParseTest, RejectsTextThatIsNotANumber) {
-  for (const char* text : {"", "abc", "1.2.3", "5x", "-", "+", ".", "-.", "e5", "1e", "1e+", "1e-", "1e5x",
-                           "4,5", "x5", "--1", "1e1.5"}) {
+  for (const char* text :
+       {"", "abc", "1.2.3", "5x", "-", "+", ".", "-.", "e5", "1e", "1e+", "1e-", "1e5x", "4,5", "x5", "--1", "1e1.5"}) {
     EXPECT_EQ(Rational::ParseDecimal(text), std::nullopt) << "'" << text << "'";
   }
 }
@@ -118,7 +118,7 @@ TEST(RationalRoundTest, RoundsHalfUpExactlyInDecimal) {
   EXPECT_EQ(Rational(55, 24).RoundHalfUp(2), 229);  // 2.291666...
   EXPECT_EQ(Rational(1, 3).RoundHalfUp(2), 33);
   EXPECT_EQ(Rational(2, 3).RoundHalfUp(2), 67);
-  EXPECT_EQ(Rational(104, 15).RoundHalfUp(2), 693);  // 6.9333...
+  EXPECT_EQ(Rational(104, 15).RoundHalfUp(2), 693);    // 6.9333...
   EXPECT_EQ(Rational(1387, 200).RoundHalfUp(2), 694);  // 6.935
   EXPECT_EQ(Rational(1, 200).RoundHalfUp(2), 1);       // 0.005
   EXPECT_EQ(Rational(4999, 1000000).RoundHalfUp(2), 0);
