@@ -43,6 +43,16 @@ Result<core::Edition> LoadEdition(adapters::Catalog& catalog, const std::string&
   return catalog.Load(*latest);
 }
 
+Result<ScoredEdition> OpenScoredEdition(const Context& context, const std::string& edition) {
+  auto catalog = context.OpenCatalog();
+  if (!catalog) return catalog.error();
+  auto loaded = LoadEdition(*catalog, edition);
+  if (!loaded) return loaded.error();
+  auto card = core::Scorecard::Compute(loaded->framework, loaded->dataset);
+  if (!card) return card.error();
+  return ScoredEdition{std::move(*catalog), std::move(*loaded), std::move(*card)};
+}
+
 Result<std::string> ResolveCountry(const adapters::Catalog& catalog, const std::string& query) {
   if (const core::Country* country = catalog.geography().Find(query)) return country->iso3;
   auto suggestions = catalog.geography().Suggest(query);

@@ -10,6 +10,7 @@
 #include "adapters/render/grid.h"
 #include "core/error.h"
 #include "core/scoring/ranking.h"
+#include "core/scoring/scorecard.h"
 
 namespace ocindex::cli {
 
@@ -40,6 +41,14 @@ struct Context {
 
 // An edition id, or the newest stored edition when `edition` is empty.
 Result<core::Edition> LoadEdition(adapters::Catalog& catalog, const std::string& edition);
+// An opened catalog with one edition loaded and scored: what most commands start from.
+struct ScoredEdition {
+  adapters::Catalog catalog;
+  core::Edition edition;
+  core::Scorecard card;
+};
+Result<ScoredEdition> OpenScoredEdition(const Context& context, const std::string& edition);
+
 // ISO3, name or alias; kNotFound carries "did you mean" suggestions.
 Result<std::string> ResolveCountry(const adapters::Catalog& catalog, const std::string& query);
 // A node or indicator id or name within a framework; kNotFound lists what exists.

@@ -78,11 +78,10 @@ struct ScoresArgs {
 };
 
 void Scores(Context& context, const ScoresArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
-  const core::Framework& framework = edition->framework;
+  auto view = OpenScoredEdition(context, args.edition);
+  if (!view) return context.Fail(view.error());
+  auto& [catalog, edition, card] = *view;
+  const core::Framework& framework = edition.framework;
   std::vector<int> measures;
   if (args.measures.empty()) {
     // The four headline figures: pillars and components.
@@ -98,17 +97,15 @@ void Scores(Context& context, const ScoresArgs& args) {
       measures.push_back(*measure);
     }
   }
-  auto card = core::Scorecard::Compute(framework, edition->dataset);
-  if (!card) return context.Fail(card.error());
   Grid grid;
   for (const char* name : {"iso3", "country", "continent", "region"}) grid.AddColumn(name);
   for (int m : measures) grid.AddColumn(framework.MeasureId(m), true);
-  for (int c = 0; c < edition->dataset.country_count(); ++c) {
-    const core::CountryEntry& country = edition->dataset.countries[static_cast<size_t>(c)];
+  for (int c = 0; c < edition.dataset.country_count(); ++c) {
+    const core::CountryEntry& country = edition.dataset.countries[static_cast<size_t>(c)];
     if (!args.filter.Keeps(country)) continue;
     auto& row = grid.AddRow();
-    row = {country.iso3, DisplayName(*catalog, country), country.continent, country.region};
-    for (int m : measures) row.push_back(Units(card->rounded(c, m), framework.decimals));
+    row = {country.iso3, DisplayName(catalog, country), country.continent, country.region};
+    for (int m : measures) row.push_back(Units(card.rounded(c, m), framework.decimals));
   }
   context.Print(grid);
 }
@@ -121,21 +118,18 @@ struct RankArgs {
 };
 
 void RankCommand(Context& context, const RankArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
-  auto measure = ResolveMeasure(edition->framework, args.by);
+  auto view = OpenScoredEdition(context, args.edition);
+  if (!view) return context.Fail(view.error());
+  auto& [catalog, edition, card] = *view;
+  auto measure = ResolveMeasure(edition.framework, args.by);
   if (!measure) return context.Fail(measure.error());
-  auto card = core::Scorecard::Compute(edition->framework, edition->dataset);
-  if (!card) return context.Fail(card.error());
   const core::Scope scope = *core::ParseScope(args.scope);
-  std::vector<core::Rank> ranks = core::RankCountries(edition->dataset, *card, *measure, scope);
+  std::vector<core::Rank> ranks = core::RankCountries(edition.dataset, card, *measure, scope);
   std::vector<int> order;
-  for (int c = 0; c < edition->dataset.country_count(); ++c) {
-    if (args.filter.Keeps(edition->dataset.countries[static_cast<size_t>(c)])) order.push_back(c);
+  for (int c = 0; c < edition.dataset.country_count(); ++c) {
+    if (args.filter.Keeps(edition.dataset.countries[static_cast<size_t>(c)])) order.push_back(c);
   }
-  const auto& countries = edition->dataset.countries;
+  const auto& countries = edition.dataset.countries;
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
     const std::string& ga = core::ScopeGroup(countries[static_cast<size_t>(a)], scope);
     const std::string& gb = core::ScopeGroup(countries[static_cast<size_t>(b)], scope);
@@ -150,13 +144,13 @@ void RankCommand(Context& context, const RankArgs& args) {
   grid.AddColumn("rank", true);
   grid.AddColumn("of", true);
   for (const char* name : {"iso3", "country", "continent", "region"}) grid.AddColumn(name);
-  grid.AddColumn(edition->framework.MeasureId(*measure), true);
+  grid.AddColumn(edition.framework.MeasureId(*measure), true);
   for (int c : order) {
     const core::Rank& rank = ranks[static_cast<size_t>(c)];
     const core::CountryEntry& country = countries[static_cast<size_t>(c)];
     grid.rows.push_back({rank.position ? std::optional(std::to_string(rank.position)) : std::nullopt,
-                         std::to_string(rank.of), country.iso3, DisplayName(*catalog, country), country.continent, country.region,
-                         Units(card->rounded(c, *measure), edition->framework.decimals)});
+                         std::to_string(rank.of), country.iso3, DisplayName(catalog, country), country.continent, country.region,
+                         Units(card.rounded(c, *measure), edition.framework.decimals)});
   }
   context.Print(grid);
 }
@@ -168,22 +162,19 @@ struct AggregateArgs {
 };
 
 void Aggregates(Context& context, const AggregateArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
-  auto measure = ResolveMeasure(edition->framework, args.by);
+  auto view = OpenScoredEdition(context, args.edition);
+  if (!view) return context.Fail(view.error());
+  auto& [catalog, edition, card] = *view;
+  auto measure = ResolveMeasure(edition.framework, args.by);
   if (!measure) return context.Fail(measure.error());
-  auto card = core::Scorecard::Compute(edition->framework, edition->dataset);
-  if (!card) return context.Fail(card.error());
-  auto means = core::GroupMeans(edition->dataset, *card, *measure, *core::ParseScope(args.scope));
+  auto means = core::GroupMeans(edition.dataset, card, *measure, *core::ParseScope(args.scope));
   std::sort(means.begin(), means.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
   Grid grid;
   grid.AddColumn(args.scope);
   grid.AddColumn("countries", true);
-  grid.AddColumn(edition->framework.MeasureId(*measure), true);
+  grid.AddColumn(edition.framework.MeasureId(*measure), true);
   for (const core::GroupMean& mean : means) {
-    grid.rows.push_back({mean.group, std::to_string(mean.members), core::FormatUnits(mean.rounded, card->decimals())});
+    grid.rows.push_back({mean.group, std::to_string(mean.members), core::FormatUnits(mean.rounded, card.decimals())});
   }
   context.Print(grid);
 }
