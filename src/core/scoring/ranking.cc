@@ -105,9 +105,13 @@ std::optional<Quadrant> Classify(const Framework& framework, const Scorecard& sc
   auto resilience = scorecard.rounded(country, *x);
   auto criminality = scorecard.rounded(country, *y);
   if (!resilience || !criminality) return std::nullopt;
-  const int64_t cut = framework.quadrant_threshold.RoundHalfUp(framework.decimals);
-  const bool high_criminality = *criminality >= cut;
-  const bool high_resilience = *resilience >= cut;
+  // The published figure against the exact threshold: a threshold finer than the
+  // published decimals must not be rounded into a different cut.
+  auto high = [&framework](int64_t units) {
+    return !(Rational::FromUnits(units, framework.decimals) < framework.quadrant_threshold);
+  };
+  const bool high_criminality = high(*criminality);
+  const bool high_resilience = high(*resilience);
   if (high_criminality) {
     return high_resilience ? Quadrant::kHighCriminalityHighResilience : Quadrant::kHighCriminalityLowResilience;
   }

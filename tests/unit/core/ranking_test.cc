@@ -296,6 +296,13 @@ TEST_F(ClassifyTest, ThresholdComesFromTheFramework) {
   EXPECT_EQ(Of("6.99", "7"), Quadrant::kLowCriminalityHighResilience);
 }
 
+// Regression: the threshold was rounded to the published decimals first, so with a cut
+// of 5.554 a published 5.55 counted as high.
+TEST_F(ClassifyTest, ThresholdFinerThanThePublishedDecimalsIsNotRounded) {
+  framework_.quadrant_threshold = R("5.554");
+  EXPECT_EQ(Of("5.55", "5.56"), Quadrant::kLowCriminalityHighResilience);
+}
+
 TEST(QuadrantNameTest, NamesAreDistinct) {
   EXPECT_STREQ(QuadrantName(Quadrant::kHighCriminalityLowResilience), "high criminality, low resilience");
   EXPECT_STRNE(QuadrantName(Quadrant::kLowCriminalityHighResilience),
