@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Acceptance check outside the unit tests (it reads ../shared, which the test command
-# must not depend on): the publisher's workbooks, imported unmodified into a fresh
-# database, succeed and hold exactly the bundled figures.
-#   tools/acceptance/import_workbooks.sh [path/to/ocindex] [workbook dir]
+# must not depend on): the publisher's workbooks and CSV files, imported unmodified into
+# a fresh database, succeed and hold exactly the bundled figures.
+#   tools/acceptance/import_publisher_files.sh [path/to/ocindex] [goci data dir]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 ocindex=${1:-$root/build/release/ocindex}
-workbooks=${2:-$root/../shared/data/goci/workbooks}
+goci=${2:-$root/../shared/data/goci}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export OCINDEX_DB=$scratch/ocindex.db
 
-for workbook in "$workbooks"/*.xlsx; do
+for workbook in "$goci"/workbooks/*.xlsx "$goci"/goci_20*.csv; do
   echo "== $(basename "$workbook")"
   # Same figures as the bundled editions: every sheet must come back 'unchanged'.
   out=$("$ocindex" import "$workbook" --format csv)
@@ -22,4 +22,4 @@ for workbook in "$workbooks"/*.xlsx; do
   fi
 done
 "$ocindex" verify --format table
-echo "PASS: every workbook imports unmodified and matches the bundled editions"
+echo "PASS: every publisher file imports unmodified and matches the bundled editions"
