@@ -73,7 +73,7 @@ Result<core::Edition> Catalog::Load(const std::string& edition) {
   auto framework = io::ParseFramework(stored->framework_toml, "stored framework of edition " + edition);
   if (!framework) return framework.error();
   core::Edition loaded{std::move(*framework), std::move(stored->dataset)};
-  if (loaded.dataset.indicator_ids != core::Dataset::ShapedFor(loaded.framework).indicator_ids) {
+  if (!loaded.dataset.Fits(loaded.framework)) {
     return MakeError(ErrorCode::kCorrupt, "stored scores of edition " + edition + " do not follow its framework");
   }
   return loaded;
@@ -103,11 +103,11 @@ Result<std::vector<FrameworkSource>> Catalog::KnownFrameworks() {
   auto editions = store_->ListEditions();
   if (!editions) return editions.error();
   for (const EditionInfo& info : *editions) {
-    auto stored = store_->LoadEdition(info.edition);
-    if (!stored) return stored.error();
-    auto framework = io::ParseFramework(stored->framework_toml, "stored framework of edition " + info.edition);
+    auto toml = store_->LoadFrameworkToml(info.edition);
+    if (!toml) return toml.error();
+    auto framework = io::ParseFramework(*toml, "stored framework of edition " + info.edition);
     if (!framework) return framework.error();
-    out.push_back({std::move(*framework), std::move(stored->framework_toml)});
+    out.push_back({std::move(*framework), std::move(*toml)});
   }
   auto bundled = BundledFrameworks();
   if (!bundled) return bundled.error();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "adapters/io/csv_reader.h"
@@ -15,16 +16,18 @@
 namespace ocindex::adapters {
 namespace {
 
+// xlsx files are zip archives; their first four bytes say so.
 bool LooksLikeXlsx(const std::string& path) {
-  auto head = io::ReadTextFile(path);
-  return head && head->size() >= 4 && head->compare(0, 4, "PK\x03\x04") == 0;
+  char magic[4] = {};
+  std::ifstream in(path, std::ios::binary);
+  return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == std::string_view("PK\x03\x04", 4);
 }
 
 bool HasCountryColumn(const io::Table& table) {
   if (table.rows.empty()) return false;
   for (const std::string& cell : table.rows[0].cells) {
-    const std::string key = core::NormalizeHeader(cell);
-    if (io::IsCountryHeader(key) || key == "iso3" || key == "country code") return true;
+    auto fixed = io::FixedColumnOf(core::NormalizeHeader(cell));
+    if (fixed == io::FixedColumn::kCountry || fixed == io::FixedColumn::kIso3) return true;
   }
   return false;
 }
@@ -54,10 +57,7 @@ std::vector<const FrameworkSource*> MatchingFrameworks(const io::Table& table,
     bool all_known = true;
     for (const std::string& cell : table.rows[0].cells) {
       const std::string key = core::NormalizeHeader(cell);
-      if (key.empty() || key == "continent" || key == "region" || io::IsCountryHeader(key) || key == "iso3" ||
-          key == "country code") {
-        continue;
-      }
+      if (key.empty() || io::FixedColumnOf(key)) continue;
       auto measure = source.framework.FindMeasure(key);
       if (!measure) {
         all_known = false;

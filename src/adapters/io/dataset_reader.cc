@@ -70,8 +70,13 @@ std::string ScaleText(const core::Framework& framework) {
 
 }  // namespace
 
-bool IsCountryHeader(const std::string& normalized_header) {
-  return normalized_header == "country" || normalized_header == "country name";
+std::optional<FixedColumn> FixedColumnOf(const std::string& normalized_header) {
+  const std::string& key = normalized_header;
+  if (key == "continent") return FixedColumn::kContinent;
+  if (key == "region") return FixedColumn::kRegion;
+  if (key == "country" || key == "country name") return FixedColumn::kCountry;
+  if (key == "iso3" || key == "country code" || key == "iso" || key == "iso code") return FixedColumn::kIso3;
+  return std::nullopt;
 }
 
 Result<core::Dataset> ReadDataset(const Table& table, const core::Framework& framework,
@@ -95,11 +100,12 @@ Result<core::Dataset> ReadDataset(const Table& table, const core::Framework& fra
       if (has_data) problems.Add(header.number, static_cast<int>(j), "this column has data but no header");
       continue;
     }
-    if (key == "continent") column.role = Role::kContinent;
-    else if (key == "region") column.role = Role::kRegion;
-    else if (IsCountryHeader(key)) column.role = Role::kCountry;
-    else if (key == "iso3" || key == "country code" || key == "iso" || key == "iso code") column.role = Role::kIso3;
-    else if (auto measure = framework.FindMeasure(key)) {
+    if (auto fixed = FixedColumnOf(key)) {
+      column.role = *fixed == FixedColumn::kContinent ? Role::kContinent
+                    : *fixed == FixedColumn::kRegion  ? Role::kRegion
+                    : *fixed == FixedColumn::kCountry ? Role::kCountry
+                                                      : Role::kIso3;
+    } else if (auto measure = framework.FindMeasure(key)) {
       column.role = framework.IsNode(*measure) ? Role::kNode : Role::kIndicator;
       column.index = framework.IsNode(*measure) ? *measure : *measure - static_cast<int>(framework.nodes.size());
     } else {

@@ -3,6 +3,9 @@
 // scale and every printed composite against the recomputed one.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "adapters/io/table.h"
 #include "core/error.h"
 #include "core/model/dataset.h"
@@ -21,8 +24,11 @@ namespace ocindex::adapters::io {
 Result<core::Dataset> ReadDataset(const Table& table, const core::Framework& framework,
                                   const core::Geography& geography);
 
-// Whether a normalised header names a country column (used to tell data sheets apart
-// from introduction sheets).
-bool IsCountryHeader(const std::string& normalized_header);
+// The columns a country table carries besides measures. One list, so that reading,
+// recognising data sheets, choosing an edition and naming export columns agree.
+enum class FixedColumn { kContinent, kRegion, kCountry, kIso3 };
+
+// The fixed column a normalised header (core::NormalizeHeader) names, if any.
+std::optional<FixedColumn> FixedColumnOf(const std::string& normalized_header);
 
 }  // namespace ocindex::adapters::io

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/io/dataset_reader.h"
+#include "adapters/io/csv_writer.h"
 #include "core/model/rational.h"
 #include "core/scoring/scorecard.h"
 
@@ -48,7 +50,7 @@ Figures CollectFigures(const core::Framework& framework, const core::Dataset& da
   std::vector<int> score_column;
   for (const core::Indicator& indicator : framework.indicators) {
     int found = -1;
-    for (size_t i = 0; i < dataset.indicator_ids.size() && static_cast<int>(i) < dataset.indicator_count; ++i) {
+    for (size_t i = 0; i < dataset.indicator_ids.size(); ++i) {
       if (dataset.indicator_ids[i] == indicator.id) {
         found = static_cast<int>(i);
         break;
@@ -80,23 +82,8 @@ Figures CollectFigures(const core::Framework& framework, const core::Dataset& da
 std::string ReadableLabel(const core::Framework& framework, int measure) {
   const std::string& name = framework.MeasureName(measure);
   const std::string key = core::NormalizeHeader(name);
-  const bool reserved = key == "continent" || key == "region" || key == "country" || key == "country name" ||
-                        key == "iso3" || key == "iso" || key == "iso code" || key == "country code";
-  if (!key.empty() && !reserved && framework.FindMeasure(key) == measure) return name;
+  if (!key.empty() && !FixedColumnOf(key) && framework.FindMeasure(key) == measure) return name;
   return framework.MeasureId(measure);
-}
-
-void AppendCsvField(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
 }
 
 // ---- xlsx ----
@@ -223,19 +210,19 @@ std::string DatasetCsv(const core::Framework& framework, const core::Dataset& da
   std::string out = "iso3,country,continent,region";
   for (int node : figures.composites) {
     out += ',';
-    AppendCsvField(out, framework.nodes[static_cast<size_t>(node)].id);
+    out += CsvField(framework.nodes[static_cast<size_t>(node)].id);
   }
   for (const core::Indicator& indicator : framework.indicators) {
     out += ',';
-    AppendCsvField(out, indicator.id);
+    out += CsvField(indicator.id);
   }
   out += '\n';
   for (int c = 0; c < dataset.country_count(); ++c) {
     const core::CountryEntry& entry = dataset.countries[static_cast<size_t>(c)];
-    AppendCsvField(out, entry.iso3);
+    out += CsvField(entry.iso3);
     for (const std::string* field : {&entry.name, &entry.continent, &entry.region}) {
       out += ',';
-      AppendCsvField(out, *field);
+      out += CsvField(*field);
     }
     for (int k = 0; k < figures.columns(); ++k) {
       const std::optional<Rational>& value = figures.at(c, k);

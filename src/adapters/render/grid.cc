@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "adapters/io/csv_writer.h"
+
 namespace ocindex::adapters::render {
 namespace {
 
@@ -20,16 +22,6 @@ std::optional<Format> ParseFormat(std::string_view name) {
   if (name == "csv") return Format::kCsv;
   if (name == "json") return Format::kJson;
   return std::nullopt;
-}
-
-std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 void WriteTable(const Grid& grid, std::ostream& out) {
@@ -58,11 +50,11 @@ void WriteTable(const Grid& grid, std::ostream& out) {
 }
 
 void WriteCsv(const Grid& grid, std::ostream& out) {
-  for (size_t j = 0; j < grid.columns.size(); ++j) out << (j ? "," : "") << CsvField(grid.columns[j].name);
+  for (size_t j = 0; j < grid.columns.size(); ++j) out << (j ? "," : "") << io::CsvField(grid.columns[j].name);
   out << '\n';
   for (const auto& row : grid.rows) {
     for (size_t j = 0; j < grid.columns.size(); ++j) {
-      out << (j ? "," : "") << (j < row.size() && row[j] ? CsvField(*row[j]) : "");
+      out << (j ? "," : "") << (j < row.size() && row[j] ? io::CsvField(*row[j]) : "");
     }
     out << '\n';
   }

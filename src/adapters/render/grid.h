@@ -37,7 +37,4 @@ void WriteCsv(const Grid& grid, std::ostream& out);
 nlohmann::ordered_json ToJson(const Grid& grid);
 void Write(const Grid& grid, Format format, std::ostream& out);
 
-// RFC 4180 quoting of one field.
-std::string CsvField(std::string_view text);
-
 }  // namespace ocindex::adapters::render

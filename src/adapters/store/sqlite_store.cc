@@ -213,11 +213,7 @@ Status ValidateEdition(const EditionToStore& e) {
   }
   if (Status s = CheckUnique(indicator_ids, "indicator id", where); !s) return s;
   if (Status s = CheckUnique(node_ids, "node id", where); !s) return s;
-  const size_t countries = ds.countries.size();
-  if (ds.indicator_count != static_cast<int>(indicator_ids.size()) ||
-      ds.node_count != static_cast<int>(node_ids.size()) ||
-      ds.scores.size() != countries * indicator_ids.size() ||
-      ds.published.size() != countries * node_ids.size()) {
+  if (!ds.Fits(fw)) {
     return MakeError(ErrorCode::kInvalidInput,
                      "the data's tables do not match its country and column counts", where);
   }
@@ -225,7 +221,7 @@ Status ValidateEdition(const EditionToStore& e) {
   for (const core::CountryEntry& country : ds.countries) iso3s.push_back(country.iso3);
   if (Status s = CheckUnique(iso3s, "country", where); !s) return s;
   for (int c = 0; c < ds.country_count(); ++c) {
-    for (int i = 0; i < ds.indicator_count; ++i) {
+    for (int i = 0; i < ds.indicator_count(); ++i) {
       const auto& v = ds.score(c, i);
       if (v && !ExactText(*v)) {
         return MakeError(ErrorCode::kInvalidInput,
@@ -233,7 +229,7 @@ Status ValidateEdition(const EditionToStore& e) {
                          where + ", country " + ds.countries[c].iso3 + ", indicator " + ds.indicator_ids[i]);
       }
     }
-    for (int n = 0; n < ds.node_count; ++n) {
+    for (int n = 0; n < ds.node_count(); ++n) {
       const auto& v = ds.published_value(c, n);
       if (v && !ExactText(*v)) {
         return MakeError(ErrorCode::kInvalidInput,
@@ -298,6 +294,18 @@ class SqliteStore final : public Store {
       stored.dataset = std::move(dataset).value();
       stored.info.countries = stored.dataset.country_count();
       return stored;
+    });
+  }
+
+  Result<std::string> LoadFrameworkToml(const std::string& edition) override {
+    return Guarded(path_, [&]() -> Result<std::string> {
+      SQLite::Statement q(db_, "SELECT framework_toml FROM edition_revisions WHERE edition = ? "
+                               "ORDER BY revision DESC LIMIT 1");
+      q.bind(1, edition);
+      if (!q.executeStep()) {
+        return MakeError(ErrorCode::kNotFound, "edition " + edition + " is not stored; " + DescribeStored());
+      }
+      return q.getColumn(0).getString();
     });
   }
 
@@ -416,8 +424,8 @@ class SqliteStore final : public Store {
     const int64_t id = db_.getLastInsertRowid();
 
     SQLite::Statement column(db_, "INSERT INTO revision_columns (revision_id, kind, position, id) VALUES (?, ?, ?, ?)");
-    for (int i = 0; i < ds.indicator_count; ++i) Insert(column, id, "indicator", i, ds.indicator_ids[i]);
-    for (int n = 0; n < ds.node_count; ++n) Insert(column, id, "node", n, ds.node_ids[n]);
+    for (int i = 0; i < ds.indicator_count(); ++i) Insert(column, id, "indicator", i, ds.indicator_ids[i]);
+    for (int n = 0; n < ds.node_count(); ++n) Insert(column, id, "node", n, ds.node_ids[n]);
 
     SQLite::Statement country(db_,
                               "INSERT INTO revision_countries (revision_id, position, iso3, name, continent, region) "
@@ -428,10 +436,10 @@ class SqliteStore final : public Store {
       const core::CountryEntry& entry = ds.countries[c];
       Insert(country, id, c, entry.iso3, entry.name, entry.continent, entry.region);
       // Not assessed is no row at all: most of a sparse edition costs nothing.
-      for (int i = 0; i < ds.indicator_count; ++i) {
+      for (int i = 0; i < ds.indicator_count(); ++i) {
         if (const auto& v = ds.score(c, i)) InsertValue(score, id, entry.iso3, ds.indicator_ids[i], *v);
       }
-      for (int n = 0; n < ds.node_count; ++n) {
+      for (int n = 0; n < ds.node_count(); ++n) {
         if (const auto& v = ds.published_value(c, n)) InsertValue(published, id, entry.iso3, ds.node_ids[n], *v);
       }
     }
@@ -486,8 +494,6 @@ class SqliteStore final : public Store {
     if (!nodes.ok()) return nodes.error();
     ds.indicator_ids = std::move(indicators).value();
     ds.node_ids = std::move(nodes).value();
-    ds.indicator_count = static_cast<int>(ds.indicator_ids.size());
-    ds.node_count = static_cast<int>(ds.node_ids.size());
 
     SQLite::Statement q(db_, "SELECT position, iso3, name, continent, region FROM revision_countries "
                              "WHERE revision_id = ? ORDER BY position");
@@ -510,12 +516,12 @@ class SqliteStore final : public Store {
       return map;
     };
     if (Status s = ReadValues("SELECT iso3, indicator_id, value FROM scores WHERE revision_id = ?", id,
-                              country_index, index(ds.indicator_ids), ds.indicator_count, ds.scores, where);
+                              country_index, index(ds.indicator_ids), ds.indicator_count(), ds.scores, where);
         !s) {
       return s.error();
     }
     if (Status s = ReadValues("SELECT iso3, node_id, value FROM published WHERE revision_id = ?", id,
-                              country_index, index(ds.node_ids), ds.node_count, ds.published, where);
+                              country_index, index(ds.node_ids), ds.node_count(), ds.published, where);
         !s) {
       return s.error();
     }

@@ -48,6 +48,9 @@ class Store {
   virtual Result<std::vector<EditionInfo>> ListRevisions(const std::string& edition) = 0;
   // The current revision (revision 0) or a given one. kNotFound if absent.
   virtual Result<StoredEdition> LoadEdition(const std::string& edition, int revision = 0) = 0;
+  // The framework text of an edition's current revision, without its data: enough to
+  // map a new file onto the edition. kNotFound if absent.
+  virtual Result<std::string> LoadFrameworkToml(const std::string& edition) = 0;
   // Stores all editions in one transaction: all are written or none. An edition that
   // is already stored is a kConflict unless `replace`, which adds a new revision and
   // keeps the old ones.

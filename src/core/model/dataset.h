@@ -25,29 +25,32 @@ struct Dataset {
   // be checked against the framework it is paired with.
   std::vector<std::string> indicator_ids;
   std::vector<std::string> node_ids;
-  int indicator_count = 0;
-  int node_count = 0;
-  // scores[c * indicator_count + i]; nullopt = not assessed (never zero).
+  // scores[c * indicator_count() + i]; nullopt = not assessed (never zero).
   std::vector<std::optional<Rational>> scores;
-  // published[c * node_count + n]: the printed composite, if the source carried one.
+  // published[c * node_count() + n]: the printed composite, if the source carried one.
   std::vector<std::optional<Rational>> published;
 
   // Empty dataset shaped for `framework`.
   static Dataset ShapedFor(const Framework& framework);
   int country_count() const { return static_cast<int>(countries.size()); }
+  int indicator_count() const { return static_cast<int>(indicator_ids.size()); }
+  int node_count() const { return static_cast<int>(node_ids.size()); }
+  // Whether the columns follow the framework's ids and the value tables are complete:
+  // the precondition of everything that reads scores by the framework's indices.
+  bool Fits(const Framework& framework) const;
   // Appends a country with every score not assessed and no published figure; returns its index.
   int AddCountry(CountryEntry entry);
   std::optional<Rational>& score(int country, int indicator) {
-    return scores[static_cast<size_t>(country * indicator_count + indicator)];
+    return scores[static_cast<size_t>(country * indicator_count() + indicator)];
   }
   const std::optional<Rational>& score(int country, int indicator) const {
-    return scores[static_cast<size_t>(country * indicator_count + indicator)];
+    return scores[static_cast<size_t>(country * indicator_count() + indicator)];
   }
   std::optional<Rational>& published_value(int country, int node) {
-    return published[static_cast<size_t>(country * node_count + node)];
+    return published[static_cast<size_t>(country * node_count() + node)];
   }
   const std::optional<Rational>& published_value(int country, int node) const {
-    return published[static_cast<size_t>(country * node_count + node)];
+    return published[static_cast<size_t>(country * node_count() + node)];
   }
   std::optional<int> FindCountry(std::string_view iso3) const;
 };

@@ -48,20 +48,22 @@ std::vector<Rank> RankCountries(const Dataset& dataset, const Scorecard& scoreca
     if (ga != gb) return ga < gb;
     return *scorecard.rounded(a, measure) > *scorecard.rounded(b, measure);
   });
+  // Walk each group's run; within it, each run of equal values shares its first position.
   for (size_t begin = 0; begin < order.size();) {
-    const std::string& group = ScopeGroup(dataset.countries[static_cast<size_t>(order[begin])], scope);
+    auto group_of = [&](size_t k) -> const std::string& {
+      return ScopeGroup(dataset.countries[static_cast<size_t>(order[k])], scope);
+    };
     size_t end = begin;
-    while (end < order.size() && ScopeGroup(dataset.countries[static_cast<size_t>(order[end])], scope) == group) ++end;
-    for (size_t k = begin; k < end; ++k) {
-      Rank& rank = ranks[static_cast<size_t>(order[k])];
-      const int64_t value = *scorecard.rounded(order[k], measure);
-      size_t first = k;
-      while (first > begin && *scorecard.rounded(order[first - 1], measure) == value) --first;
-      size_t last = k + 1;
-      while (last < end && *scorecard.rounded(order[last], measure) == value) ++last;
-      rank.position = static_cast<int>(first - begin) + 1;
-      rank.of = static_cast<int>(end - begin);
-      rank.tied = last - first > 1;
+    while (end < order.size() && group_of(end) == group_of(begin)) ++end;
+    for (size_t tie = begin; tie < end;) {
+      const int64_t value = *scorecard.rounded(order[tie], measure);
+      size_t tie_end = tie;
+      while (tie_end < end && *scorecard.rounded(order[tie_end], measure) == value) ++tie_end;
+      for (size_t k = tie; k < tie_end; ++k) {
+        ranks[static_cast<size_t>(order[k])] = {static_cast<int>(tie - begin) + 1, static_cast<int>(end - begin),
+                                                tie_end - tie > 1};
+      }
+      tie = tie_end;
     }
     begin = end;
   }

@@ -3,11 +3,7 @@
 namespace ocindex::core {
 
 Result<Scorecard> Scorecard::Compute(const Framework& framework, const Dataset& dataset) {
-  const Dataset shape = Dataset::ShapedFor(framework);
-  if (dataset.indicator_ids != shape.indicator_ids || dataset.node_ids != shape.node_ids ||
-      dataset.indicator_count != shape.indicator_count || dataset.node_count != shape.node_count ||
-      dataset.scores.size() != static_cast<size_t>(dataset.country_count() * shape.indicator_count) ||
-      dataset.published.size() != static_cast<size_t>(dataset.country_count() * shape.node_count)) {
+  if (!dataset.Fits(framework)) {
     return MakeError(ErrorCode::kInternal, "dataset " + dataset.edition +
                                                " is not shaped for framework " + framework.id);
   }
@@ -56,7 +52,7 @@ std::vector<PublishedMismatch> CheckPublished(const Framework& framework, const 
                                               const Scorecard& scorecard) {
   std::vector<PublishedMismatch> mismatches;
   for (int c = 0; c < dataset.country_count(); ++c) {
-    for (int n = 0; n < dataset.node_count; ++n) {
+    for (int n = 0; n < dataset.node_count(); ++n) {
       const auto& published = dataset.published_value(c, n);
       if (!published) continue;
       int64_t printed = published->RoundHalfUp(framework.decimals);

@@ -88,8 +88,8 @@ void ExpectSameDataset(const core::Dataset& a, const core::Dataset& b) {
   EXPECT_EQ(a.edition, b.edition);
   EXPECT_EQ(a.indicator_ids, b.indicator_ids);
   EXPECT_EQ(a.node_ids, b.node_ids);
-  EXPECT_EQ(a.indicator_count, b.indicator_count);
-  EXPECT_EQ(a.node_count, b.node_count);
+  EXPECT_EQ(a.indicator_count(), b.indicator_count());
+  EXPECT_EQ(a.node_count(), b.node_count());
   ASSERT_EQ(a.country_count(), b.country_count());
   for (size_t c = 0; c < a.countries.size(); ++c) {
     EXPECT_EQ(a.countries[c].iso3, b.countries[c].iso3);
@@ -294,6 +294,20 @@ TEST(SqliteStoreTest, ReplaceAddsRevisionAndKeepsOldOnes) {
   ASSERT_TRUE(first.ok());
   EXPECT_EQ(first->info.revision, 1);
   EXPECT_EQ(first->dataset.score(0, 0), Rational(1));
+}
+
+TEST(SqliteStoreTest, FrameworkTomlOfTheCurrentRevisionLoadsWithoutItsData) {
+  auto store = Open(":memory:");
+  ASSERT_TRUE(store->SaveEditions({MakeEdition("2021")}, false).ok());
+  EditionToStore revised = MakeEdition("2021", Rational(2));
+  revised.framework_toml += "# revised\n";
+  ASSERT_TRUE(store->SaveEditions({revised}, true).ok());
+  auto toml = store->LoadFrameworkToml("2021");
+  ASSERT_TRUE(toml.ok()) << toml.error().ToString();
+  EXPECT_EQ(*toml, revised.framework_toml);
+  auto missing = store->LoadFrameworkToml("1999");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
 }
 
 TEST(SqliteStoreTest, MissingEditionOrRevisionIsNotFoundAndListsWhatIsStored) {

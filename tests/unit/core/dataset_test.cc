@@ -20,8 +20,8 @@ TEST(DatasetTest, ShapedForCopiesTheFrameworksIdsAndEdition) {
   const Framework f = MiniGoci("2021");
   const Dataset d = Dataset::ShapedFor(f);
   EXPECT_EQ(d.edition, "2021");
-  EXPECT_EQ(d.indicator_count, 9);
-  EXPECT_EQ(d.node_count, 9);
+  EXPECT_EQ(d.indicator_count(), 9);
+  EXPECT_EQ(d.node_count(), 9);
   EXPECT_EQ(d.indicator_ids.front(), "human_trafficking");
   EXPECT_EQ(d.indicator_ids.back(), "judicial_system");
   EXPECT_EQ(d.node_ids.front(), "criminality");
@@ -35,8 +35,8 @@ TEST(DatasetTest, AddCountryStartsNotAssessedAndKeepsRowsApart) {
   EXPECT_EQ(d.AddCountry(Country("LBY")), 0);
   EXPECT_EQ(d.AddCountry(Country("AGO")), 1);
   for (int c = 0; c < 2; ++c) {
-    for (int i = 0; i < d.indicator_count; ++i) EXPECT_FALSE(d.score(c, i).has_value());
-    for (int n = 0; n < d.node_count; ++n) EXPECT_FALSE(d.published_value(c, n).has_value());
+    for (int i = 0; i < d.indicator_count(); ++i) EXPECT_FALSE(d.score(c, i).has_value());
+    for (int n = 0; n < d.node_count(); ++n) EXPECT_FALSE(d.published_value(c, n).has_value());
   }
   d.score(1, 0) = R("8.5");
   d.published_value(1, 0) = R("6.93");
@@ -78,7 +78,7 @@ TEST(DatasetTest, ProjectDatasetMatchesIndicatorsByIdAndDropsPublishedFigures) {
   EXPECT_FALSE(p.score(1, 0).has_value());
   EXPECT_EQ(p.score(1, 1), R("4"));
   for (int c = 0; c < 2; ++c) {
-    for (int n = 0; n < p.node_count; ++n) EXPECT_FALSE(p.published_value(c, n).has_value());
+    for (int n = 0; n < p.node_count(); ++n) EXPECT_FALSE(p.published_value(c, n).has_value());
   }
 }
 

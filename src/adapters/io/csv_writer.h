@@ -1,0 +1,13 @@
+// Writing CSV (RFC 4180), the counterpart of csv_reader.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ocindex::adapters::io {
+
+// One field, in double quotes (with "" for a quote) only when it holds a comma, a
+// quote or a line break.
+std::string CsvField(std::string_view text);
+
+}  // namespace ocindex::adapters::io
