@@ -7,6 +7,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 ocindex=${1:-$root/build/release/ocindex}
 goci=${2:-$root/../shared/data/goci}
+[ -d "$goci/workbooks" ] || { echo "no publisher data at $goci: pass its folder as the second argument" >&2; exit 2; }
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 export OCINDEX_DB=$scratch/ocindex.db
