@@ -18,7 +18,8 @@ using adapters::render::Grid;
 
 const ParamDoc kEditionParam{"edition", "path", true, "Edition year or 'latest'", "2021"};
 const ParamDoc kContinentParam{"continent", "query", false, "Only countries of this continent", "Asia"};
-const ParamDoc kRegionParam{"region", "query", false, "Only countries of this region", "Central Asia"};
+const ParamDoc kRegionParam{"region", "query", false, "Only countries of this region",
+                             "Central Asia and the Caucasus"};
 const ParamDoc kFormatParam{"format", "query", false, "'csv' for CSV (or send Accept: text/csv)", "json"};
 
 Json Number(const core::Rational& value) { return std::stod(core::FormatRational(value)); }

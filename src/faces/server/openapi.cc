@@ -43,7 +43,7 @@ Json SimpleOperation(const std::string& summary, const std::vector<std::string>&
 std::string OpenApiDocument(const RouteTable& table) {
   Json paths = Json::object();
   for (const ApiRoute& route : table) paths[route.pattern] = {{"get", Operation(route.doc)}};
-  paths["/api/v1/openapi.json"] = {{"get", SimpleOperation("This document", {"openapi", "info", "paths"})}};
+  paths["/api/v1/openapi.json"] = {{"get", SimpleOperation("This document", {"openapi", "info", "paths", "components"})}};
   paths["/healthz"] = {{"get", SimpleOperation("Liveness check", {"status"})}};
   Json error_schema = {
       {"type", "object"},
