@@ -113,7 +113,6 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return Close();  // the peer went away
     const auto& raw = parser_->get();
     std::optional<Request> request = Convert(raw);
-    const bool keep_alive = raw.keep_alive() && !shared_.stopping.load();
     if (!request) {
       return Send(ErrorResponse(400, "bad_request", "malformed request target"), std::string(raw.method_string()),
                   std::string(raw.target()), false);
@@ -121,7 +120,10 @@ class Session : public std::enable_shared_from_this<Session> {
     head_only_ = request->method == "HEAD";
     shared_.in_flight.fetch_add(1);
     counted_ = true;
-    Send(Handle(shared_, *request), request->method, request->path, keep_alive);
+    Response response = Handle(shared_, *request);
+    // Read after the handler ran: a Stop() meanwhile tells the client to go.
+    const bool keep_alive = raw.keep_alive() && !shared_.stopping.load();
+    Send(std::move(response), request->method, request->path, keep_alive);
   }
 
   void Send(Response response, std::string method, std::string path, bool keep_alive) {
