@@ -7,7 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   libsqlite3-dev libsqlitecpp-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
+  libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # Only for bench/load/serve_vs_nginx.sh; small, so installed with the rest so the
+  # benchmark runs after setup.
+  nginx-light wrk curl
 )
 
 missing=()
