@@ -1,6 +1,7 @@
 // serve: the HTTP API and the explorer, until SIGINT or SIGTERM.
 #include <fmt/format.h>
 
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -32,6 +33,8 @@ void Serve(Context& context, const ServeArgs& args) {
   auto data = server::Published::Load(*catalog);
   if (!data) return context.Fail(data.error());
   auto api = std::make_shared<server::Api>(std::move(*data), args.web.empty() ? DefaultWebDir() : args.web);
+  // A closed stderr (a log pipe gone away) must not kill the server.
+  std::signal(SIGPIPE, SIG_IGN);
   adapters::http::ServerOptions options;
   options.host = args.host;
   options.port = static_cast<uint16_t>(args.port);
