@@ -2,6 +2,8 @@
 // published figures, CSV variants, ETag/304, error cases, and OpenAPI conformance.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -199,6 +201,12 @@ TEST_F(ApiTest, ChangesRawAndLikeForLike) {
   GetJson("/api/v1/changes?from=2021&to=2023&measure=nonsense", 400);
   HttpReply csv = Get("/api/v1/changes?from=2021&to=2023&format=csv");
   EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "iso3,name,continent,region,from,to,delta,rank_from,rank_to,rank_change");
+  // Figures print with the framework's decimals, as in every CSV.
+  const std::string to = fmt::format("{:.2f}", kaz["to"].get<double>());
+  const std::string delta = fmt::format("{:.2f}", kaz["delta"].get<double>());
+  EXPECT_NE(csv.body.find("\nKAZ,Kazakhstan,Asia,Central Asia and the Caucasus,4.26," + to + "," + delta + ",133,127,6\n"),
+            std::string::npos)
+      << csv.body.substr(0, 400);
 }
 
 TEST_F(ApiTest, EtagAnswers304AndCachesPublishedEditions) {

@@ -14,6 +14,11 @@ Json Figure(std::optional<int64_t> units, int decimals) {
   return std::stod(core::FormatUnits(*units, decimals));
 }
 
+std::optional<std::string> CsvFigure(std::optional<int64_t> units, int decimals) {
+  if (!units) return std::nullopt;
+  return core::FormatUnits(*units, decimals);
+}
+
 Json RankJson(const core::Rank& rank) {
   if (rank.position == 0) return nullptr;
   return Json{{"position", rank.position}, {"of", rank.of}, {"tied", rank.tied}};

@@ -23,6 +23,8 @@ using adapters::http::Response;
 
 // A published figure (rounded units, e.g. 426 at 2 decimals) as the number 4.26; null when absent.
 Json Figure(std::optional<int64_t> units, int decimals);
+// The same figure as CSV text ("4.26", "4.50"); nullopt (an empty field) when absent.
+std::optional<std::string> CsvFigure(std::optional<int64_t> units, int decimals);
 // {"position":133,"of":193,"tied":false}; null when unranked.
 Json RankJson(const core::Rank& rank);
 // {"iso3","name","continent","region"} with the common English name.

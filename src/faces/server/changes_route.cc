@@ -77,23 +77,27 @@ Response Changes(const Published& data, const Request& request) {
     const core::ValueAndRank& to = raw ? row.raw_after : row.like_after;
     auto index = dataset.FindCountry(row.iso3);
     if (!index) continue;
-    Json entry = CountryJson(data.geography(), dataset.countries[static_cast<size_t>(*index)]);
+    const core::CountryEntry& country = dataset.countries[static_cast<size_t>(*index)];
     const bool ranked = from.rank.position != 0 && to.rank.position != 0;
+    auto position = [](const core::Rank& rank) { return rank.position ? std::optional(rank.position) : std::nullopt; };
+    const std::optional<int> rank_change =
+        ranked ? std::optional(from.rank.position - to.rank.position) : std::nullopt;
+    if (csv) {
+      auto text = [](std::optional<int> n) { return n ? std::optional(std::to_string(*n)) : std::nullopt; };
+      grid.rows.push_back({country.iso3, adapters::DisplayName(data.geography(), country), country.continent,
+                           country.region, CsvFigure(from.value, d), CsvFigure(to.value, d),
+                           CsvFigure(change(row), d), text(position(from.rank)), text(position(to.rank)),
+                           text(rank_change)});
+      continue;
+    }
+    Json entry = CountryJson(data.geography(), country);
     entry["from"] = Figure(from.value, d);
     entry["to"] = Figure(to.value, d);
     entry["delta"] = Figure(change(row), d);
-    entry["rank_from"] = from.rank.position ? Json(from.rank.position) : Json();
-    entry["rank_to"] = to.rank.position ? Json(to.rank.position) : Json();
-    entry["rank_change"] = ranked ? Json(from.rank.position - to.rank.position) : Json();
-    if (csv) {
-      auto& cells = grid.AddRow();
-      for (const auto& [key, value] : entry.items()) {
-        cells.push_back(value.is_null() ? std::nullopt
-                                        : std::optional(value.is_string() ? value.get<std::string>() : value.dump()));
-      }
-    } else {
-      out_rows.push_back(std::move(entry));
-    }
+    entry["rank_from"] = position(from.rank) ? Json(from.rank.position) : Json();
+    entry["rank_to"] = position(to.rank) ? Json(to.rank.position) : Json();
+    entry["rank_change"] = rank_change ? Json(*rank_change) : Json();
+    out_rows.push_back(std::move(entry));
   }
   if (csv) return CsvResponse(grid);
   return JsonResponse(Json{{"from", (*before)->year},

@@ -90,21 +90,19 @@ Response Scores(const Published& data, const PublishedEdition& published, const 
   }
   const auto& countries = published.edition.dataset.countries;
   for (int c = 0; c < static_cast<int>(countries.size()); ++c) {
-    if (!filter.Keeps(countries[static_cast<size_t>(c)])) continue;
-    Json row = CountryJson(data.geography(), countries[static_cast<size_t>(c)]);
-    Json values = Json::object();
-    for (int m : *measures) values[framework.MeasureId(m)] = Figure(published.card.rounded(c, m), framework.decimals);
+    const core::CountryEntry& country = countries[static_cast<size_t>(c)];
+    if (!filter.Keeps(country)) continue;
     if (csv) {
       auto& cells = grid.AddRow();
-      for (const char* key : {"iso3", "name", "continent", "region"}) cells.push_back(row[key].get<std::string>());
-      for (int m : *measures) {
-        auto units = published.card.rounded(c, m);
-        cells.push_back(units ? std::optional(core::FormatUnits(*units, framework.decimals)) : std::nullopt);
-      }
-    } else {
-      row["values"] = std::move(values);
-      rows.push_back(std::move(row));
+      cells = {country.iso3, adapters::DisplayName(data.geography(), country), country.continent, country.region};
+      for (int m : *measures) cells.push_back(CsvFigure(published.card.rounded(c, m), framework.decimals));
+      continue;
     }
+    Json row = CountryJson(data.geography(), country);
+    Json values = Json::object();
+    for (int m : *measures) values[framework.MeasureId(m)] = Figure(published.card.rounded(c, m), framework.decimals);
+    row["values"] = std::move(values);
+    rows.push_back(std::move(row));
   }
   if (csv) return CsvResponse(grid);
   Json ids = Json::array();
@@ -143,8 +141,7 @@ Response Ranks(const Published& data, const PublishedEdition& published, const R
       const core::CountryEntry& country = dataset.countries[static_cast<size_t>(c)];
       auto& cells = grid.AddRow();
       cells = {country.iso3, adapters::DisplayName(data.geography(), country), country.continent, country.region};
-      auto units = published.card.rounded(c, *measure);
-      cells.push_back(units ? std::optional(core::FormatUnits(*units, framework.decimals)) : std::nullopt);
+      cells.push_back(CsvFigure(published.card.rounded(c, *measure), framework.decimals));
       for (const auto& scope : ranks) {
         const core::Rank& rank = scope[static_cast<size_t>(c)];
         cells.push_back(rank.position ? std::optional(std::to_string(rank.position)) : std::nullopt);
@@ -179,10 +176,11 @@ Response Aggregates(const PublishedEdition& published, const Request& request) {
   const core::Dataset& dataset = published.edition.dataset;
   std::map<std::string, int> members;
   for (const core::CountryEntry& country : dataset.countries) ++members[core::ScopeGroup(country, scope)];
-  std::map<std::string, Json> values;
+  // values[group][measure]: the rounded mean; absent when no member has a value.
+  std::map<std::string, std::map<int, std::optional<int64_t>>> values;
   for (int m : *measures) {
     for (const core::GroupMean& mean : core::GroupMeans(dataset, published.card, m, scope)) {
-      values[mean.group][framework.MeasureId(m)] = mean.members > 0 ? Figure(mean.rounded, framework.decimals) : Json();
+      if (mean.members > 0) values[mean.group][m] = mean.rounded;
     }
   }
   if (WantsCsv(request)) {
@@ -193,17 +191,14 @@ Response Aggregates(const PublishedEdition& published, const Request& request) {
     for (const auto& [group, count] : members) {
       auto& cells = grid.AddRow();
       cells = {group, std::to_string(count)};
-      for (int m : *measures) {
-        const Json& value = values[group][framework.MeasureId(m)];
-        cells.push_back(value.is_number() ? std::optional(value.dump()) : std::nullopt);
-      }
+      for (int m : *measures) cells.push_back(CsvFigure(values[group][m], framework.decimals));
     }
     return CsvResponse(grid);
   }
   Json rows = Json::array();
   for (const auto& [group, count] : members) {
     Json row_values = Json::object();
-    for (int m : *measures) row_values[framework.MeasureId(m)] = values[group][framework.MeasureId(m)];
+    for (int m : *measures) row_values[framework.MeasureId(m)] = Figure(values[group][m], framework.decimals);
     rows.push_back(Json{{"group", group}, {"members", count}, {"values", std::move(row_values)}});
   }
   return JsonResponse(Json{{"edition", published.year}, {"by", by}, {"rows", std::move(rows)}});

@@ -1,6 +1,7 @@
 #include "faces/server/published.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace ocindex::server {
 
@@ -24,8 +25,8 @@ Result<std::unique_ptr<Published>> Published::Load(adapters::Catalog& catalog) {
     published->editions_.push_back(std::move(entry));
   }
   for (auto& entry : published->editions_) {
-    entry->previous = published->Find(entry->edition.framework.previous);
-    if (entry->edition.framework.previous.empty()) entry->previous = nullptr;
+    const std::string& previous = entry->edition.framework.previous;
+    entry->previous = previous.empty() ? nullptr : published->Find(previous);
   }
   return published;
 }
