@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <future>
+#include <iterator>
+#include <random>
 #include <stdexcept>
 #include <thread>
 
@@ -77,6 +79,30 @@ TEST(HttpServer, StopFinishesInFlightRequests) {
   EXPECT_EQ(result.status, 200);
   EXPECT_EQ(result.body, "done");
   EXPECT_EQ(result.Header("connection"), "close");
+}
+
+TEST(HttpServer, GarbageNeverTakesItDown) {
+  ServerOptions options = Loopback();
+  options.read_timeout = std::chrono::milliseconds(200);
+  Server server(options, [](const Request& request) {
+    Response response;
+    response.SetBody(request.path);
+    return response;
+  });
+  ASSERT_TRUE(server.Start());
+  std::mt19937 random(42);  // fixed seed: the same inputs every run
+  const std::string prefixes[] = {"", "GET ", "GET /", "GET /a HTTP/1.1\r\n", "GET /a HTTP/1.1\r\nHost: x\r\n"};
+  for (int i = 0; i < 40; ++i) {
+    std::string bytes = prefixes[static_cast<size_t>(i) % std::size(prefixes)];
+    const int length = static_cast<int>(random() % 64);
+    for (int j = 0; j < length; ++j) bytes.push_back(static_cast<char>(random() % 256));
+    bytes += "\r\n\r\n";
+    std::string reply = test::RawExchange(server.port(), bytes);
+    if (!reply.empty()) {
+      EXPECT_EQ(reply.rfind("HTTP/1.1 ", 0), 0u) << i;
+    }
+  }
+  EXPECT_EQ(test::HttpGet(server.port(), "/still-here").body, "/still-here");
 }
 
 TEST(HttpServer, BusyPortFailsToStart) {
