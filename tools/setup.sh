@@ -12,7 +12,13 @@ packages=(
   # Only for bench/load/serve_vs_nginx.sh; small, so installed with the rest so the
   # benchmark runs after setup.
   nginx-light wrk curl
+  # The explorer's browser tests drive Debian's chromium (never a downloaded browser).
+  chromium
 )
+# The explorer (web/) is built with Node.js and npm: Debian's only where none is installed
+# already (a newer Node from elsewhere is kept).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -80,7 +80,9 @@ try {
     check(error === 0 && problems.length === 0, `${name} page loads without errors ${problems.join('; ')}`);
     for (const [size, viewport] of Object.entries(viewports)) {
       await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true });
+      // Whole page, but at most three screens tall so a long table stays legible when looked at.
+      const height = Math.min(viewport.height * 3, await page.evaluate(() => document.documentElement.scrollHeight));
+      await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
     }
     await page.setViewportSize(viewports.desktop);
   }

@@ -33,5 +33,6 @@ export async function renderChanges(view: HTMLElement, route: Route): Promise<vo
         h('td', { class: 'num' }, r.rank_change === null ? '–' : r.rank_change > 0 ? `▲ ${r.rank_change}` : r.rank_change < 0 ? `▼ ${-r.rank_change}` : '0')))))));
   view.append(
     h('p', { class: 'callout' }, h('strong', {}, basis === 'raw' ? 'Raw: ' : 'Like-for-like: '), c.note),
-    h('div', { class: 'two-col' }, table(`Largest increases (${rows.length} countries)`, rows.slice(0, 15), 'risers'), table('Largest decreases', rows.slice(-15).reverse(), 'fallers')));
+    h('p', { class: 'note' }, `${rows.length} countries assessed in both editions. Rank move: ▲ = moved toward rank 1 (rank 1 = highest figure), ▼ = moved away from it.`),
+    h('div', { class: 'two-col' }, table('Largest increases', rows.slice(0, 15), 'risers'), table('Largest decreases', rows.slice(-15).reverse(), 'fallers')));
 }

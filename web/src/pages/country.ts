@@ -46,7 +46,9 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         rankCell(m.ranks?.continent, m.change?.rank_change?.continent, 'Continent'),
         rankCell(m.ranks?.region, m.change?.rank_change?.region, 'Region'))))),
     ...pillars.map((pillar) => {
-      const parts = p.measures.filter((m) => m.kind !== 'pillar' && isUnder(p.measures, m, pillar.id) && m.kind !== 'indicator');
+      // A group named like its component (2021's single "Criminal actors" group) repeats the same figure: show it once.
+      const parts = p.measures.filter((m) => m.kind !== 'pillar' && m.kind !== 'indicator' && isUnder(p.measures, m, pillar.id)
+        && !(m.kind === 'group' && p.measures.find((x) => x.id === m.parent)?.name === m.name));
       const indicators = p.measures.filter((m) => m.kind === 'indicator' && isUnder(p.measures, m, pillar.id));
       return h('section', { class: 'panel' },
         h('h2', {}, `${pillar.name}: components and groups`),

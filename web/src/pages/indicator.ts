@@ -57,5 +57,5 @@ export async function renderIndicator(view: HTMLElement, route: Route): Promise<
       h('section', { class: 'panel' }, h('h2', {}, 'Correlation'),
         select('With', options, o.id, (v) => go({ w: v }), 'sel-with'),
         h('p', { id: 'pearson' }, `Pearson r = ${r === null ? 'n/a' : r.toFixed(2)} over ${n} countries.`), sc)),
-    h('div', { class: 'two-col' }, list('Top 10', values.slice(0, 10), 'top'), list('Bottom 10', values.slice(-10).reverse(), 'bottom')));
+    h('div', { class: 'two-col' }, list('Top 10', values.slice(0, 10), 'highest'), list('Bottom 10', values.slice(-10).reverse(), 'lowest')));
 }

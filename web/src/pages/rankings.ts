@@ -35,12 +35,12 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
     tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
       h('td', { class: 'num' }, `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}`),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
-      h('td', {}, r.continent), h('td', {}, r.region),
+      h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
       h('td', { class: 'num' }, fmt(r.value, framework.decimals)))));
     count.textContent = `${rows.length} of ${ranks.rows.length} countries`;
     headRow.replaceChildren(...heads.map(([k, label]) => {
       const sort = state.key === k ? (state.asc ? 'ascending' : 'descending') : 'none';
-      return h('th', { scope: 'col', 'aria-sort': sort, class: k === 'rank' || k === 'value' ? 'num' : '' },
+      return h('th', { scope: 'col', 'aria-sort': sort, class: k === 'rank' || k === 'value' ? 'num' : k === 'continent' || k === 'region' ? 'wide-only' : '' },
         h('button', { class: 'sort', 'data-key': k, onclick: () => { state.asc = state.key === k ? !state.asc : k !== 'value'; state.key = k; draw(); } },
           label, h('span', { 'aria-hidden': 'true' }, sort === 'ascending' ? ' ▲' : sort === 'descending' ? ' ▼' : '')));
     }));
