@@ -36,7 +36,7 @@ const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, 
 const pages = [
   ['map', '#/map?edition=2021&measure=criminality'],
   ['rankings', '#/rankings?edition=2021'],
-  ['country', '#/country/KAZ?edition=2021'],
+  ['country', '#/country/KAZ?edition=2023'],
   ['compare', '#/compare?edition=2021&countries=KAZ,UZB,KGZ'],
   ['matrix', '#/matrix?edition=2021&region=Central%20Asia%20and%20the%20Caucasus'],
   ['changes', '#/changes?from=2021&to=2023&measure=criminality&basis=raw'],
