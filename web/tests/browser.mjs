@@ -94,6 +94,11 @@ try {
   const distinct = await page.locator('svg.map .country').evaluateAll((els) => new Set(els.map((e) => e.getAttribute('data-iso3'))).size);
   check(polygons + dots === 193 && distinct === 193, `map draws 193 countries (${polygons} polygons + ${dots} dots, ${distinct} distinct)`);
   check((await page.locator('#map-count').getAttribute('data-drawn')) === '193', 'map reports 193 drawn');
+  await page.locator('svg.map [data-iso3="KAZ"]').hover();
+  const tip = await page.locator('#tooltip').textContent();
+  check(/Kazakhstan/.test(tip) && /4\.26/.test(tip) && /World rank \d+/.test(tip), `hover shows score and world rank (${tip})`);
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement?.id === 'skip'), 'first Tab reaches the skip link');
   await page.locator('svg.map [data-iso3="KAZ"]').click();
   await page.waitForURL(/#\/country\/KAZ\?edition=2021/);
   await page.waitForSelector('.page:not([aria-busy]) [data-value="criminality"]');

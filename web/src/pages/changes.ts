@@ -32,7 +32,10 @@ export async function renderChanges(view: HTMLElement, route: Route): Promise<vo
         h('td', { class: 'num' }, fmt(r.from, d)), h('td', { class: 'num' }, fmt(r.to, d)), h('td', { class: 'num' }, signed(r.delta, d)),
         h('td', { class: 'num' }, r.rank_change === null ? '–' : r.rank_change > 0 ? `▲ ${r.rank_change}` : r.rank_change < 0 ? `▼ ${-r.rank_change}` : '0')))))));
   view.append(
-    h('p', { class: 'callout' }, h('strong', {}, basis === 'raw' ? 'Raw: ' : 'Like-for-like: '), c.note),
+    h('div', { class: 'callout' },
+      h('p', {}, h('strong', {}, 'Why raw and like-for-like differ. '),
+        'Raw compares the figures as published. When a later edition adds indicators, a country\'s average can move only because new indicators enter it, even if nothing it was scored on before changed. Like-for-like recomputes both editions on the indicators they share, so it shows change in the same things.'),
+      h('p', { class: 'note' }, `Details for ${c.from} → ${c.to}: ${c.note}`)),
     h('p', { class: 'note' }, `${rows.length} countries assessed in both editions. Rank move: ▲ = moved toward rank 1 (rank 1 = highest figure), ▼ = moved away from it.`),
     h('div', { class: 'two-col' }, table('Largest increases', rows.slice(0, 15), 'risers'), table('Largest decreases', rows.slice(-15).reverse(), 'fallers')));
 }
