@@ -45,5 +45,7 @@ async function route(): Promise<void> {
   view.removeAttribute('aria-busy');
   document.title = `${view.querySelector('h1')?.textContent ?? 'ocindex'} · ocindex explorer`;
 }
+// A printed country page shows every indicator, not only the ones a reader had expanded.
+window.addEventListener('beforeprint', () => { for (const d of document.querySelectorAll('details')) d.open = true; });
 window.addEventListener('hashchange', route);
 route();
