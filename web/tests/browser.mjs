@@ -3,6 +3,7 @@
 // Usage: node web/tests/browser.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -113,6 +114,10 @@ try {
   await page.selectOption('#sel-region', region);
   const shown = (await page.locator('#rankings tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-iso3')))).sort();
   check(centralAsia.length > 0 && JSON.stringify(shown) === JSON.stringify(centralAsia), `region filter shows exactly ${region} (${shown.join(',')})`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  const csv = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
+  check(csv[0].startsWith('iso3,name,continent,region,criminality') && csv.length === centralAsia.length + 1 && csv.some((l) => l.startsWith('KAZ,Kazakhstan,') && l.includes(',4.26,')),
+    `CSV download holds the filtered rows (${csv.length - 1} rows)`);
   await page.selectOption('#sel-region', '');
   await page.click('button.sort[data-key="name"]');
   const names = await page.locator('#rankings tbody th').allTextContents();
