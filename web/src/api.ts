@@ -59,6 +59,11 @@ export const api = {
     get<Changes>(`changes?from=${from}&to=${to}&measure=${encodeURIComponent(measure)}&basis=${basis}`),
 };
 
+/** A group named like its parent (2021's single "Criminal actors" group) repeats the parent's figures: pages show it once. */
+export function repeatsParent(kind: string, name: string, parentName: string | undefined): boolean {
+  return kind === 'group' && parentName === name;
+}
+
 /** Every measure of a framework in tree order, with its depth. */
 export function flatten(measures: Measure[], depth = 0, parent: string | null = null): (Measure & { depth: number; parent: string | null })[] {
   return measures.flatMap((m) => [{ ...m, depth, parent }, ...flatten(m.children ?? [], depth + 1, m.id)]);

@@ -1,4 +1,4 @@
-import { api, flatten } from '../api';
+import { api, flatten, repeatsParent } from '../api';
 import { h, editionSelect, latestEdition } from '../dom';
 import { fmt, type Route } from '../util';
 
@@ -30,10 +30,9 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
     return;
   }
   const result = await api.compare(edition, chosen);
-  // A group named like its parent (2021's single "Criminal actors" group) repeats the same figures: show it once.
   const tree = flatten(framework.measures);
   const parentName = (id: string) => tree.find((x) => x.id === tree.find((m) => m.id === id)?.parent)?.name;
-  const measures = result.measures.filter((m) => !(m.kind === 'group' && parentName(m.id) === m.name));
+  const measures = result.measures.filter((m) => !repeatsParent(m.kind, m.name, parentName(m.id)));
   const best = (values: (number | null)[]) => Math.max(...values.map((v) => v ?? -Infinity));
   view.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'compare' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), ...result.countries.map((c) => h('th', { scope: 'col', class: 'num', 'data-iso3': c.iso3 }, h('a', { href: `#/country/${c.iso3}?edition=${edition}` }, c.name))))),

@@ -1,4 +1,4 @@
-import { api, type ProfileMeasure, type Rank } from '../api';
+import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
 
@@ -46,9 +46,8 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         rankCell(m.ranks?.continent, m.change?.rank_change?.continent, 'Continent'),
         rankCell(m.ranks?.region, m.change?.rank_change?.region, 'Region'))))),
     ...pillars.map((pillar) => {
-      // A group named like its component (2021's single "Criminal actors" group) repeats the same figure: show it once.
       const parts = p.measures.filter((m) => m.kind !== 'pillar' && m.kind !== 'indicator' && isUnder(p.measures, m, pillar.id)
-        && !(m.kind === 'group' && p.measures.find((x) => x.id === m.parent)?.name === m.name));
+        && !repeatsParent(m.kind, m.name, p.measures.find((x) => x.id === m.parent)?.name));
       const indicators = p.measures.filter((m) => m.kind === 'indicator' && isUnder(p.measures, m, pillar.id));
       return h('section', { class: 'panel' },
         h('h2', {}, `${pillar.name}: components and groups`),
