@@ -28,12 +28,14 @@ export async function renderMatrix(view: HTMLElement, route: Route): Promise<voi
   svg.append(s('text', { x: 14, y: size / 2, class: 'axis', 'text-anchor': 'middle', transform: `rotate(-90 14 ${size / 2})` }, 'Criminality →'));
   for (const p of pts) {
     const on = !highlight || p.row.region === highlight;
-    const c = s('circle', { cx: x(p.x), cy: y(p.y), r: on && highlight ? 6 : 4.5, class: `pt${on ? (highlight ? ' hl' : '') : ' dim'}`, tabindex: 0, 'data-iso3': p.row.iso3,
+    const c = s('circle', { cx: x(p.x), cy: y(p.y), r: on && highlight ? 6 : 4.5, class: `pt${on ? (highlight ? ' hl' : '') : ' dim'}`, tabindex: 0, role: 'link', 'data-iso3': p.row.iso3,
       'aria-label': `${p.row.name}: criminality ${fmt(p.y)}, resilience ${fmt(p.x)}` });
     const tip = (ev: MouseEvent | FocusEvent) => showTip(ev, `<strong>${esc(p.row.name)}</strong><br>Criminality ${fmt(p.y, framework.decimals)}<br>Resilience ${fmt(p.x, framework.decimals)}`);
     c.addEventListener('mousemove', tip); c.addEventListener('focus', tip);
     c.addEventListener('mouseleave', hideTip); c.addEventListener('blur', hideTip);
-    c.addEventListener('click', () => { hideTip(); location.hash = `#/country/${p.row.iso3}?edition=${edition}`; });
+    const open = () => { hideTip(); location.hash = `#/country/${p.row.iso3}?edition=${edition}`; };
+    c.addEventListener('click', open);
+    c.addEventListener('keydown', (ev) => { if ((ev as KeyboardEvent).key === 'Enter') open(); });
     svg.append(c);
   }
   const q = quadrantCounts(pts, threshold);
