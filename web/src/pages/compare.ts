@@ -39,7 +39,8 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
     h('tbody', {}, ...measures.map((m) => {
       const values = result.countries.map((c) => m.values[c.iso3] ?? null);
       const top = best(values);
-      return h('tr', { class: `kind-${m.kind}` }, h('th', { scope: 'row' }, m.name),
+      const depth = tree.find((x) => x.id === m.id)?.depth ?? 0;
+      return h('tr', { class: `kind-${m.kind}` }, h('th', { scope: 'row', style: `padding-left:${0.65 + depth * 0.9}rem` }, m.name),
         ...values.map((v) => h('td', { class: `num${v !== null && v === top ? ' top' : ''}` }, fmt(v, framework.decimals))));
     })))),
     h('p', { class: 'note' }, 'Bold = highest of the countries shown for that measure.'));
