@@ -78,12 +78,20 @@ Status CheckText(std::string_view source) {
   return {};
 }
 
-// Footer: an acknowledgement of funding or support, set apart from the sections.
+// Footer: a short acknowledgement of funding or support, set apart from the sections.
+// Phrases, not bare words: "state-funded shelters" in a section is no footer.
 bool IsFooterParagraph(std::string_view paragraph) {
+  constexpr size_t kMaxFooterWords = 80;
+  size_t words = 1;
   std::string lower;
-  for (char c : paragraph) lower.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-  for (std::string_view mark : {"funded", "funding", "supported by", "support of", "grant from", "financial support",
-                                "with the support"}) {
+  for (char c : paragraph) {
+    lower.push_back(IsAsciiUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    words += c == ' ' ? 1 : 0;
+  }
+  if (words > kMaxFooterWords) return false;
+  for (std::string_view mark : {"was funded", "is funded", "were funded", "funded by", "funded in part",
+                                "funding from", "funding provided", "grant from", "supported by", "support of",
+                                "support from", "financial support"}) {
     if (lower.find(mark) != std::string::npos) return true;
   }
   return false;

@@ -139,6 +139,26 @@ TEST(Narrative, FooterDetectionIsGenericAndOnlyAtTheEnd) {
   EXPECT_EQ(narrative.footer, "Produced with the support of the Lakeside Trust.\n\nSupported by a regional programme.");
 }
 
+// Regression: the seed's last section speaks of "state-funded" shelters and
+// "Foreign-funded" NGOs; those paragraphs were taken for the footer.
+TEST(Narrative, FundingWordsInsideASectionAreNoFooter) {
+  Narrative narrative = Parse(
+      "CIVIL SOCIETY AND SOCIAL PROTECTION\nSeveral state-funded shelters operate.\n\n"
+      "Foreign-funded associations face audits.\n\nThis brief was funded by the Lakeside Trust.\n",
+      ProfileFramework());
+  EXPECT_EQ(Text(narrative, "civil_society_social_protection"),
+            "Several state-funded shelters operate.\n\nForeign-funded associations face audits.");
+  EXPECT_EQ(narrative.footer, "This brief was funded by the Lakeside Trust.");
+}
+
+TEST(Narrative, LongParagraphIsNoFooterEvenWithAFundingPhrase) {
+  std::string long_paragraph = "Shelters were funded by donors";
+  for (int i = 0; i < 90; ++i) long_paragraph += " and more";
+  Narrative narrative = Parse("PEOPLE\n" + long_paragraph + ".\n", ProfileFramework());
+  EXPECT_EQ(narrative.footer, "");
+  EXPECT_EQ(Text(narrative, "people"), long_paragraph + ".");
+}
+
 TEST(Narrative, HeadingVariantsMatchTheFramework) {
   Framework framework = ProfileFramework("2021");
   Narrative narrative = Parse(
