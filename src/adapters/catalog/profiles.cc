@@ -1,5 +1,6 @@
 #include "adapters/catalog/profiles.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "adapters/render/markup.h"
@@ -15,6 +16,23 @@ constexpr double kAxis = 18;        // tick labels above the bars
 constexpr double kLegend = 20;
 constexpr double kBarHeight = 8;
 constexpr double kValueWidth = 30;  // room for "10.00" / "n/a" after the bar
+constexpr double kLabelSize = 7;
+constexpr double kMinLabelSize = 5.5;
+// Average advance of DejaVu Sans per point of size, slightly generous: the layout
+// is computed without fonts, so labels are sized from this estimate.
+constexpr double kAdvance = 0.75;
+
+double TextWidth(const std::string& text, double size) {
+  size_t characters = 0;
+  for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return static_cast<double>(characters) * size * kAdvance;
+}
+
+// The label size that fits `width`, never below kMinLabelSize.
+double FittingSize(const std::string& text, double width) {
+  const double natural = TextWidth(text, kLabelSize);
+  return natural <= width ? kLabelSize : std::max(kMinLabelSize, kLabelSize * width / natural);
+}
 
 const char* AnchorName(ChartAnchor anchor) {
   switch (anchor) {
@@ -32,7 +50,7 @@ std::string PillarColor(const std::string& pillar) { return pillar == "resilienc
 Chart LayoutIndicatorChart(const ProfileView& view, double width) {
   Chart chart;
   chart.width = width;
-  const double label_width = std::min(200.0, width * 0.4);
+  const double label_width = std::min(210.0, width * 0.42);
   const double left = label_width + 6;
   const double right = width - kValueWidth;
   const double span = view.scale_max - view.scale_min;
@@ -53,7 +71,8 @@ Chart LayoutIndicatorChart(const ProfileView& view, double width) {
     const double row_top = y;
     y += kRow;
     const double bar_top = row_top + (kRow - kBarHeight) / 2;
-    chart.texts.push_back({label_width, y - 3, bar.label, 7, false, ChartAnchor::kEnd, "#222222"});
+    chart.texts.push_back(
+        {label_width, y - 3, bar.label, FittingSize(bar.label, label_width), false, ChartAnchor::kEnd, "#222222"});
     if (bar.score) {
       chart.rects.push_back({left, bar_top, x_of(*bar.score) - left, kBarHeight, PillarColor(bar.pillar)});
       chart.texts.push_back({right + 4, y - 3, fmt::format("{:.1f}", *bar.score), 7, false, ChartAnchor::kStart,
@@ -72,12 +91,17 @@ Chart LayoutIndicatorChart(const ProfileView& view, double width) {
     chart.lines.insert(chart.lines.begin(), ChartLine{x_of(tick), top, x_of(tick), bottom, 0.3, "#cccccc"});
   }
   y = bottom + kLegend;
-  chart.rects.push_back({left, y - 7, 10, 7, PillarColor("criminality")});
-  chart.texts.push_back({left + 13, y - 1, "criminality indicator", 7, false, ChartAnchor::kStart, "#222222"});
-  chart.rects.push_back({left + 105, y - 7, 10, 7, PillarColor("resilience")});
-  chart.texts.push_back({left + 118, y - 1, "resilience indicator", 7, false, ChartAnchor::kStart, "#222222"});
-  chart.lines.push_back({left + 205, y - 8, left + 205, y + 1, 1.2, "#000000"});
-  chart.texts.push_back({left + 209, y - 1, "region average", 7, false, ChartAnchor::kStart, "#222222"});
+  double x = 0;
+  auto legend = [&](const std::string& text) {
+    chart.texts.push_back({x + 13, y - 1, text, kLabelSize, false, ChartAnchor::kStart, "#222222"});
+    x += 13 + TextWidth(text, kLabelSize) + 12;
+  };
+  chart.rects.push_back({x, y - 7, 10, 7, PillarColor("criminality")});
+  legend("criminality indicator");
+  chart.rects.push_back({x, y - 7, 10, 7, PillarColor("resilience")});
+  legend("resilience indicator");
+  chart.lines.push_back({x + 5, y - 8, x + 5, y + 1, 1.2, "#000000"});
+  legend("region average");
   chart.height = y + 4;
   return chart;
 }

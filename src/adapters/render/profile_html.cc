@@ -66,16 +66,16 @@ std::string RenderProfileHtml(const ProfileView& view) {
       EscapeXml(title), kStyle, EscapeXml(view.country), EscapeXml(view.iso3), EscapeXml(ProfileSubtitle(view)),
       EscapeXml(view.quadrant), EscapeXml(view.quadrant_rule));
 
-  html += "<h2>Ranks</h2>\n<table class=\"ranks\">\n<thead><tr><th></th>";
-  for (const char* scope : kScopeTitles) html += fmt::format("<th>{}</th>", scope);
+  const std::vector<std::vector<std::string>> ranks = RankTable(view);
+  html += "<h2>Ranks</h2>\n<table class=\"ranks\">\n<thead><tr>";
+  for (const std::string& header : ranks[0]) html += "<th>" + EscapeXml(header) + "</th>";
   html += "</tr></thead>\n<tbody>\n";
-  for (const ProfileRanks& ranks : view.ranks) {
-    html += "<tr><td>" + EscapeXml(ranks.measure) + "</td>";
-    for (size_t s = 0; s < 3; ++s) html += "<td>" + EscapeXml(RankCell(ranks, s, view.previous_edition)) + "</td>";
+  for (size_t r = 1; r < ranks.size(); ++r) {
+    html += "<tr>";
+    for (const std::string& cell : ranks[r]) html += "<td>" + EscapeXml(cell) + "</td>";
     html += "</tr>\n";
   }
-  html += "</tbody>\n</table>\n<p class=\"note\">Rank 1 is the highest score in the scope; '=' marks a shared rank";
-  html += view.previous_edition.empty() ? ".</p>\n" : "; a positive move is towards rank 1.</p>\n";
+  html += "</tbody>\n</table>\n<p class=\"note\">" + EscapeXml(RankNote(view)) + "</p>\n";
 
   const bool before = !view.previous_edition.empty();
   html += "<h2>Scores</h2>\n<table class=\"scores\">\n<thead><tr><th>Measure</th><th>Score</th>"

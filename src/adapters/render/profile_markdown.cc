@@ -1,6 +1,7 @@
 // Markdown profile: headings, pipe tables, and the indicator chart as text bars in a
 // fenced block (Markdown has no portable way to inline an SVG).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 
@@ -24,13 +25,32 @@ std::string TextBar(double value, double scale_max) {
 
 }  // namespace
 
-std::string RankCell(const ProfileRanks& ranks, size_t scope, const std::string& previous_edition) {
-  std::string cell = ranks.now[scope] ? *ranks.now[scope] : "–";
-  if (ranks.previous[scope]) {
-    cell += fmt::format(" ({}: {}{})", previous_edition, *ranks.previous[scope],
-                        ranks.moved[scope] ? ", " + *ranks.moved[scope] : "");
+std::vector<std::vector<std::string>> RankTable(const ProfileView& view) {
+  const bool before = !view.previous_edition.empty();
+  std::vector<std::vector<std::string>> table(1, {"Scope"});
+  for (const ProfileRanks& ranks : view.ranks) {
+    table[0].push_back(ranks.measure);
+    if (before) {
+      table[0].push_back(view.previous_edition);
+      table[0].push_back("Move");
+    }
   }
-  return cell;
+  for (size_t scope = 0; scope < kScopeTitles.size(); ++scope) {
+    std::vector<std::string>& row = table.emplace_back(1, kScopeTitles[scope]);
+    for (const ProfileRanks& ranks : view.ranks) {
+      row.push_back(Cell(ranks.now[scope]));
+      if (before) {
+        row.push_back(Cell(ranks.previous[scope]));
+        row.push_back(Cell(ranks.moved[scope]));
+      }
+    }
+  }
+  return table;
+}
+
+std::string RankNote(const ProfileView& view) {
+  return std::string("Rank 1 is the highest score in the scope; '=' marks a shared rank") +
+         (view.previous_edition.empty() ? "." : "; a positive move is towards rank 1.");
 }
 
 std::string ProfileSubtitle(const ProfileView& view) {
@@ -42,13 +62,12 @@ std::string RenderProfileMarkdown(const ProfileView& view) {
                                EscapeMarkdown(ProfileSubtitle(view)));
   md += fmt::format("**Quadrant:** {} ({}).\n\n", view.quadrant, view.quadrant_rule);
 
-  md += "## Ranks\n\n|  | World | Continent | Region |\n|---|---:|---:|---:|\n";
-  for (const ProfileRanks& ranks : view.ranks) {
-    md += fmt::format("| {} | {} | {} | {} |\n", ranks.measure, RankCell(ranks, 0, view.previous_edition),
-                      RankCell(ranks, 1, view.previous_edition), RankCell(ranks, 2, view.previous_edition));
-  }
-  md += "\nRank 1 is the highest score in the scope; '=' marks a shared rank";
-  md += view.previous_edition.empty() ? ".\n\n" : "; a positive move is towards rank 1.\n\n";
+  const std::vector<std::vector<std::string>> ranks = RankTable(view);
+  md += fmt::format("## Ranks\n\n| {} |\n|---|", fmt::join(ranks[0], " | "));
+  for (size_t c = 1; c < ranks[0].size(); ++c) md += "---:|";
+  md += "\n";
+  for (size_t r = 1; r < ranks.size(); ++r) md += fmt::format("| {} |\n", fmt::join(ranks[r], " | "));
+  md += "\n" + RankNote(view) + "\n\n";
 
   const bool before = !view.previous_edition.empty();
   md += "## Scores\n\n| Measure | Score | Region average | World average |";

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <pango/pangocairo.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <vector>
@@ -251,34 +252,28 @@ class PdfDocument {
 
 void Ranks(PdfDocument& pdf, const ProfileView& view) {
   pdf.Heading("Ranks", 13, 40);
-  const std::vector<TableColumn> columns = {{105, PANGO_ALIGN_LEFT},
-                                            {136, PANGO_ALIGN_RIGHT},
-                                            {136, PANGO_ALIGN_RIGHT},
-                                            {kContentWidth - 377, PANGO_ALIGN_RIGHT}};
-  pdf.Row(columns, {"", kScopeTitles[0], kScopeTitles[1], kScopeTitles[2]}, {8, true});
-  for (const ProfileRanks& ranks : view.ranks) {
-    pdf.Row(columns,
-            {ranks.measure, RankCell(ranks, 0, view.previous_edition), RankCell(ranks, 1, view.previous_edition),
-             RankCell(ranks, 2, view.previous_edition)},
-            {8});
-  }
+  const std::vector<std::vector<std::string>> ranks = RankTable(view);
+  const double first = 62;
+  const double rest = (kContentWidth - first) / static_cast<double>(ranks[0].size() - 1);
+  std::vector<TableColumn> columns = {{first, PANGO_ALIGN_LEFT}};
+  columns.resize(ranks[0].size(), {rest, PANGO_ALIGN_RIGHT});
+  pdf.Row(columns, ranks[0], {7.5, true});
+  for (size_t r = 1; r < ranks.size(); ++r) pdf.Row(columns, ranks[r], {7.5});
   pdf.Skip(3);
-  pdf.Text(std::string("Rank 1 is the highest score in the scope; '=' marks a shared rank") +
-               (view.previous_edition.empty() ? "." : "; a positive move is towards rank 1."),
-           {7.5, false, true, "#666666"});
+  pdf.Text(RankNote(view), {7.5, false, true, "#666666"});
 }
 
 void Scores(PdfDocument& pdf, const ProfileView& view) {
   pdf.Heading("Scores", 13, 40);
   const bool before = !view.previous_edition.empty();
-  std::vector<TableColumn> columns = {{before ? 215.0 : 295.0, PANGO_ALIGN_LEFT},
+  std::vector<TableColumn> columns = {{before ? 180.0 : 303.0, PANGO_ALIGN_LEFT},
                                       {50, PANGO_ALIGN_RIGHT},
-                                      {75, PANGO_ALIGN_RIGHT},
-                                      {75, PANGO_ALIGN_RIGHT}};
-  std::vector<std::string> header = {"Measure", "Score", "Region avg.", "World avg."};
+                                      {70, PANGO_ALIGN_RIGHT},
+                                      {70, PANGO_ALIGN_RIGHT}};
+  std::vector<std::string> header = {"Measure", "Score", "Region avg", "World avg"};
   if (before) {
-    columns.push_back({40, PANGO_ALIGN_RIGHT});
-    columns.push_back({kContentWidth - 455, PANGO_ALIGN_RIGHT});
+    columns.push_back({50, PANGO_ALIGN_RIGHT});
+    columns.push_back({kContentWidth - 420, PANGO_ALIGN_RIGHT});
     header.push_back(view.previous_edition);
     header.push_back("Change");
   }

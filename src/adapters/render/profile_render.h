@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "adapters/render/profile_view.h"
 #include "core/error.h"
@@ -16,9 +17,13 @@ std::string RenderProfileHtml(const ProfileView& view);
 // The PDF file's bytes. kInternal if cairo fails.
 Result<std::string> RenderProfilePdf(const ProfileView& view);
 
-// A ranks cell: "32/193", followed by the previous edition's rank and the move
-// ("was 30/193, -2") when there is one. Shared so every format words it the same.
-std::string RankCell(const ProfileRanks& ranks, size_t scope, const std::string& previous_edition);
+// The ranks as a table, header row first: one row per scope (World, Continent,
+// Region); per pillar its rank, and with a previous edition that edition's rank and
+// the move ("+3": three places towards rank 1). Shared so every format says the same.
+std::vector<std::vector<std::string>> RankTable(const ProfileView& view);
+
+// The note under the ranks table.
+std::string RankNote(const ProfileView& view);
 
 // "Asia · Central Asia and the Caucasus · Global Organized Crime Index 2021"
 std::string ProfileSubtitle(const ProfileView& view);
