@@ -8,6 +8,7 @@ packages=(
   libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
   libsqlite3-dev libsqlitecpp-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   libboost-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
   # Only for bench/load/serve_vs_nginx.sh; small, so installed with the rest so the
   # benchmark runs after setup.

@@ -1,38 +1,16 @@
 // The ocindex command as a user runs it: output, exit codes, and that a rejected
 // import leaves the database as it was.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
+#include <string>
 
-#include "support/fixtures.h"
+#include "support/cli_runner.h"
 
 namespace ocindex {
 namespace {
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;  // stdout only; stderr is discarded
-};
-
-class CliTest : public ::testing::Test {
- protected:
-  CliRun Ocindex(const std::string& args) {
-    const std::string command = std::string(OCINDEX_CLI) + " --db '" + dir_.File("ocindex.db") + "' " + args +
-                                " 2>/dev/null";
-    CliRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return run;
-    std::array<char, 4096> buffer;
-    size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-    int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-  }
-  test::TempDir dir_;
-};
+using test::CliRun;
+using test::CliTest;
 
 TEST_F(CliTest, KazakhstanProfile2021ShowsThePublishedFigures) {
   CliRun run = Ocindex("country Kazakhstan --edition 2021 --format csv");

@@ -33,7 +33,7 @@ constexpr int kValueDecimals = 12;
 
 // kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
 // edited: a change to the schema is a new entry appended here.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: editions with their revisions, and the country list.
     R"sql(
 CREATE TABLE countries (
@@ -94,6 +94,33 @@ CREATE TABLE published (
   PRIMARY KEY (revision_id, iso3, node_id),
   FOREIGN KEY (revision_id, iso3) REFERENCES revision_countries (revision_id, iso3)
     ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql",
+    // 2: country profile narratives, one row per import (revision); never updated.
+    R"sql(
+CREATE TABLE profile_revisions (
+  id        INTEGER PRIMARY KEY,
+  iso3      TEXT NOT NULL,
+  edition   TEXT NOT NULL,
+  revision  INTEGER NOT NULL CHECK (revision >= 1),
+  author    TEXT NOT NULL,
+  note      TEXT NOT NULL,
+  source    TEXT NOT NULL,
+  stored_at TEXT NOT NULL,
+  footer    TEXT NOT NULL,
+  words     INTEGER NOT NULL,
+  UNIQUE (iso3, edition, revision)
+);
+-- kind 'section': node_id is a framework section; 'unplaced': text under no section.
+CREATE TABLE profile_sections (
+  revision_id INTEGER NOT NULL REFERENCES profile_revisions (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  kind        TEXT NOT NULL CHECK (kind IN ('section', 'unplaced')),
+  node_id     TEXT NOT NULL,
+  heading     TEXT NOT NULL,
+  line        INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  PRIMARY KEY (revision_id, position)
 ) WITHOUT ROWID;
 )sql",
 };
@@ -399,7 +426,121 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<int> SaveProfile(const ProfileToStore& profile) override {
+    return Guarded(path_, [&]() -> Result<int> {
+      if (profile.iso3.empty() || profile.edition.empty()) {
+        return MakeError(ErrorCode::kInvalidInput, "a profile needs a country and an edition");
+      }
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM profile_revisions WHERE iso3 = ? AND edition = ?");
+      q.bind(1, profile.iso3);
+      q.bind(2, profile.edition);
+      q.executeStep();
+      const int revision = q.getColumn(0).getInt() + 1;
+      core::Narrative words_of;
+      words_of.sections = profile.sections;
+      words_of.unplaced = profile.unplaced;
+      words_of.footer = profile.footer;
+      SQLite::Statement header(db_,
+                               "INSERT INTO profile_revisions (iso3, edition, revision, author, note, source, "
+                               "stored_at, footer, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      Insert(header, profile.iso3, profile.edition, revision, profile.author, profile.note, profile.source, NowUtc(),
+             profile.footer, static_cast<int>(core::NarrativeWords(words_of).size()));
+      const int64_t id = db_.getLastInsertRowid();
+      SQLite::Statement part(db_, "INSERT INTO profile_sections (revision_id, position, kind, node_id, heading, line, "
+                                  "text) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      int position = 0;
+      for (const core::NarrativeSection& s : profile.sections) {
+        Insert(part, id, position++, "section", s.node_id, s.heading, s.line, s.text);
+      }
+      for (const core::UnplacedText& u : profile.unplaced) {
+        Insert(part, id, position++, "unplaced", "", u.heading, u.line, u.text);
+      }
+      transaction.commit();
+      return revision;
+    });
+  }
+
+  Result<StoredProfile> LoadProfile(const std::string& iso3, const std::string& edition, int revision) override {
+    return Guarded(path_, [&]() -> Result<StoredProfile> {
+      auto infos = QueryProfiles("WHERE r.iso3 = ?1 AND r.edition = ?2 AND (CAST(?3 AS INTEGER) = 0 OR r.revision = CAST(?3 AS INTEGER)) "
+                                 "ORDER BY r.revision DESC LIMIT 1",
+                                 {iso3, edition, std::to_string(revision)});
+      if (infos.empty()) {
+        return MakeError(ErrorCode::kNotFound,
+                         "no narrative for " + iso3 + " in edition " + edition +
+                             (revision == 0 ? std::string() : " at revision " + std::to_string(revision)) +
+                             "; import one with 'ocindex profile import'");
+      }
+      StoredProfile stored;
+      stored.info = infos.front().first;
+      SQLite::Statement footer(db_, "SELECT footer FROM profile_revisions WHERE id = ?");
+      footer.bind(1, infos.front().second);
+      footer.executeStep();
+      stored.footer = footer.getColumn(0).getString();
+      SQLite::Statement q(db_, "SELECT kind, node_id, heading, line, text FROM profile_sections WHERE revision_id = ? "
+                               "ORDER BY position");
+      q.bind(1, infos.front().second);
+      while (q.executeStep()) {
+        if (q.getColumn(0).getString() == "section") {
+          stored.sections.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(4).getString(),
+                                     q.getColumn(3).getInt()});
+        } else {
+          stored.unplaced.push_back({q.getColumn(2).getString(), q.getColumn(4).getString(), q.getColumn(3).getInt()});
+        }
+      }
+      return stored;
+    });
+  }
+
+  Result<std::vector<ProfileRevisionInfo>> ListProfileRevisions(const std::string& iso3,
+                                                                const std::string& edition) override {
+    return Guarded(path_, [&]() -> Result<std::vector<ProfileRevisionInfo>> {
+      std::vector<ProfileRevisionInfo> infos;
+      for (auto& [info, id] : QueryProfiles("WHERE r.iso3 = ?1 AND r.edition = ?2 ORDER BY r.revision", {iso3, edition})) {
+        infos.push_back(std::move(info));
+      }
+      if (infos.empty()) {
+        return MakeError(ErrorCode::kNotFound, "no narrative for " + iso3 + " in edition " + edition);
+      }
+      return infos;
+    });
+  }
+
+  Result<std::vector<ProfileRevisionInfo>> ListProfiles(const std::string& edition) override {
+    return Guarded(path_, [&]() -> Result<std::vector<ProfileRevisionInfo>> {
+      std::vector<ProfileRevisionInfo> infos;
+      for (auto& [info, id] : QueryProfiles("WHERE r.edition = ?1 AND r.revision = (SELECT MAX(revision) FROM "
+                                            "profile_revisions WHERE iso3 = r.iso3 AND edition = r.edition) "
+                                            "ORDER BY r.iso3",
+                                            {edition})) {
+        infos.push_back(std::move(info));
+      }
+      return infos;
+    });
+  }
+
  private:
+  // Profile revision infos with their row ids; `filter` is the WHERE/ORDER BY tail,
+  // `parameters` bind ?1, ?2, ... in order.
+  std::vector<std::pair<ProfileRevisionInfo, int64_t>> QueryProfiles(const std::string& filter,
+                                                                     const std::vector<std::string>& parameters) {
+    SQLite::Statement q(db_,
+                        "SELECT r.id, r.iso3, r.edition, r.revision, r.author, r.note, r.source, r.stored_at, "
+                        "(SELECT COUNT(*) FROM profile_sections s WHERE s.revision_id = r.id AND s.kind = 'section'), "
+                        "r.words FROM profile_revisions r " +
+                            filter);
+    for (size_t i = 0; i < parameters.size(); ++i) q.bind(static_cast<int>(i) + 1, parameters[i]);
+    std::vector<std::pair<ProfileRevisionInfo, int64_t>> infos;
+    while (q.executeStep()) {
+      infos.push_back({{q.getColumn(1).getString(), q.getColumn(2).getString(), q.getColumn(3).getInt(),
+                        q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
+                        q.getColumn(7).getString(), q.getColumn(8).getInt(), q.getColumn(9).getInt()},
+                       q.getColumn(0).getInt64()});
+    }
+    return infos;
+  }
+
   template <typename... Args>
   static void Insert(SQLite::Statement& statement, const Args&... args) {
     statement.reset();

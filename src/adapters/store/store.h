@@ -11,6 +11,7 @@
 #include "core/model/dataset.h"
 #include "core/model/framework.h"
 #include "core/model/geography.h"
+#include "core/profile/narrative.h"
 
 namespace ocindex::adapters {
 
@@ -38,6 +39,37 @@ struct StoredEdition {
   core::Dataset dataset;  // shaped for the framework parsed from framework_toml
 };
 
+// One country's narrative for one edition, as imported.
+struct ProfileToStore {
+  std::string iso3;
+  std::string edition;
+  std::vector<core::NarrativeSection> sections;  // in framework order
+  std::vector<core::UnplacedText> unplaced;      // kept so nothing imported is lost
+  std::string footer;
+  std::string source;  // the imported file
+  std::string author;  // who imported it
+  std::string note;    // why (free text; may be empty)
+};
+
+struct ProfileRevisionInfo {
+  std::string iso3;
+  std::string edition;
+  int revision = 0;  // 1 for the first import; every import adds one, older ones are kept
+  std::string author;
+  std::string note;
+  std::string source;
+  std::string stored_at;  // UTC, ISO 8601
+  int sections = 0;
+  int words = 0;  // whitespace-separated words of headings, texts, unplaced text and footer
+};
+
+struct StoredProfile {
+  ProfileRevisionInfo info;
+  std::vector<core::NarrativeSection> sections;
+  std::vector<core::UnplacedText> unplaced;
+  std::string footer;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -61,6 +93,18 @@ class Store {
   virtual Status SaveGeography(const core::Geography& geography) = 0;
   // True when the store holds no edition and no country yet (a new database).
   virtual Result<bool> IsEmpty() = 0;
+
+  // Narratives. Saving always adds a revision (1 for the first) in one transaction and
+  // returns its number; nothing earlier is changed.
+  virtual Result<int> SaveProfile(const ProfileToStore& profile) = 0;
+  // The current revision (revision 0) or a given one. kNotFound if absent.
+  virtual Result<StoredProfile> LoadProfile(const std::string& iso3, const std::string& edition,
+                                            int revision = 0) = 0;
+  // Every revision of one country's narrative, oldest first; kNotFound if none.
+  virtual Result<std::vector<ProfileRevisionInfo>> ListProfileRevisions(const std::string& iso3,
+                                                                        const std::string& edition) = 0;
+  // The current revision of every narrative of an edition, by ISO3.
+  virtual Result<std::vector<ProfileRevisionInfo>> ListProfiles(const std::string& edition) = 0;
 };
 
 }  // namespace ocindex::adapters

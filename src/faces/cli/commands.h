@@ -12,5 +12,6 @@ void RegisterQueryCommands(CLI::App& app, Context& context);    // editions, fra
 void RegisterCountryCommands(CLI::App& app, Context& context);  // country, compare, changes
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
 void RegisterServeCommand(CLI::App& app, Context& context);     // serve
+void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
 
 }  // namespace ocindex::cli
