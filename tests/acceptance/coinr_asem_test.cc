@@ -101,11 +101,9 @@ TEST_F(CoinrAsem, NominalDataSetsMatchEveryCell) {
 }
 
 std::map<std::string, pl::Treatment> Treatments(const pl::Model& model, pl::WinsorCount count) {
-  pl::Spec spec = pl::AsemPrefixSpec();
   pl::TreatStep treat;
   treat.count = count;
-  spec.steps.push_back(treat);
-  auto results = pl::Run(model, spec);
+  auto results = pl::Run(model, pl::Concatenate(pl::AsemPrefixSpec(), pl::Spec{{treat}}));
   EXPECT_TRUE(results);
   std::map<std::string, pl::Treatment> treated;
   if (results) {
