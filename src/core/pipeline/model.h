@@ -75,6 +75,13 @@ struct GroupColumn {
   std::vector<std::string> labels;  // per unit; empty = no group
 };
 
+// Nodes shown together without weighing in the aggregation (GOCI's groups such as
+// People or Drugs): audited like aggregates, ignored by the pipeline.
+struct DisplayGroup {
+  std::string code;
+  std::vector<int> members;  // node indices
+};
+
 struct Model {
   std::vector<std::string> units;  // unit codes, one per row
   // Indicators first, in the column order of `data`, then aggregates in any order.
@@ -82,6 +89,7 @@ struct Model {
   Matrix data;  // units x indicators
   std::vector<AuxColumn> denominators;
   std::vector<GroupColumn> groups;
+  std::vector<DisplayGroup> display_groups;
 
   // Resolves parents and children and checks the structure: unique codes, indicators
   // (level 1) first and matching the data's columns, every parent an existing node one
