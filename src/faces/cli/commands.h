@@ -11,5 +11,6 @@ namespace ocindex::cli {
 void RegisterQueryCommands(CLI::App& app, Context& context);    // editions, framework, scores, rank, aggregates
 void RegisterCountryCommands(CLI::App& app, Context& context);  // country, compare, changes
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
+void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 
 }  // namespace ocindex::cli

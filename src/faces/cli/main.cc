@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   RegisterQueryCommands(app, context);
   RegisterCountryCommands(app, context);
   RegisterDataCommands(app, context);
+  RegisterAuditCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
