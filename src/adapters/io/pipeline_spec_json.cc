@@ -8,15 +8,9 @@ namespace ocindex::adapters::io {
 
 namespace pl = core::pipeline;
 using nlohmann::ordered_json;
+using pl::Overload;
 
 namespace {
-
-template <typename... Ts>
-struct Overload : Ts... {
-  using Ts::operator()...;
-};
-template <typename... Ts>
-Overload(Ts...) -> Overload<Ts...>;
 
 ordered_json StepToJson(const pl::Step& step) {
   ordered_json out;

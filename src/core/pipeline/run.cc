@@ -15,13 +15,6 @@ namespace ocindex::core::pipeline {
 
 namespace {
 
-template <typename... Ts>
-struct Overload : Ts... {
-  using Ts::operator()...;
-};
-template <typename... Ts>
-Overload(Ts...) -> Overload<Ts...>;
-
 double Median(std::vector<double>& values) {
   const size_t n = values.size();
   std::sort(values.begin(), values.end());

@@ -8,13 +8,6 @@ namespace ocindex::core::pipeline {
 
 namespace {
 
-template <typename... Ts>
-struct Overload : Ts... {
-  using Ts::operator()...;
-};
-template <typename... Ts>
-Overload(Ts...) -> Overload<Ts...>;
-
 Error Invalid(size_t index, const Step& step, const std::string& what) {
   return MakeError(ErrorCode::kInvalidInput, fmt::format("step {} ({}): {}", index + 1, StepName(step), what));
 }

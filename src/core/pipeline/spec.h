@@ -94,6 +94,14 @@ struct Spec {
   Status Validate() const;
 };
 
+// Visits a Step with one lambda per kind: std::visit(Overload{[](const TreatStep&) {...}, ...}, step).
+template <typename... Ts>
+struct Overload : Ts... {
+  using Ts::operator()...;
+};
+template <typename... Ts>
+Overload(Ts...) -> Overload<Ts...>;
+
 const char* StepName(const Step& step);
 const char* ImputeMethodName(ImputeMethod method);
 const char* WinsorCountName(WinsorCount count);
