@@ -27,10 +27,9 @@ Kernel KernelFor(const AggregateStep& step) {
   return Kernel::kArithmetic;
 }
 
-bool NeedsPositive(Kernel kernel, double p) {
-  return kernel == Kernel::kLog || kernel == Kernel::kInverse ||
-         (kernel == Kernel::kPower && (p < 0 || p != std::floor(p)));
-}
+// Means other than the arithmetic are defined for positive values only (a power of a
+// negative value may be undefined, and a negative mean has no real root).
+bool NeedsPositive(Kernel kernel) { return kernel != Kernel::kArithmetic; }
 
 }  // namespace
 
@@ -38,7 +37,7 @@ Status AggregateNode(const std::vector<const double*>& children, const std::vect
                      const AggregateStep& step, double* out, double* sum, double* weight_sum,
                      const std::string& node, const std::vector<const std::string*>& unit_codes) {
   const Kernel kernel = KernelFor(step);
-  const bool positive = NeedsPositive(kernel, step.p);
+  const bool positive = NeedsPositive(kernel);
   std::fill(sum, sum + n, 0.0);
   std::fill(weight_sum, weight_sum + n, 0.0);
   for (size_t k = 0; k < children.size(); ++k) {

@@ -13,8 +13,8 @@ namespace ocindex::core::pipeline {
 // out[u] = weighted mean (per `step`) of children[k][u] with weights[k], the weights
 // re-normalised over the children present for unit u; missing when none is present
 // or their weights sum to 0. `sum` and `weight_sum` are scratch of n doubles each.
-// Geometric, harmonic and generalised means of order p <= 0 or non-integer p need
-// strictly positive values: a zero or negative one fails, naming the unit (from
+// Every mean but the arithmetic one (geometric, harmonic, generalised of order p != 1)
+// needs strictly positive values: a zero or negative one fails, naming the unit (from
 // `unit_codes`), `node` and the value.
 Status AggregateNode(const std::vector<const double*>& children, const std::vector<double>& weights, size_t n,
                      const AggregateStep& step, double* out, double* sum, double* weight_sum,

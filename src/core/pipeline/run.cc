@@ -56,10 +56,12 @@ Status Runner::Checkpoint(const Spec& prefix) {
   OCINDEX_RETURN_IF_ERROR(Run(prefix));
   checkpoint_rows_ = rows_;
   checkpoint_ = current_;
+  has_checkpoint_ = true;
   return {};
 }
 
 Status Runner::RunFromCheckpoint(const Spec& rest) {
+  if (!has_checkpoint_) return MakeError(ErrorCode::kInternal, "RunFromCheckpoint needs a Checkpoint first");
   rows_.assign(checkpoint_rows_.begin(), checkpoint_rows_.end());
   current_.Resize(checkpoint_.rows(), checkpoint_.cols());
   std::copy(checkpoint_.column(0), checkpoint_.column(0) + checkpoint_.rows() * checkpoint_.cols(), current_.column(0));

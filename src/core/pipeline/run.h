@@ -41,12 +41,14 @@ struct Results {
 // data (see each step); nothing is returned half-built.
 Result<Results> Run(const Model& model, const Spec& spec);
 
+// Not thread-safe: use one Runner per thread (the Model may be shared, read-only).
 class Runner {
  public:
   // `model` must be linked (Model::Link) and outlive the runner.
   explicit Runner(const Model& model);
 
-  // Runs `spec` from the model's raw data, or from the checkpoint (see Checkpoint).
+  // Runs `spec` from the model's raw data, or from the checkpoint (see Checkpoint;
+  // kInternal if none was made).
   // The spec is not validated here (call Spec::Validate once); results stay valid
   // until the next call.
   Status Run(const Spec& spec);
@@ -93,6 +95,7 @@ class Runner {
   bool pca_weights_ = false;
   std::vector<TreatmentRecord> treatments_;
   // Checkpoint state.
+  bool has_checkpoint_ = false;
   std::vector<size_t> checkpoint_rows_;
   Matrix checkpoint_;
   // Scratch reused across runs.

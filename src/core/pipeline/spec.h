@@ -77,8 +77,8 @@ struct WeightStep {
 
 enum class AggregationMethod { kArithmetic, kGeometric, kHarmonic, kGeneralised };
 // Every aggregate is the weighted mean of its children; weights are re-normalised over
-// the children a unit has values for. Geometric and harmonic means (and generalised
-// means of order p <= 0 or non-integer) need strictly positive values.
+// the children a unit has values for. Every mean but the arithmetic one (geometric,
+// harmonic, generalised of order p != 1) needs strictly positive values.
 struct AggregateStep {
   AggregationMethod method = AggregationMethod::kArithmetic;
   double p = 1;  // order of the generalised mean

@@ -120,6 +120,7 @@ TEST(PipelineRun, PcaWeightsFromTheFirstComponent) {
 TEST(PipelineRun, RunnerReusesItsCheckpoint) {
   const Model model = Tiny();
   Runner runner(model);
+  EXPECT_FALSE(runner.RunFromCheckpoint(Spec{{AggregateStep{}}}));  // no checkpoint yet
   ASSERT_TRUE(runner.Checkpoint(Spec{{DenominateStep{}, ImputeStep{ImputeMethod::kGroupMean, "region"}}}));
   ASSERT_TRUE(runner.RunFromCheckpoint(Spec{{AggregateStep{}}}));
   const double first = runner.scores().at(0, 3);

@@ -187,7 +187,8 @@ TEST(Aggregate, GeometricOfZeroNamesUnitNodeAndValue) {
   ASSERT_FALSE(harmonic);
   EXPECT_NE(harmonic.error().message.find("unit AAA"), std::string::npos);
   EXPECT_NE(harmonic.error().message.find("got -1"), std::string::npos);
-  EXPECT_TRUE(negative.Run({AggregationMethod::kGeneralised, 3}));  // integer p > 0: any sign
+  EXPECT_FALSE(negative.Run({AggregationMethod::kGeneralised, 3}));  // a negative mean has no real cube root here
+  EXPECT_TRUE(negative.Run({AggregationMethod::kGeneralised, 1}));   // p = 1 is the arithmetic mean
 }
 
 }  // namespace
