@@ -100,28 +100,30 @@ TEST_F(CoinrAsem, NominalDataSetsMatchEveryCell) {
   }
 }
 
-std::map<std::string, pl::Treatment> Treatments(const pl::Model& model, pl::WinsorCount count) {
+std::map<std::string, pl::TreatOutcome> Treatments(const pl::Model& model, int winmax) {
   pl::TreatStep treat;
-  treat.count = count;
+  treat.winmax = winmax;
   auto results = pl::Run(model, pl::Concatenate(pl::AsemPrefixSpec(), pl::Spec{{treat}}));
   EXPECT_TRUE(results);
-  std::map<std::string, pl::Treatment> treated;
+  std::map<std::string, pl::TreatOutcome> treated;
   if (results) {
-    for (const auto& record : results->treatments) treated[record.code] = record.outcome.treatment;
+    for (const auto& record : results->treatments) treated[record.code] = record.outcome;
   }
   return treated;
 }
 
-// COINr counts only the latest tie group against winmax: Services, whose extremes
-// tie, stays Winsorised; counting every moved point exhausts winmax and falls back
-// to the log transform.
-TEST_F(CoinrAsem, WinsorCountDecidesBetweenWinsorisingAndLog) {
-  auto latest = Treatments(*model_, pl::WinsorCount::kLatestStep);
-  EXPECT_EQ(latest.size(), 15u);
-  EXPECT_EQ(latest["Services"], pl::Treatment::kWinsorised);
-  auto cumulative = Treatments(*model_, pl::WinsorCount::kCumulative);
-  EXPECT_EQ(cumulative.size(), 15u);
-  EXPECT_EQ(cumulative["Services"], pl::Treatment::kLog);
+// Services needs its top 4 values Winsorised (each step moves the earlier ones again,
+// 1, 2, 3, then 4 points): within winmax 5 it is Winsorised, with winmax 3 it falls
+// back to the log transform.
+TEST_F(CoinrAsem, ServicesNeedsFourWinsorisedPoints) {
+  auto nominal = Treatments(*model_, 5);
+  EXPECT_EQ(nominal.size(), 15u);
+  EXPECT_EQ(nominal["Services"].treatment, pl::Treatment::kWinsorised);
+  EXPECT_EQ(nominal["Services"].winsorised, 4);
+  EXPECT_TRUE(nominal["Services"].passes);
+  auto tight = Treatments(*model_, 3);
+  EXPECT_EQ(tight["Services"].treatment, pl::Treatment::kLog);
+  EXPECT_EQ(tight["Services"].winsorised, 0);
 }
 
 TEST_F(CoinrAsem, EverySensitivityRunMatchesCoinrIndexScores) {

@@ -26,7 +26,6 @@ ordered_json StepToJson(const pl::Step& step) {
                    out["winmax"] = s.winmax;
                    out["skew_threshold"] = s.skew_threshold;
                    out["kurtosis_threshold"] = s.kurtosis_threshold;
-                   out["count"] = pl::WinsorCountName(s.count);
                  },
                  [&](const pl::NormaliseStep& s) {
                    out["method"] = pl::NormaliseMethodName(s.method);
@@ -122,8 +121,6 @@ Result<pl::Step> StepFromJson(const ordered_json& object, const std::string& whe
     OCINDEX_RETURN_IF_ERROR(reader.Get("winmax", s.winmax));
     OCINDEX_RETURN_IF_ERROR(reader.Get("skew_threshold", s.skew_threshold));
     OCINDEX_RETURN_IF_ERROR(reader.Get("kurtosis_threshold", s.kurtosis_threshold));
-    OCINDEX_RETURN_IF_ERROR(reader.GetEnum("count", s.count, pl::WinsorCountName, pl::WinsorCount::kLatestStep,
-                                           pl::WinsorCount::kCumulative));
     step = s;
   } else if (name == "normalise") {
     pl::NormaliseStep s;

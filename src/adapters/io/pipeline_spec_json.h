@@ -1,8 +1,8 @@
 // Pipeline specs as JSON, so every result can say how it was built and a run can be
 // replayed: {"steps": [{"step": "denominate"}, {"step": "impute", "method":
 // "group_mean", "group": "EurAsia_group"}, {"step": "screen", "min_availability": 0.9},
-// {"step": "treat", "winmax": 5, "skew_threshold": 2, "kurtosis_threshold": 3.5,
-// "count": "latest_step"}, {"step": "normalise", "method": "minmax", "low": 0,
+// {"step": "treat", "winmax": 5, "skew_threshold": 2, "kurtosis_threshold": 3.5},
+// {"step": "normalise", "method": "minmax", "low": 0,
 // "high": 100}, {"step": "weight", "method": "explicit", "weights": [{"code": "Conn",
 // "weight": 1.06}]}, {"step": "aggregate", "method": "arithmetic", "p": 1}]}.
 // Names are those of core/pipeline/spec.h's *Name functions. Doubles are written as

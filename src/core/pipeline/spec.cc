@@ -86,10 +86,6 @@ const char* ImputeMethodName(ImputeMethod method) {
   return "?";
 }
 
-const char* WinsorCountName(WinsorCount count) {
-  return count == WinsorCount::kLatestStep ? "latest_step" : "cumulative";
-}
-
 const char* NormaliseMethodName(NormaliseMethod method) {
   switch (method) {
     case NormaliseMethod::kMinMax: return "minmax";

@@ -30,20 +30,14 @@ struct ScreenStep {
   double min_availability = 0.9;
 };
 
-// How many Winsorised points count against winmax. COINr 1.1.14 resets its counter at
-// every step (nwin is the size of the latest tie group moved), so winmax caps the
-// size of one tie group, not the total; its reference results need kLatestStep.
-enum class WinsorCount { kLatestStep, kCumulative };
-
 // COINr's default treatment: while |skewness| >= skew_threshold and kurtosis >=
 // kurtosis_threshold, Winsorise the extreme on the side of the skew (tied extremes
-// move together to the next value inwards), up to winmax; if the test still fails,
-// discard that and log-transform the original values instead (see treat.h).
+// move together to the next value inwards) until winmax points are Winsorised; if the
+// test still fails, discard that and log-transform the original values (see treat.h).
 struct TreatStep {
   int winmax = 5;
   double skew_threshold = 2;
   double kurtosis_threshold = 3.5;
-  WinsorCount count = WinsorCount::kLatestStep;
 };
 
 enum class NormaliseMethod {
@@ -104,7 +98,6 @@ Overload(Ts...) -> Overload<Ts...>;
 
 const char* StepName(const Step& step);
 const char* ImputeMethodName(ImputeMethod method);
-const char* WinsorCountName(WinsorCount count);
 const char* NormaliseMethodName(NormaliseMethod method);
 const char* WeightMethodName(WeightMethod method);
 const char* AggregationMethodName(AggregationMethod method);

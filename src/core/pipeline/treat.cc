@@ -102,17 +102,16 @@ TreatOutcome TreatColumn(double* x, size_t n, const TreatStep& step, double* ori
 
   TreatOutcome outcome;
   outcome.treatment = Treatment::kWinsorised;
-  int high = 0;  // points counted against winmax on each side (see WinsorCount)
+  int high = 0;  // points Winsorised on each side: those the side's latest step moved
   int low = 0;
   while (!check.passes && high + low < step.winmax) {
     const bool at_high = check.skew >= 0;
     const int moved = WinsoriseExtreme(x, n, at_high);
     if (moved == 0) break;
-    outcome.winsorised += moved;
-    int& side = at_high ? high : low;
-    side = step.count == WinsorCount::kCumulative ? side + moved : moved;
+    (at_high ? high : low) = moved;
     check = Test(x, n, step);
   }
+  outcome.winsorised = high + low;
   if (check.passes) return outcome;
 
   double lo = INFINITY;

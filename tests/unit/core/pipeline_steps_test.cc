@@ -62,6 +62,28 @@ TEST(Treat, TiedExtremesMoveTogether) {
   EXPECT_EQ(x[31], 30);
 }
 
+// 1..20, 60, 100: the 100 moves to 60 (still failing: skewness 2.36, kurtosis 5.40),
+// then both 60s move to 20. Two points were Winsorised, not three moves; with winmax 1
+// the test still fails after the first point, so the log fallback applies.
+TEST(Treat, CountsWinsorisedPointsNotMoves) {
+  std::vector<double> x;
+  for (int i = 1; i <= 20; ++i) x.push_back(i);
+  x.push_back(60);
+  x.push_back(100);
+  const std::vector<double> original = x;
+  std::vector<double> scratch(x.size());
+  TreatStep step;
+  step.winmax = 2;
+  const TreatOutcome outcome = TreatColumn(x.data(), x.size(), step, scratch.data());
+  EXPECT_EQ(outcome.treatment, Treatment::kWinsorised);
+  EXPECT_EQ(outcome.winsorised, 2);
+  EXPECT_EQ(x[20], 20);
+  EXPECT_EQ(x[21], 20);
+  x = original;
+  step.winmax = 1;
+  EXPECT_EQ(TreatColumn(x.data(), x.size(), step, scratch.data()).treatment, Treatment::kLog);
+}
+
 // A long right tail that one Winsorised point cannot fix: with winmax 1 the original
 // values are log-transformed: log(x - min + 0.01 (max - min)).
 TEST(Treat, FallsBackToLogOfTheOriginalValues) {
