@@ -53,6 +53,7 @@ Status Runner::Run(const Spec& spec) {
 }
 
 Status Runner::Checkpoint(const Spec& prefix) {
+  has_checkpoint_ = false;
   OCINDEX_RETURN_IF_ERROR(Run(prefix));
   checkpoint_rows_ = rows_;
   checkpoint_ = current_;
@@ -62,9 +63,9 @@ Status Runner::Checkpoint(const Spec& prefix) {
 
 Status Runner::RunFromCheckpoint(const Spec& rest) {
   if (!has_checkpoint_) return MakeError(ErrorCode::kInternal, "RunFromCheckpoint needs a Checkpoint first");
-  rows_.assign(checkpoint_rows_.begin(), checkpoint_rows_.end());
-  current_.Resize(checkpoint_.rows(), checkpoint_.cols());
-  std::copy(checkpoint_.column(0), checkpoint_.column(0) + checkpoint_.rows() * checkpoint_.cols(), current_.column(0));
+  // Copy assignment reuses the buffers' capacity: no allocation after the first run.
+  rows_ = checkpoint_rows_;
+  current_ = checkpoint_;
   return RunFromHere(rest);
 }
 
