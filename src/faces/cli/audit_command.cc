@@ -22,7 +22,7 @@ namespace an = core::analytics;
 struct AuditArgs {
   std::string edition;
   std::string what = "weights";
-  std::string composite;  // for weights; default: the framework's criminality axis
+  std::string composite;  // for weights; default: the quadrant's vertical axis (criminality)
   double threshold = 0.92;
 };
 
@@ -35,6 +35,7 @@ struct Audited {
   pl::Model model;
   pl::Matrix scores;
   std::string edition;
+  std::string vertical_axis;  // the framework's quadrant y node (criminality for the GOCI)
 };
 
 Result<Audited> Prepare(const Context& context, const std::string& edition_id) {
@@ -44,6 +45,7 @@ Result<Audited> Prepare(const Context& context, const std::string& edition_id) {
   OCINDEX_ASSIGN_OR_RETURN(edition, LoadEdition(*catalog, edition_id));
   Audited out;
   out.edition = edition.framework.edition;
+  out.vertical_axis = edition.framework.quadrant_y;
   OCINDEX_ASSIGN_OR_RETURN(out.model, pl::ModelFromEdition(edition.framework, edition.dataset));
   pl::Results results;
   OCINDEX_ASSIGN_OR_RETURN(results, pl::Run(out.model, pl::Spec{{pl::AggregateStep{}}}));
@@ -161,7 +163,7 @@ void Audit(Context& context, const AuditArgs& args) {
     std::cerr << fmt::format("{} flag(s): negative correlation with the parent, or |r| > {} within a group\n",
                              grid.rows.size(), args.threshold);
   } else {
-    auto weights = Weights(*audited, args.composite.empty() ? "criminality" : args.composite);
+    auto weights = Weights(*audited, args.composite.empty() ? audited->vertical_axis : args.composite);
     if (!weights) return context.Fail(weights.error());
     grid = std::move(*weights);
   }
@@ -182,7 +184,7 @@ void RegisterAuditCommands(CLI::App& app, Context& context) {
                     "component), pca (per group and component), weights (each indicator's effective weight "
                     "in --composite), flags (negative or near-collinear indicators)")
       ->check(CLI::IsMember({"correlations", "alpha", "pca", "weights", "flags"}));
-  audit->add_option("--composite", args->composite, "Composite for --what weights (default: criminality)");
+  audit->add_option("--composite", args->composite, "Composite for --what weights (default: the quadrant's vertical axis, criminality)");
   audit->add_option("--threshold", args->threshold, "|r| above which two indicators of a group are flagged")
       ->check(CLI::Range(0.0, 1.0));
   audit->callback([&context, args] { Audit(context, *args); });
