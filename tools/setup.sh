@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+  libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libeigen3-dev
   libsqlite3-dev libsqlitecpp-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   libboost-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils

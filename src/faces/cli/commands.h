@@ -13,5 +13,6 @@ void RegisterCountryCommands(CLI::App& app, Context& context);  // country, comp
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
 void RegisterServeCommand(CLI::App& app, Context& context);     // serve
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
+void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 
 }  // namespace ocindex::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterDataCommands(app, context);
   RegisterServeCommand(app, context);
   RegisterProfileCommands(app, context);
+  RegisterAuditCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
