@@ -3,6 +3,9 @@
 #include <cstddef>
 #include <string>
 
+#include "core/uncertainty/random_stream.h"
+#include "core/uncertainty/rank_statistics.h"
+
 namespace ocindex::core {
 
 Result<std::vector<SobolIndex>> EstimateSobolIndices(
@@ -47,6 +50,49 @@ Result<std::vector<SobolIndex>> EstimateSobolIndices(
     indices.push_back({first / dn / variance, total / (2.0 * dn * variance)});
   }
   return indices;
+}
+
+Result<std::vector<SobolInterval>> BootstrapSobolIntervals(
+    const std::vector<double>& y_a, const std::vector<double>& y_b,
+    const std::vector<std::vector<double>>& y_ab, int resamples, std::uint64_t seed,
+    double low, double high) {
+  OCINDEX_RETURN_IF_ERROR(EstimateSobolIndices(y_a, y_b, y_ab));  // validates the shapes
+  if (resamples < 1) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "bootstrap needs at least 1 resample; got " + std::to_string(resamples));
+  }
+  if (y_ab.empty()) return std::vector<SobolInterval>{};
+  const std::size_t n = y_a.size();
+  std::vector<std::vector<double>> first(y_ab.size());
+  std::vector<std::vector<double>> total(y_ab.size());
+  std::vector<double> a(n);
+  std::vector<double> b(n);
+  std::vector<std::vector<double>> ab(y_ab.size(), std::vector<double>(n));
+  for (int r = 0; r < resamples; ++r) {
+    RandomStream stream(seed, static_cast<std::uint64_t>(r));
+    for (std::size_t row = 0; row < n; ++row) {
+      const std::size_t pick = stream.Below(n);
+      a[row] = y_a[pick];
+      b[row] = y_b[pick];
+      for (std::size_t i = 0; i < y_ab.size(); ++i) ab[i][row] = y_ab[i][pick];
+    }
+    auto indices = EstimateSobolIndices(a, b, ab);
+    if (!indices.ok()) continue;  // a resample without variation has no indices
+    for (std::size_t i = 0; i < y_ab.size(); ++i) {
+      first[i].push_back((*indices)[i].first_order);
+      total[i].push_back((*indices)[i].total);
+    }
+  }
+  if (first.front().empty()) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "no bootstrap resample had varying outputs; ask for more resamples");
+  }
+  std::vector<SobolInterval> intervals;
+  for (std::size_t i = 0; i < y_ab.size(); ++i) {
+    intervals.push_back({QuantileType7(first[i], low), QuantileType7(first[i], high),
+                         QuantileType7(total[i], low), QuantileType7(total[i], high)});
+  }
+  return intervals;
 }
 
 }  // namespace ocindex::core

@@ -9,6 +9,7 @@
 // interaction of input i with the others.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/error.h"
@@ -25,5 +26,22 @@ struct SobolIndex {
 Result<std::vector<SobolIndex>> EstimateSobolIndices(const std::vector<double>& y_a,
                                                      const std::vector<double>& y_b,
                                                      const std::vector<std::vector<double>>& y_ab);
+
+struct SobolInterval {
+  double first_order_low = 0.0;
+  double first_order_high = 0.0;
+  double total_low = 0.0;
+  double total_high = 0.0;
+};
+
+// Bootstrap interval of each index: `resamples` times, draw N rows with replacement
+// (the same rows for yA, yB and every yAB_i, no extra model runs) and re-estimate; the
+// interval runs between the type-7 quantiles `low` and `high` (e.g. 0.05, 0.95) of the
+// re-estimates. Resample r uses RandomStream(seed, r), so results depend on the seed
+// only. Resamples whose outputs do not vary are skipped; errors if none varies.
+Result<std::vector<SobolInterval>> BootstrapSobolIntervals(
+    const std::vector<double>& y_a, const std::vector<double>& y_b,
+    const std::vector<std::vector<double>>& y_ab, int resamples, std::uint64_t seed,
+    double low, double high);
 
 }  // namespace ocindex::core

@@ -82,8 +82,14 @@ TEST(CoinrAgreement, RankStatisticsOverTheFirst2NRuns) {
   EXPECT_LT(max_error, 1e-12);
 }
 
-TEST(CoinrAgreement, SobolIndicesOfMeanAbsoluteRankShift) {
-  const AsemRuns runs = RankAllRuns();
+struct Blocks {
+  std::vector<double> y_a;
+  std::vector<double> y_b;
+  std::vector<std::vector<double>> y_ab;
+};
+
+// y = mean over countries of |rank - nominal rank|, split into A, B, AB_1..AB_4.
+Blocks SaltelliBlocks(const AsemRuns& runs) {
   std::vector<double> y;
   for (const auto& rank : runs.rank) {
     double shift = 0.0;
@@ -96,9 +102,14 @@ TEST(CoinrAgreement, SobolIndicesOfMeanAbsoluteRankShift) {
     return std::vector<double>(y.begin() + static_cast<std::ptrdiff_t>(b * kN),
                                y.begin() + static_cast<std::ptrdiff_t>((b + 1) * kN));
   };
-  std::vector<std::vector<double>> y_ab;
-  for (std::size_t i = 0; i < kInputs; ++i) y_ab.push_back(block(2 + i));
-  auto indices = EstimateSobolIndices(block(0), block(1), y_ab);
+  Blocks blocks{block(0), block(1), {}};
+  for (std::size_t i = 0; i < kInputs; ++i) blocks.y_ab.push_back(block(2 + i));
+  return blocks;
+}
+
+TEST(CoinrAgreement, SobolIndicesOfMeanAbsoluteRankShift) {
+  const Blocks blocks = SaltelliBlocks(RankAllRuns());
+  auto indices = EstimateSobolIndices(blocks.y_a, blocks.y_b, blocks.y_ab);
   ASSERT_TRUE(indices.ok()) << indices.error().ToString();
 
   const auto expected = ReadKeyedCsv("ASEM_SA_N100_indices.csv");
@@ -108,6 +119,29 @@ TEST(CoinrAgreement, SobolIndicesOfMeanAbsoluteRankShift) {
     EXPECT_NEAR((*indices)[i].first_order, want[0], 1e-12) << names[i];
     EXPECT_NEAR((*indices)[i].total, want[1], 1e-12) << names[i];
   }
+}
+
+// COINr's own bootstrap uses R's random numbers, so intervals cannot match bit for bit;
+// ours must be reproducible for a seed and contain the point estimate. On this design
+// every one of the 8 intervals (4 inputs x S, ST) brackets its estimate.
+TEST(CoinrAgreement, BootstrapIntervalsBracketTheEstimatesAndRepeatForASeed) {
+  const AsemRuns runs = RankAllRuns();
+  const auto [y_a, y_b, y_ab] = SaltelliBlocks(runs);
+  const auto point = EstimateSobolIndices(y_a, y_b, y_ab);
+  auto intervals = BootstrapSobolIntervals(y_a, y_b, y_ab, 1000, 42, 0.05, 0.95);
+  ASSERT_TRUE(point.ok() && intervals.ok());
+  for (std::size_t i = 0; i < kInputs; ++i) {
+    const SobolInterval& ci = (*intervals)[i];
+    EXPECT_LT(ci.first_order_low, (*point)[i].first_order) << i;
+    EXPECT_GT(ci.first_order_high, (*point)[i].first_order) << i;
+    EXPECT_LT(ci.total_low, (*point)[i].total) << i;
+    EXPECT_GT(ci.total_high, (*point)[i].total) << i;
+  }
+  auto again = BootstrapSobolIntervals(y_a, y_b, y_ab, 1000, 42, 0.05, 0.95);
+  auto other_seed = BootstrapSobolIntervals(y_a, y_b, y_ab, 1000, 43, 0.05, 0.95);
+  EXPECT_EQ((*again)[0].total_low, (*intervals)[0].total_low);
+  EXPECT_NE((*other_seed)[0].total_low, (*intervals)[0].total_low);
+  EXPECT_FALSE(BootstrapSobolIntervals(y_a, y_b, y_ab, 0, 42, 0.05, 0.95).ok());
 }
 
 TEST(SobolIndices, RejectsMismatchedOrConstantOutputs) {
