@@ -1,0 +1,136 @@
+// The edition and a validated spec turned into what one model run needs: scores as
+// integer scale steps (indicator-major), the blocks of indicators that get averaged,
+// the pillars built from them, and how each run's random inputs become parameters.
+//
+// A run is defined by one 64-bit word per input (see InputKind): the uncertainty
+// analysis draws them from RandomStream(seed, run); a Saltelli design mixes the words
+// of two such draws. Everything after that is a pure function of the words, so any two
+// evaluators (the general one here and the vectorised fast path) given the same words
+// must produce the same ranks, and do (tests/unit/core/uncertainty_engine_test.cc).
+//
+// A block's weighted sum is float, accumulated per country over its indicators in
+// order, written once per path with the same sequence of operations (exact when the
+// weights are the nominal ones: sums of small integers). Everything after the sums
+// (means, pillars, rounding) is shared and in double, so a value that is exactly on a
+// rounding boundary (4.025) rounds up as the published figures do. Values are compared
+// after rounding half-up to the framework's decimals, as published ranks are, so
+// equal values are exactly equal keys.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/model/dataset.h"
+#include "core/model/framework.h"
+#include "core/uncertainty/uncertainty_spec.h"
+
+namespace ocindex::core::uncertainty {
+
+// A set of indicators averaged together (a node that averages its indicators, or a
+// pillar's pooled formula).
+struct Block {
+  std::vector<int> indicators;  // framework indicator indices, in the framework's display order
+};
+
+struct Pillar {
+  std::string id;
+  int direct_block = -1;        // >= 0: the pillar averages this block's indicators
+  std::vector<int> components;  // else: blocks of its components, averaged with component_weights
+  std::vector<float> component_weights;
+  std::vector<int> component_weight_slots;  // index into RunParameters::component_multipliers
+  int pooled_block = -1;        // the pooled formula's block (components only)
+};
+
+struct Plan {
+  UncertaintySpec spec;
+  std::vector<InputKind> inputs;
+  int countries = 0;
+  int indicators = 0;
+  std::vector<std::string> country_codes;  // ISO3
+  std::vector<std::string> country_names;
+  std::vector<std::string> indicator_ids;
+  // steps[i * countries + c]: score of country c on indicator i in scale steps (1..10 by 0.5 -> 2..20).
+  std::vector<std::int32_t> steps;
+  std::int32_t step_low = 0;   // the scale in steps, the clamp bounds
+  std::int32_t step_high = 0;
+  double key_factor = 0;       // value in steps * key_factor = value in units of 10^-decimals
+  int decimals = 2;
+  int max_key = 0;             // largest possible key
+  std::vector<float> indicator_weights;  // nominal, per indicator
+  std::vector<Block> blocks;
+  std::vector<Pillar> pillars;
+  int component_count = 0;
+  int quadrant_x = -1;         // pillar indices of the quadrant axes, -1 if none
+  int quadrant_y = -1;
+  double threshold = 5.5;      // nominal quadrant threshold
+  // Score noise: every noisy indicator draws a `noise_bits` field per country from the
+  // score stream, indicator after indicator, 64 / noise_bits countries per word.
+  int noise_bits = 0;          // 0 = no score noise
+  std::vector<int> noisy_indicators;
+  std::vector<std::uint32_t> noise_down;  // per noisy indicator: field < down -> one step down
+  std::vector<std::uint32_t> noise_up;    // field >= up -> one step up
+  std::vector<int> exclusion_candidates;  // indicator indices
+
+  int pillar_count() const { return static_cast<int>(pillars.size()); }
+  int words_per_noisy_indicator() const;
+  int input_index(InputKind kind) const;  // -1 if the spec does not vary it
+};
+
+// Validates the spec (ValidateSpec) and builds the plan. kUnsupported when the edition
+// has a score not assessed or a pillar deeper than pillar > component > indicators.
+Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const UncertaintySpec& spec);
+
+// One run's parameters, drawn from its input words.
+struct RunParameters {
+  bool score_noise = false;  // false for the nominal run
+  std::uint64_t score_seed = 0;
+  std::vector<float> indicator_multipliers;  // per indicator, 1 when weights are fixed
+  std::vector<float> component_multipliers;  // per component weight slot
+  Aggregation aggregation = Aggregation::kArithmetic;
+  PillarFormula pillar_formula = PillarFormula::kPublished;
+  double threshold = 0;
+  int excluded = -1;  // indicator index or -1
+};
+
+RunParameters NominalParameters(const Plan& plan);
+// `words` holds one word per plan.inputs entry. Reuses `out`'s buffers (no allocation
+// once sized).
+void DrawParameters(const Plan& plan, const std::uint64_t* words, RunParameters& out);
+// The input words of uncertainty run `run`: the first plan.inputs.size() draws of RandomStream(seed, run).
+void RunWords(const Plan& plan, std::uint64_t seed, std::uint64_t run, std::uint64_t* words);
+
+// The noise words of a run, indicator-major: words_per_noisy_indicator() per noisy indicator.
+void FillNoiseWords(const Plan& plan, std::uint64_t score_seed, std::uint64_t* words);
+
+// The quadrant threshold as a key: a value is high when its key is >= this.
+int ThresholdKey(const Plan& plan, double threshold);
+
+// Per-thread buffers of the general evaluator.
+struct Scratch {
+  std::vector<std::uint64_t> noise_words;
+  std::vector<std::int32_t> steps;
+  std::vector<float> weights;
+  std::vector<float> block_sums;    // block * countries + c: weighted sums of steps (or of their logarithms)
+  std::vector<float> block_totals;  // per block: the sum of its weights
+  std::vector<std::uint32_t> counts;  // for RankKeys
+  explicit Scratch(const Plan& plan);
+};
+
+// Evaluates one run on any spec: keys[p * countries + c] = the pillar value of country c
+// in units of 10^-decimals, rounded half up.
+void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scratch, std::int32_t* keys);
+
+// The blocks the pillars need under a formula.
+std::vector<int> ActiveBlocks(const Plan& plan, PillarFormula formula);
+// Pillar keys from block sums (block * stride + country) and weight totals: the step
+// both paths share.
+void PillarKeys(const Plan& plan, const RunParameters& params, const float* block_sums, size_t stride,
+                const float* block_totals, std::int32_t* keys);
+
+// Ranks high-first with ties sharing the smaller rank (1, 2, 2, 4), by counting keys in
+// [0, plan.max_key]; `counts` must hold max_key + 2 entries.
+void RankKeys(const std::int32_t* keys, int n, int max_key, std::uint32_t* counts, std::int32_t* ranks);
+
+}  // namespace ocindex::core::uncertainty

@@ -1,0 +1,128 @@
+#include "core/uncertainty/fast_evaluator.h"
+
+#include <immintrin.h>
+
+namespace ocindex::core::uncertainty {
+
+namespace {
+
+constexpr int kLanes = 8;
+
+bool CpuHasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+
+struct Kernel {
+  int chunks;
+  int indicators;
+  const std::int32_t* steps;
+  const std::int32_t* deltas;
+  const int* noise_row;
+  bool noisy;  // false: scores as published (the nominal run)
+  const std::uint64_t* noise_words;
+  int words_each;
+  const float* weights;
+  std::int32_t step_low;
+  std::int32_t step_high;
+};
+
+// One block's weighted sums for every chunk: acc = acc + w * s per indicator in block
+// order, exactly EvaluateGeneral's sequence per lane.
+__attribute__((target("avx2"))) void BlockSums(const Kernel& k, const std::vector<int>& members, float* out) {
+  const __m256i shifts = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
+  const __m256i three = _mm256_set1_epi32(3);
+  const __m256i low = _mm256_set1_epi32(k.step_low);
+  const __m256i high = _mm256_set1_epi32(k.step_high);
+  for (int j = 0; j < k.chunks; ++j) {
+    const std::int32_t* chunk = k.steps + static_cast<size_t>(j) * static_cast<size_t>(k.indicators) * kLanes;
+    __m256 acc = _mm256_setzero_ps();
+    for (int i : members) {
+      __m256i s = _mm256_load_si256(reinterpret_cast<const __m256i*>(chunk + i * kLanes));
+      const int row = k.noise_row[i];
+      if (k.noisy && row >= 0) {
+        const std::uint64_t word = k.noise_words[row * k.words_each + (j >> 2)];
+        const auto part = static_cast<int>((word >> (16 * (j & 3))) & 0xFFFF);
+        const __m256i field = _mm256_and_si256(_mm256_srlv_epi32(_mm256_set1_epi32(part), shifts), three);
+        const __m256i delta =
+            _mm256_permutevar8x32_epi32(_mm256_load_si256(reinterpret_cast<const __m256i*>(k.deltas + i * kLanes)), field);
+        s = _mm256_min_epi32(_mm256_max_epi32(_mm256_add_epi32(s, delta), low), high);
+      }
+      acc = _mm256_add_ps(acc, _mm256_mul_ps(_mm256_set1_ps(k.weights[i]), _mm256_cvtepi32_ps(s)));
+    }
+    _mm256_storeu_ps(out + j * kLanes, acc);
+  }
+}
+
+// 32-byte aligned storage inside a vector: round the start up.
+template <typename T>
+T* Aligned(std::vector<T>& v) {
+  auto address = reinterpret_cast<std::uintptr_t>(v.data());
+  return reinterpret_cast<T*>((address + 31) & ~static_cast<std::uintptr_t>(31));
+}
+
+constexpr size_t kAlignSlack = 32;
+
+}  // namespace
+
+bool FastPathApplies(const Plan& plan) {
+  const UncertaintySpec& spec = plan.spec;
+  return CpuHasAvx2() && spec.aggregation.size() == 1 && spec.aggregation.front() == Aggregation::kArithmetic &&
+         spec.pillar_formula.size() == 1 && plan.exclusion_candidates.empty() &&
+         (plan.noise_bits == 0 || plan.noise_bits == 2);
+}
+
+FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
+  chunks_ = (plan.countries + kLanes - 1) / kLanes;
+  const size_t n = static_cast<size_t>(plan.indicators);
+  steps_.assign(static_cast<size_t>(chunks_) * n * kLanes + kAlignSlack, plan.step_low);
+  std::int32_t* steps = Aligned(steps_);
+  for (int c = 0; c < plan.countries; ++c) {
+    for (size_t i = 0; i < n; ++i) {
+      steps[(static_cast<size_t>(c / kLanes) * n + i) * kLanes + static_cast<size_t>(c % kLanes)] =
+          plan.steps[i * static_cast<size_t>(plan.countries) + static_cast<size_t>(c)];
+    }
+  }
+  deltas_.assign(n * kLanes + kAlignSlack, 0);
+  noise_row_.assign(n, -1);
+  std::int32_t* deltas = Aligned(deltas_);
+  for (size_t k = 0; k < plan.noisy_indicators.size(); ++k) {
+    const auto i = static_cast<size_t>(plan.noisy_indicators[k]);
+    noise_row_[i] = static_cast<int>(k);
+    for (std::uint32_t field = 0; field < 4; ++field) {
+      deltas[i * kLanes + field] = (field >= plan.noise_up[k]) - (field < plan.noise_down[k]);
+    }
+  }
+  noise_words_.resize(plan.noisy_indicators.size() * static_cast<size_t>(plan.words_per_noisy_indicator()));
+  weights_.resize(n);
+  blocks_ = ActiveBlocks(plan, plan.spec.pillar_formula.front());
+  block_sums_.resize(plan.blocks.size() * static_cast<size_t>(chunks_) * kLanes);
+  block_totals_.resize(plan.blocks.size());
+}
+
+void FastEvaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
+  if (params.score_noise) FillNoiseWords(plan_, params.score_seed, noise_words_.data());
+  for (size_t i = 0; i < weights_.size(); ++i) weights_[i] = plan_.indicator_weights[i] * params.indicator_multipliers[i];
+  const Kernel kernel{chunks_,
+                      plan_.indicators,
+                      Aligned(steps_),
+                      Aligned(deltas_),
+                      noise_row_.data(),
+                      params.score_noise,
+                      noise_words_.data(),
+                      plan_.words_per_noisy_indicator(),
+                      weights_.data(),
+                      plan_.step_low,
+                      plan_.step_high};
+  const size_t stride = static_cast<size_t>(chunks_) * kLanes;
+  for (int b : blocks_) {
+    const std::vector<int>& members = plan_.blocks[static_cast<size_t>(b)].indicators;
+    float total = 0;
+    for (int i : members) total += weights_[static_cast<size_t>(i)];
+    block_totals_[static_cast<size_t>(b)] = total;
+    BlockSums(kernel, members, block_sums_.data() + static_cast<size_t>(b) * stride);
+  }
+  PillarKeys(plan_, params, block_sums_.data(), stride, block_totals_.data(), keys);
+}
+
+}  // namespace ocindex::core::uncertainty

@@ -1,0 +1,116 @@
+#include "core/uncertainty/sensitivity_analysis.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdlib>
+#include <memory>
+#include <thread>
+
+#include "core/uncertainty/uncertainty_analysis.h"
+
+namespace ocindex::core::uncertainty {
+
+namespace {
+
+constexpr std::int64_t kRunsPerTask = 256;
+constexpr size_t kInputKinds = 7;  // InputKind's values: a spec has each at most once
+
+}  // namespace
+
+void DesignWords(const Plan& plan, std::uint64_t seed, int samples, std::int64_t run, std::uint64_t* words) {
+  const std::int64_t block = run / samples;  // 0 = A, 1 = B, 2 + i = AB_i
+  const auto row = static_cast<std::uint64_t>(run % samples);
+  RunWords(plan, seed, 2 * row + (block == 1 ? 1 : 0), words);
+  if (block >= 2) {
+    std::array<std::uint64_t, kInputKinds> b;  // no allocation per run
+    RunWords(plan, seed, 2 * row + 1, b.data());
+    const auto i = static_cast<size_t>(block - 2);
+    words[i] = b[i];
+  }
+}
+
+Result<SensitivityResult> RunSensitivity(const Plan& plan, const SensitivityOptions& options) {
+  if (options.samples < 2) return MakeError(ErrorCode::kInvalidInput, "samples: expected at least 2");
+  if (options.country >= plan.countries) return MakeError(ErrorCode::kInvalidInput, "country: out of range");
+  if (options.bootstrap < 0) return MakeError(ErrorCode::kInvalidInput, "bootstrap: expected 0 or more resamples");
+  const int pillar = options.pillar >= 0 ? options.pillar : std::max(plan.quadrant_y, 0);
+  if (pillar >= plan.pillar_count()) return MakeError(ErrorCode::kInvalidInput, "pillar: out of range");
+  const size_t k = plan.inputs.size();
+  const std::int64_t runs = static_cast<std::int64_t>(options.samples) * static_cast<std::int64_t>(k + 2);
+  const bool one_country = options.country >= 0;
+
+  SensitivityResult result;
+  result.inputs = plan.inputs;
+  result.pillar = plan.pillars[static_cast<size_t>(pillar)].id;
+  result.samples = options.samples;
+  result.runs = runs;
+  result.outputs.push_back({"mean_abs_rank_shift", {}, {}, std::vector<double>(static_cast<size_t>(runs)), {}});
+  if (one_country) {
+    result.outputs.push_back({"rank_" + plan.country_codes[static_cast<size_t>(options.country)], {}, {},
+                              std::vector<double>(static_cast<size_t>(runs)), {}});
+  }
+
+  const std::vector<std::int32_t> nominal = NominalRanks(plan);
+  const size_t n = static_cast<size_t>(plan.countries);
+  const std::int32_t* nominal_ranks = nominal.data() + static_cast<size_t>(pillar) * n;
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::int64_t tasks = (runs + kRunsPerTask - 1) / kRunsPerTask;
+  threads = static_cast<int>(std::min<std::int64_t>(threads, tasks));
+  std::atomic<std::int64_t> next_task{0};
+  std::atomic<std::int64_t> done{0};
+  const auto work = [&](bool report) {
+    Evaluator evaluator(plan, options.allow_fast_path);
+    std::vector<std::uint64_t> words(k);
+    RunParameters params = NominalParameters(plan);
+    std::vector<std::int32_t> keys(plan.pillars.size() * n);
+    std::vector<std::int32_t> ranks(n);
+    std::vector<std::uint32_t> counts(static_cast<size_t>(plan.max_key) + 2);
+    for (std::int64_t task = next_task++; task < tasks; task = next_task++) {
+      const std::int64_t end = std::min(runs, (task + 1) * kRunsPerTask);
+      for (std::int64_t run = task * kRunsPerTask; run < end; ++run) {
+        DesignWords(plan, options.seed, options.samples, run, words.data());
+        DrawParameters(plan, words.data(), params);
+        evaluator.Evaluate(params, keys.data());
+        RankKeys(keys.data() + static_cast<size_t>(pillar) * n, plan.countries, plan.max_key, counts.data(), ranks.data());
+        std::int64_t shift = 0;
+        for (size_t c = 0; c < n; ++c) shift += std::abs(ranks[c] - nominal_ranks[c]);
+        result.outputs[0].y[static_cast<size_t>(run)] = static_cast<double>(shift) / static_cast<double>(n);
+        if (one_country) result.outputs[1].y[static_cast<size_t>(run)] = ranks[static_cast<size_t>(options.country)];
+      }
+      done += end - task * kRunsPerTask;
+      if (report && options.progress) options.progress(done.load(), runs);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, false);
+  work(true);
+  for (std::thread& thread : pool) thread.join();
+
+  const auto samples = static_cast<long>(options.samples);
+  for (SensitivityOutput& output : result.outputs) {
+    const auto begin = output.y.begin();
+    const std::vector<double> y_a(begin, begin + samples);
+    const std::vector<double> y_b(begin + samples, begin + 2 * samples);
+    std::vector<std::vector<double>> y_ab;
+    for (size_t i = 0; i < k; ++i) {
+      const auto at = begin + static_cast<long>(i + 2) * samples;
+      y_ab.emplace_back(at, at + samples);
+    }
+    auto indices = EstimateSobolIndices(y_a, y_b, y_ab);
+    if (!indices) {
+      output.note = indices.error().message;
+      continue;
+    }
+    output.indices = std::move(*indices);
+    if (options.bootstrap > 0) {
+      auto intervals = BootstrapSobolIntervals(y_a, y_b, y_ab, options.bootstrap, options.seed, 0.05, 0.95);
+      if (intervals) output.intervals = std::move(*intervals);
+    }
+  }
+  return result;
+}
+
+}  // namespace ocindex::core::uncertainty

@@ -1,0 +1,285 @@
+#include "core/uncertainty/uncertainty_analysis.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <optional>
+#include <thread>
+
+#include "core/uncertainty/fast_evaluator.h"
+
+namespace ocindex::core::uncertainty {
+
+struct Evaluator::Impl {
+  Impl(const Plan& p, bool allow_fast) : plan(p), scratch(p) {
+    if (allow_fast && FastPathApplies(p)) fast.emplace(p);
+  }
+  const Plan& plan;
+  Scratch scratch;
+  std::optional<FastEvaluator> fast;
+};
+
+Evaluator::Evaluator(const Plan& plan, bool allow_fast_path) : impl_(std::make_unique<Impl>(plan, allow_fast_path)) {}
+Evaluator::~Evaluator() = default;
+bool Evaluator::fast() const { return impl_->fast.has_value(); }
+
+void Evaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
+  if (impl_->fast) {
+    impl_->fast->Evaluate(params, keys);
+  } else {
+    EvaluateGeneral(impl_->plan, params, impl_->scratch, keys);
+  }
+}
+
+namespace {
+
+constexpr std::int64_t kRunsPerTask = 2048;
+
+// Integer counts of one thread; merged by addition.
+struct Tally {
+  explicit Tally(const Plan& plan)
+      : countries(static_cast<size_t>(plan.countries)),
+        key_bins(static_cast<size_t>(plan.max_key) + 1),
+        rank_counts(plan.pillars.size() * countries * countries),
+        key_counts(plan.pillars.size() * countries * key_bins),
+        quadrant_counts(countries * 4) {}
+  size_t countries;
+  size_t key_bins;
+  std::vector<std::uint32_t> rank_counts;  // [pillar][country][rank - 1]
+  std::vector<std::uint32_t> key_counts;   // [pillar][country][key]
+  std::vector<std::uint32_t> quadrant_counts;  // [country][quadrant]
+
+  void Add(const Tally& other) {
+    for (size_t k = 0; k < rank_counts.size(); ++k) rank_counts[k] += other.rank_counts[k];
+    for (size_t k = 0; k < key_counts.size(); ++k) key_counts[k] += other.key_counts[k];
+    for (size_t k = 0; k < quadrant_counts.size(); ++k) quadrant_counts[k] += other.quadrant_counts[k];
+  }
+};
+
+// What one thread does: runs of the tasks it takes, tallied.
+class Worker {
+ public:
+  Worker(const Plan& plan, const AnalysisOptions& options)
+      : plan_(plan),
+        options_(options),
+        evaluator_(plan, options.allow_fast_path),
+        tally_(plan),
+        words_(plan.inputs.size()),
+        params_(NominalParameters(plan)),
+        keys_(plan.pillars.size() * static_cast<size_t>(plan.countries)),
+        ranks_(keys_.size()),
+        counts_(static_cast<size_t>(plan.max_key) + 2) {}
+
+  void Run(std::int64_t first, std::int64_t end) {
+    const size_t n = static_cast<size_t>(plan_.countries);
+    const size_t pillars = plan_.pillars.size();
+    for (std::int64_t run = first; run < end; ++run) {
+      RunWords(plan_, options_.seed, static_cast<std::uint64_t>(run), words_.data());
+      DrawParameters(plan_, words_.data(), params_);
+      evaluator_.Evaluate(params_, keys_.data());
+      for (size_t p = 0; p < pillars; ++p) {
+        const std::int32_t* keys = keys_.data() + p * n;
+        std::int32_t* ranks = ranks_.data() + p * n;
+        RankKeys(keys, plan_.countries, plan_.max_key, counts_.data(), ranks);
+        std::uint32_t* rank_counts = tally_.rank_counts.data() + p * n * n;
+        std::uint32_t* key_counts = tally_.key_counts.data() + p * n * tally_.key_bins;
+        for (size_t c = 0; c < n; ++c) {
+          ++rank_counts[c * n + static_cast<size_t>(ranks[c] - 1)];
+          ++key_counts[c * tally_.key_bins + static_cast<size_t>(keys[c])];
+        }
+      }
+      if (plan_.quadrant_x >= 0 && plan_.quadrant_y >= 0) {
+        const int threshold = ThresholdKey(plan_, params_.threshold);
+        const std::int32_t* x = keys_.data() + static_cast<size_t>(plan_.quadrant_x) * n;
+        const std::int32_t* y = keys_.data() + static_cast<size_t>(plan_.quadrant_y) * n;
+        for (size_t c = 0; c < n; ++c) ++tally_.quadrant_counts[c * 4 + static_cast<size_t>(QuadrantOf(x[c], y[c], threshold))];
+      }
+    }
+  }
+  Tally& tally() { return tally_; }
+  bool fast() const { return evaluator_.fast(); }
+
+ private:
+  const Plan& plan_;
+  const AnalysisOptions& options_;
+  Evaluator evaluator_;
+  Tally tally_;
+  std::vector<std::uint64_t> words_;
+  RunParameters params_;
+  std::vector<std::int32_t> keys_;
+  std::vector<std::int32_t> ranks_;
+  std::vector<std::uint32_t> counts_;
+};
+
+// The p-quantile (R type 7) of `total` values given as counts per bin; bin b holds value b * scale + offset.
+double HistogramQuantile(const std::uint32_t* counts, size_t bins, std::uint64_t total, double p, double scale,
+                         double offset) {
+  const double h = static_cast<double>(total - 1) * p;
+  const auto lo = static_cast<std::uint64_t>(std::floor(h));
+  const std::uint64_t hi = std::min(lo + 1, total - 1);
+  // The order statistics lo and hi (0-based).
+  double at_lo = 0;
+  double at_hi = 0;
+  std::uint64_t seen = 0;
+  bool found_lo = false;
+  for (size_t b = 0; b < bins; ++b) {
+    seen += counts[b];
+    if (!found_lo && seen > lo) {
+      at_lo = static_cast<double>(b);
+      found_lo = true;
+    }
+    if (seen > hi) {
+      at_hi = static_cast<double>(b);
+      break;
+    }
+  }
+  const double value = at_lo + (h - static_cast<double>(lo)) * (at_hi - at_lo);
+  return value * scale + offset;
+}
+
+Summary Summarise(const std::uint32_t* counts, size_t bins, std::uint64_t total, double scale, double offset) {
+  Summary s;
+  double sum = 0;
+  for (size_t b = 0; b < bins; ++b) sum += static_cast<double>(counts[b]) * static_cast<double>(b);
+  s.mean = sum / static_cast<double>(total) * scale + offset;
+  s.median = HistogramQuantile(counts, bins, total, 0.5, scale, offset);
+  s.q05 = HistogramQuantile(counts, bins, total, 0.05, scale, offset);
+  s.q95 = HistogramQuantile(counts, bins, total, 0.95, scale, offset);
+  return s;
+}
+
+std::vector<std::int32_t> NominalKeys(const Plan& plan) {
+  Scratch scratch(plan);
+  std::vector<std::int32_t> keys(plan.pillars.size() * static_cast<size_t>(plan.countries));
+  EvaluateGeneral(plan, NominalParameters(plan), scratch, keys.data());
+  return keys;
+}
+
+}  // namespace
+
+std::vector<std::int32_t> NominalRanks(const Plan& plan) {
+  const std::vector<std::int32_t> keys = NominalKeys(plan);
+  std::vector<std::int32_t> ranks(keys.size());
+  std::vector<std::uint32_t> counts(static_cast<size_t>(plan.max_key) + 2);
+  const size_t n = static_cast<size_t>(plan.countries);
+  for (size_t p = 0; p < plan.pillars.size(); ++p) {
+    RankKeys(keys.data() + p * n, plan.countries, plan.max_key, counts.data(), ranks.data() + p * n);
+  }
+  return ranks;
+}
+
+Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions& options) {
+  if (options.runs < 1 || options.runs > 0x7FFFFFFF) {
+    return MakeError(ErrorCode::kInvalidInput, fmt::format("runs: expected 1 to 2147483647, found {}", options.runs));
+  }
+  if (options.threads < 0) return MakeError(ErrorCode::kInvalidInput, "threads: expected 0 (all) or more");
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::int64_t tasks = (options.runs + kRunsPerTask - 1) / kRunsPerTask;
+  threads = static_cast<int>(std::min<std::int64_t>(threads, tasks));
+
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (int t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>(plan, options));
+  std::atomic<std::int64_t> next_task{0};
+  std::atomic<std::int64_t> done{0};
+  const auto work = [&](Worker& worker, bool report) {
+    for (std::int64_t task = next_task++; task < tasks; task = next_task++) {
+      const std::int64_t first = task * kRunsPerTask;
+      const std::int64_t end = std::min(options.runs, first + kRunsPerTask);
+      worker.Run(first, end);
+      done += end - first;
+      if (report && options.progress) options.progress(done.load(), options.runs);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(*workers[static_cast<size_t>(t)]), false);
+  work(*workers[0], true);
+  for (std::thread& thread : pool) thread.join();
+  if (options.progress) options.progress(options.runs, options.runs);
+
+  Tally& total = workers[0]->tally();
+  for (size_t t = 1; t < workers.size(); ++t) total.Add(workers[t]->tally());
+
+  UncertaintyResult result;
+  result.inputs = plan.inputs;
+  result.runs = options.runs;
+  result.seed = options.seed;
+  result.threads = threads;
+  result.fast_path = workers[0]->fast();
+  for (const Pillar& pillar : plan.pillars) result.pillars.push_back(pillar.id);
+  const std::vector<std::int32_t> nominal_keys = NominalKeys(plan);
+  const std::vector<std::int32_t> nominal_ranks = NominalRanks(plan);
+  const size_t n = static_cast<size_t>(plan.countries);
+  const double unit = std::pow(10.0, -plan.decimals);
+  const auto runs = static_cast<std::uint64_t>(options.runs);
+  for (size_t c = 0; c < n; ++c) {
+    CountryOutcome country;
+    country.iso3 = plan.country_codes[c];
+    country.name = plan.country_names[c];
+    for (size_t p = 0; p < plan.pillars.size(); ++p) {
+      PillarOutcome outcome;
+      outcome.nominal_value = static_cast<double>(nominal_keys[p * n + c]) * unit;
+      outcome.nominal_rank = nominal_ranks[p * n + c];
+      outcome.rank = Summarise(total.rank_counts.data() + (p * n + c) * n, n, runs, 1.0, 1.0);
+      outcome.value = Summarise(total.key_counts.data() + (p * n + c) * total.key_bins, total.key_bins, runs, unit, 0.0);
+      country.pillars.push_back(outcome);
+    }
+    if (plan.quadrant_x >= 0 && plan.quadrant_y >= 0) {
+      country.nominal_quadrant = QuadrantOf(nominal_keys[static_cast<size_t>(plan.quadrant_x) * n + c],
+                                            nominal_keys[static_cast<size_t>(plan.quadrant_y) * n + c],
+                                            ThresholdKey(plan, plan.threshold));
+      for (size_t q = 0; q < 4; ++q) {
+        country.quadrant_probability[q] =
+            static_cast<double>(total.quadrant_counts[c * 4 + q]) / static_cast<double>(runs);
+      }
+    }
+    result.countries.push_back(std::move(country));
+  }
+  return result;
+}
+
+std::vector<std::string> ParameterColumns(const Plan& plan) {
+  std::vector<std::string> columns;
+  for (InputKind kind : plan.inputs) {
+    switch (kind) {
+      case InputKind::kScores: columns.push_back("score_seed"); break;
+      case InputKind::kWeightsIndicator:
+        for (const std::string& id : plan.indicator_ids) columns.push_back("weight_x_" + id);
+        break;
+      case InputKind::kWeightsComponent:
+        for (const Pillar& pillar : plan.pillars) {
+          for (size_t k = 0; k < pillar.components.size(); ++k) {
+            columns.push_back(fmt::format("weight_x_{}_component_{}", pillar.id, k + 1));
+          }
+        }
+        break;
+      default: columns.push_back(InputKindName(kind));
+    }
+  }
+  return columns;
+}
+
+std::vector<std::string> ParameterValues(const Plan& plan, const RunParameters& params) {
+  std::vector<std::string> values;
+  for (InputKind kind : plan.inputs) {
+    switch (kind) {
+      case InputKind::kScores: values.push_back(fmt::format("{:016x}", params.score_seed)); break;
+      case InputKind::kWeightsIndicator:
+        for (float m : params.indicator_multipliers) values.push_back(fmt::format("{}", m));
+        break;
+      case InputKind::kWeightsComponent:
+        for (float m : params.component_multipliers) values.push_back(fmt::format("{}", m));
+        break;
+      case InputKind::kAggregation: values.push_back(AggregationName(params.aggregation)); break;
+      case InputKind::kPillarFormula: values.push_back(PillarFormulaName(params.pillar_formula)); break;
+      case InputKind::kThreshold: values.push_back(fmt::format("{}", params.threshold)); break;
+      case InputKind::kExclusion:
+        values.push_back(params.excluded < 0 ? "none" : plan.indicator_ids[static_cast<size_t>(params.excluded)]);
+        break;
+    }
+  }
+  return values;
+}
+
+}  // namespace ocindex::core::uncertainty

@@ -1,0 +1,321 @@
+// The uncertainty engine: spec validation, ranks with ties, clamping, agreement of the
+// fast and general evaluators on the same draws, reproducibility across thread counts,
+// and summaries that agree with an independent recomputation from per-run ranks.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "adapters/catalog/catalog.h"
+#include "core/scoring/ranking.h"
+#include "core/scoring/scorecard.h"
+#include "core/uncertainty/fast_evaluator.h"
+#include "core/uncertainty/random_stream.h"
+#include "core/uncertainty/rank_statistics.h"
+#include "core/uncertainty/uncertainty_analysis.h"
+#include "support/tiny_framework.h"
+
+namespace ocindex {
+namespace {
+
+using namespace core::uncertainty;  // NOLINT: the module under test
+using test_support::R;
+
+const std::vector<adapters::EditionToStore>& Bundled() {
+  static const auto* editions = [] {
+    auto geography = adapters::BundledGeography();
+    EXPECT_TRUE(geography);
+    auto loaded = adapters::BundledEditions(*geography);
+    EXPECT_TRUE(loaded);
+    return new std::vector<adapters::EditionToStore>(std::move(*loaded));
+  }();
+  return *editions;
+}
+
+const adapters::EditionToStore& Edition(const std::string& id) {
+  for (const auto& edition : Bundled()) {
+    if (edition.framework.edition == id) return edition;
+  }
+  ADD_FAILURE() << "no bundled edition " << id;
+  return Bundled().front();
+}
+
+Plan GociPlan(const UncertaintySpec& spec, const std::string& edition = "2025") {
+  const auto& e = Edition(edition);
+  auto plan = BuildPlan(e.framework, e.dataset, spec);
+  EXPECT_TRUE(plan) << plan.error().ToString();
+  return std::move(*plan);
+}
+
+std::string ErrorOf(const UncertaintySpec& spec) {
+  const auto& e = Edition("2025");
+  auto plan = BuildPlan(e.framework, e.dataset, spec);
+  return plan ? "" : plan.error().message;
+}
+
+TEST(UncertaintySpec, InputsThatChangeNothingAreErrorsNamingTheField) {
+  UncertaintySpec spec;
+  EXPECT_NE(ErrorOf(spec).find("nothing is uncertain"), std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.score_noise[0].p_up = 0;
+  spec.score_noise[0].p_down = 0;
+  EXPECT_NE(ErrorOf(spec).find("score_noise[0]: p_down and p_up are both 0"), std::string::npos) << ErrorOf(spec);
+
+  spec = ReferenceSpec();
+  spec.score_noise[0].indicators = {"human_trafficking", "no_such_market"};
+  EXPECT_NE(ErrorOf(spec).find("score_noise[0].indicators: unknown indicator \"no_such_market\""), std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.score_noise.push_back(ScoreNoise{{"cocaine_trade"}, 0.25, 0.25});
+  EXPECT_NE(ErrorOf(spec).find("score_noise[1].indicators: indicator \"cocaine_trade\" has noise twice"),
+            std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.score_noise[0].p_up = 0.3;
+  EXPECT_NE(ErrorOf(spec).find("score_noise[0].p_up"), std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.weight_noise[0].amplitude = 0;
+  EXPECT_NE(ErrorOf(spec).find("weight_noise[0].amplitude"), std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.aggregation = {Aggregation::kGeometric, Aggregation::kGeometric};
+  EXPECT_NE(ErrorOf(spec).find("aggregation: a method is listed twice"), std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.threshold_spread = -1;
+  EXPECT_NE(ErrorOf(spec).find("threshold_spread"), std::string::npos);
+
+  spec = ReferenceSpec();
+  spec.exclusion_candidates = {"cyber_dependent_crimes"};
+  EXPECT_EQ(ErrorOf(spec), "");
+}
+
+TEST(UncertaintySpec, AnExclusionMayNotEmptyTheNodeThatAveragesIt) {
+  core::Framework framework = test_support::MiniGoci();
+  core::Dataset dataset = core::Dataset::ShapedFor(framework);
+  dataset.AddCountry({"AAA", "A", "X", "Y"});
+  UncertaintySpec spec;
+  spec.exclusion_candidates = {"mafia_groups", "criminal_networks"};
+  EXPECT_TRUE(ValidateSpec(spec, framework, dataset));  // actors keep one of the two
+
+  core::Framework one = test_support::FlatFramework();
+  core::Dataset flat = core::Dataset::ShapedFor(one);
+  spec.exclusion_candidates = {"x"};
+  auto invalid = ValidateSpec(spec, one, flat);
+  ASSERT_FALSE(invalid);
+  EXPECT_NE(invalid.error().message.find("would leave p with no indicator"), std::string::npos);
+}
+
+TEST(RankKeys, EqualKeysShareTheSmallerRank) {
+  const std::vector<std::int32_t> keys = {500, 700, 700, 300, 700, 100};
+  std::vector<std::uint32_t> counts(1002);
+  std::vector<std::int32_t> ranks(keys.size());
+  RankKeys(keys.data(), 6, 1000, counts.data(), ranks.data());
+  EXPECT_EQ(ranks, (std::vector<std::int32_t>{4, 1, 1, 5, 1, 6}));
+
+  core::RandomStream stream(7, 0);
+  for (int trial = 0; trial < 50; ++trial) {
+    std::vector<std::int32_t> many(193);
+    for (auto& k : many) k = 100 + static_cast<std::int32_t>(stream.Below(40));  // many ties
+    std::vector<std::int32_t> got(many.size());
+    RankKeys(many.data(), 193, 1000, counts.data(), got.data());
+    const std::vector<int> expected = core::RanksHighFirst(std::vector<double>(many.begin(), many.end()));
+    ASSERT_EQ(std::vector<int>(got.begin(), got.end()), expected);
+  }
+}
+
+// Nominal ranks are the published ones (rounded values, ties shared) on every edition.
+TEST(UncertaintyPlan, NominalRanksAreThePublishedRanks) {
+  for (const std::string id : {"2021", "2023", "2025"}) {
+    const auto& e = Edition(id);
+    const Plan plan = GociPlan(ReferenceSpec(), id);
+    auto card = core::Scorecard::Compute(e.framework, e.dataset);
+    ASSERT_TRUE(card);
+    const std::vector<std::int32_t> ranks = NominalRanks(plan);
+    const size_t n = static_cast<size_t>(plan.countries);
+    for (size_t p = 0; p < plan.pillars.size(); ++p) {
+      const int measure = *e.framework.FindNode(plan.pillars[p].id);
+      const auto published = core::RankCountries(e.dataset, *card, measure, core::Scope::kWorld);
+      for (size_t c = 0; c < n; ++c) {
+        ASSERT_EQ(ranks[p * n + c], published[c].position)
+            << id << " " << plan.pillars[p].id << " " << plan.country_codes[c] << " "
+            << card->rounded(static_cast<int>(c), measure).value_or(-1);
+      }
+    }
+  }
+}
+
+void ExpectSameKeys(const Plan& plan, int runs) {
+  ASSERT_TRUE(FastPathApplies(plan));
+  FastEvaluator fast(plan);
+  Scratch scratch(plan);
+  const size_t size = plan.pillars.size() * static_cast<size_t>(plan.countries);
+  std::vector<std::int32_t> a(size), b(size);
+  std::vector<std::uint64_t> words(plan.inputs.size());
+  RunParameters params = NominalParameters(plan);
+  fast.Evaluate(params, a.data());
+  EvaluateGeneral(plan, params, scratch, b.data());
+  ASSERT_EQ(a, b) << "nominal run";
+  for (int run = 0; run < runs; ++run) {
+    RunWords(plan, 42, static_cast<std::uint64_t>(run), words.data());
+    DrawParameters(plan, words.data(), params);
+    fast.Evaluate(params, a.data());
+    EvaluateGeneral(plan, params, scratch, b.data());
+    ASSERT_EQ(a, b) << "run " << run;
+  }
+}
+
+TEST(FastEvaluator, AgreesWithTheGeneralPathOnTheSameDraws) {
+  if (!FastPathApplies(GociPlan(ReferenceSpec()))) GTEST_SKIP() << "no AVX2 on this CPU";
+  ExpectSameKeys(GociPlan(ReferenceSpec()), 300);
+  UncertaintySpec skewed;  // uneven probabilities on a subset, pooled criminality
+  skewed.score_noise.push_back(ScoreNoise{{"cocaine_trade", "judicial_system", "mafia_style_groups"}, 0.5, 0.25});
+  skewed.weight_noise.push_back(WeightNoise{WeightLevel::kComponent, 0.4});
+  skewed.pillar_formula = {PillarFormula::kPooled};
+  ExpectSameKeys(GociPlan(skewed), 300);
+  ExpectSameKeys(GociPlan(ReferenceSpec(), "2021"), 100);
+}
+
+bool SameResult(const UncertaintyResult& a, const UncertaintyResult& b) {
+  if (a.countries.size() != b.countries.size()) return false;
+  for (size_t c = 0; c < a.countries.size(); ++c) {
+    const CountryOutcome& x = a.countries[c];
+    const CountryOutcome& y = b.countries[c];
+    if (x.quadrant_probability != y.quadrant_probability) return false;
+    for (size_t p = 0; p < x.pillars.size(); ++p) {
+      const PillarOutcome& u = x.pillars[p];
+      const PillarOutcome& v = y.pillars[p];
+      for (auto [s, t] : {std::pair{u.rank, v.rank}, std::pair{u.value, v.value}}) {
+        if (s.mean != t.mean || s.median != t.median || s.q05 != t.q05 || s.q95 != t.q95) return false;
+      }
+    }
+  }
+  return true;
+}
+
+TEST(RunUncertainty, BitForBitWhateverTheThreadCountAndEvaluator) {
+  const Plan plan = GociPlan(ReferenceSpec());
+  AnalysisOptions options;
+  options.runs = 9000;  // several tasks, the last one partial
+  options.seed = 2025;
+  options.threads = 1;
+  auto one = RunUncertainty(plan, options);
+  options.threads = 3;
+  auto three = RunUncertainty(plan, options);
+  options.allow_fast_path = false;
+  options.threads = 2;
+  auto general = RunUncertainty(plan, options);
+  ASSERT_TRUE(one && three && general);
+  EXPECT_EQ(three->threads, 3);
+  EXPECT_FALSE(general->fast_path);
+  EXPECT_TRUE(SameResult(*one, *three));
+  EXPECT_TRUE(SameResult(*one, *general));
+  options.seed = 2026;
+  auto other = RunUncertainty(plan, options);
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(SameResult(*one, *other));
+}
+
+// Summaries from the histograms equal rank statistics computed run by run.
+TEST(RunUncertainty, SummariesMatchPerRunRankStatistics) {
+  UncertaintySpec spec = ReferenceSpec();
+  spec.aggregation = {Aggregation::kArithmetic, Aggregation::kGeometric};
+  spec.pillar_formula = {PillarFormula::kPublished, PillarFormula::kPooled};
+  spec.threshold_spread = 0.5;
+  spec.exclusion_candidates = {"cocaine_trade", "political_leadership"};
+  const Plan plan = GociPlan(spec);
+  AnalysisOptions options;
+  options.runs = 701;
+  options.seed = 5;
+  auto result = RunUncertainty(plan, options);
+  ASSERT_TRUE(result);
+  EXPECT_EQ(result->inputs.size(), 6u);
+
+  const size_t n = static_cast<size_t>(plan.countries);
+  std::vector<std::vector<int>> ranks(2 * n);
+  std::vector<std::vector<double>> values(2 * n);
+  std::vector<std::array<int, 4>> quadrants(n);
+  Scratch scratch(plan);
+  std::vector<std::int32_t> keys(2 * n);
+  std::vector<std::uint64_t> words(plan.inputs.size());
+  RunParameters params = NominalParameters(plan);
+  for (int run = 0; run < options.runs; ++run) {
+    RunWords(plan, options.seed, static_cast<std::uint64_t>(run), words.data());
+    DrawParameters(plan, words.data(), params);
+    EvaluateGeneral(plan, params, scratch, keys.data());
+    for (size_t p = 0; p < 2; ++p) {
+      const std::vector<double> pillar(keys.begin() + static_cast<long>(p * n), keys.begin() + static_cast<long>((p + 1) * n));
+      const std::vector<int> r = core::RanksHighFirst(pillar);
+      for (size_t c = 0; c < n; ++c) {
+        ranks[p * n + c].push_back(r[c]);
+        values[p * n + c].push_back(pillar[c] / 100);
+      }
+    }
+    const int threshold = static_cast<int>(std::ceil(params.threshold * 100 - 1e-9));
+    for (size_t c = 0; c < n; ++c) {
+      const bool high_y = keys[static_cast<size_t>(plan.quadrant_y) * n + c] >= threshold;
+      const bool high_x = keys[static_cast<size_t>(plan.quadrant_x) * n + c] >= threshold;
+      ++quadrants[c][static_cast<size_t>((high_y ? 0 : 2) + (high_x ? 1 : 0))];
+    }
+  }
+  for (size_t c = 0; c < n; ++c) {
+    const CountryOutcome& country = result->countries[c];
+    for (size_t p = 0; p < 2; ++p) {
+      const core::RankSummary expected = core::SummariseRanks(ranks[p * n + c]);
+      const Summary& got = country.pillars[p].rank;
+      EXPECT_NEAR(got.mean, expected.mean, 1e-9);
+      EXPECT_DOUBLE_EQ(got.median, expected.median);
+      EXPECT_DOUBLE_EQ(got.q05, expected.q05);
+      EXPECT_DOUBLE_EQ(got.q95, expected.q95);
+      EXPECT_NEAR(country.pillars[p].value.q95, core::QuantileType7(values[p * n + c], 0.95), 1e-9);
+      EXPECT_LE(got.q05, got.median);
+      EXPECT_LE(got.median, got.q95);
+      EXPECT_GE(got.q05, 1);
+      EXPECT_LE(got.q95, static_cast<double>(n));
+    }
+    double sum = 0;
+    for (size_t q = 0; q < 4; ++q) {
+      EXPECT_DOUBLE_EQ(country.quadrant_probability[q], quadrants[c][q] / 701.0);
+      sum += country.quadrant_probability[q];
+    }
+    EXPECT_NEAR(sum, 1, 1e-12);
+  }
+}
+
+// A score at the top of the scale cannot move up, one at the bottom cannot move down.
+TEST(RunUncertainty, NoiseIsClampedToTheScale) {
+  core::Framework framework = test_support::FlatFramework();
+  core::Dataset dataset = core::Dataset::ShapedFor(framework);
+  for (auto [iso, score] : {std::pair{"TOP", "10"}, std::pair{"LOW", "1"}, std::pair{"MID", "5"}}) {
+    const int c = dataset.AddCountry({iso, iso, "X", "Y"});
+    dataset.score(c, 0) = R(score);
+  }
+  for (auto [down, up, top, low, mid] : {std::tuple{0.0, 1.0, 10.0, 1.5, 5.5}, std::tuple{1.0, 0.0, 9.5, 1.0, 4.5}}) {
+    UncertaintySpec spec;
+    spec.score_noise.push_back(ScoreNoise{{}, down, up});
+    auto plan = BuildPlan(framework, dataset, spec);
+    ASSERT_TRUE(plan) << plan.error().ToString();
+    AnalysisOptions options;
+    options.runs = 50;
+    auto result = RunUncertainty(*plan, options);
+    ASSERT_TRUE(result);
+    const double expected[] = {top, low, mid};
+    for (size_t c = 0; c < 3; ++c) {
+      EXPECT_DOUBLE_EQ(result->countries[c].pillars[0].value.q05, expected[c]);
+      EXPECT_DOUBLE_EQ(result->countries[c].pillars[0].value.q95, expected[c]);
+    }
+  }
+}
+
+TEST(RunUncertainty, RejectsBadRunCounts) {
+  AnalysisOptions options;
+  options.runs = 0;
+  auto result = RunUncertainty(GociPlan(ReferenceSpec()), options);
+  ASSERT_FALSE(result);
+  EXPECT_NE(result.error().message.find("runs"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ocindex
