@@ -228,24 +228,27 @@ void PillarKeys(const Plan& plan, const RunParameters& params, const float* bloc
                 const float* block_totals, std::int32_t* keys) {
   const size_t n = static_cast<size_t>(plan.countries);
   const bool arithmetic = params.aggregation == Aggregation::kArithmetic;
-  // A block's mean of country c (in steps); the geometric sums are of logarithms.
-  const auto mean = [&](int block, size_t c) {
-    const double ratio = static_cast<double>(block_sums[static_cast<size_t>(block) * stride + c]) /
-                         static_cast<double>(block_totals[block]);
-    return arithmetic ? ratio : std::exp(ratio);
-  };
   // The small tolerance keeps a value exactly on a boundary (4.025) from rounding down
-  // through the last bit of a double.
-  const auto key = [&plan](double value) { return static_cast<std::int32_t>(value * plan.key_factor + 0.5 + 1e-9); };
+  // through the last bits of a double.
+  constexpr double kHalf = 0.5 + 1e-9;
+  const double factor = plan.key_factor;
   for (size_t p = 0; p < plan.pillars.size(); ++p) {
     const Pillar& pillar = plan.pillars[p];
     std::int32_t* out = keys + p * n;
     int single = pillar.direct_block;
     if (single < 0 && params.pillar_formula == PillarFormula::kPooled) single = pillar.pooled_block;
     if (single >= 0) {
-      for (size_t c = 0; c < n; ++c) out[c] = key(mean(single, c));
+      const float* sums = block_sums + static_cast<size_t>(single) * stride;
+      const double inverse = 1.0 / static_cast<double>(block_totals[single]);
+      for (size_t c = 0; c < n; ++c) {
+        const double mean = static_cast<double>(sums[c]) * inverse;
+        out[c] = static_cast<std::int32_t>((arithmetic ? mean : std::exp(mean)) * factor + kHalf);
+      }
       continue;
     }
+    // Geometric block sums are of logarithms, so in both cases the pillar is the
+    // weighted mean of its components' means (then exp for geometric), with each
+    // component's weight / (total weight * block weight) folded into one coefficient.
     double total = 0;
     for (size_t k = 0; k < pillar.components.size(); ++k) {
       total += static_cast<double>(pillar.component_weights[k]) *
@@ -254,12 +257,13 @@ void PillarKeys(const Plan& plan, const RunParameters& params, const float* bloc
     for (size_t c = 0; c < n; ++c) {
       double sum = 0;
       for (size_t k = 0; k < pillar.components.size(); ++k) {
-        const double w = static_cast<double>(pillar.component_weights[k]) *
-                         params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])];
-        const double v = mean(pillar.components[k], c);
-        sum += arithmetic ? w * v : w * std::log(v);
+        const int block = pillar.components[k];
+        const double coefficient = static_cast<double>(pillar.component_weights[k]) *
+                                   params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])] /
+                                   (total * static_cast<double>(block_totals[block]));
+        sum += coefficient * static_cast<double>(block_sums[static_cast<size_t>(block) * stride + c]);
       }
-      out[c] = key(arithmetic ? sum / total : std::exp(sum / total));
+      out[c] = static_cast<std::int32_t>((arithmetic ? sum : std::exp(sum)) * factor + kHalf);
     }
   }
 }
@@ -320,7 +324,10 @@ void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scr
   PillarKeys(plan, params, scratch.block_sums.data(), n, scratch.block_totals.data(), keys);
 }
 
-void RankKeys(const std::int32_t* keys, int n, int max_key, std::uint32_t* counts, std::int32_t* ranks) {
+// Integer work only, so every clone gives the same ranks; the AVX2 one vectorises the
+// minimum and maximum.
+__attribute__((target_clones("avx2", "default"))) void RankKeys(const std::int32_t* keys, int n, int max_key,
+                                                                std::uint32_t* counts, std::int32_t* ranks) {
   std::int32_t low = max_key;
   std::int32_t high = 0;
   for (int c = 0; c < n; ++c) {
@@ -329,9 +336,21 @@ void RankKeys(const std::int32_t* keys, int n, int max_key, std::uint32_t* count
   }
   std::fill(counts + low, counts + high + 1, 0u);
   for (int c = 0; c < n; ++c) ++counts[keys[c]];
-  // counts[k] becomes the number of keys strictly greater than k.
+  // counts[k] becomes the number of keys strictly greater than k; four bins a step.
   std::uint32_t above = 0;
-  for (std::int32_t k = high; k >= low; --k) {
+  std::int32_t k = high;
+  for (; k - 3 >= low; k -= 4) {
+    const std::uint32_t c0 = counts[k];
+    const std::uint32_t c1 = counts[k - 1];
+    const std::uint32_t c2 = counts[k - 2];
+    const std::uint32_t c3 = counts[k - 3];
+    counts[k] = above;
+    counts[k - 1] = above + c0;
+    counts[k - 2] = above + c0 + c1;
+    counts[k - 3] = above + c0 + c1 + c2;
+    above += c0 + c1 + c2 + c3;
+  }
+  for (; k >= low; --k) {
     const std::uint32_t here = counts[k];
     counts[k] = above;
     above += here;

@@ -27,31 +27,47 @@ struct Kernel {
   std::int32_t step_high;
 };
 
-// One block's weighted sums for every chunk: acc = acc + w * s per indicator in block
-// order, exactly EvaluateGeneral's sequence per lane.
-__attribute__((target("avx2"))) void BlockSums(const Kernel& k, const std::vector<int>& members, float* out) {
+// Steps of 8 countries after the noise of their 16-bit part of a noise word.
+__attribute__((target("avx2"))) inline __m256i NoisySteps(__m256i steps, int part, __m256i deltas, __m256i low,
+                                                         __m256i high) {
   const __m256i shifts = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
-  const __m256i three = _mm256_set1_epi32(3);
+  const __m256i field = _mm256_and_si256(_mm256_srlv_epi32(_mm256_set1_epi32(part), shifts), _mm256_set1_epi32(3));
+  return _mm256_min_epi32(_mm256_max_epi32(_mm256_add_epi32(steps, _mm256_permutevar8x32_epi32(deltas, field)), low),
+                          high);
+}
+
+// One block's weighted sums for chunks [first, first + kGroup): acc = acc + w * s per
+// indicator in block order, exactly EvaluateGeneral's sequence per lane. The chunks
+// of a group share one noise word and keep independent accumulators, so the adds of
+// different chunks overlap instead of waiting on each other.
+template <int kGroup>
+__attribute__((target("avx2"))) void BlockSumsGroup(const Kernel& k, const std::vector<int>& members, int first,
+                                                    float* out) {
   const __m256i low = _mm256_set1_epi32(k.step_low);
   const __m256i high = _mm256_set1_epi32(k.step_high);
-  for (int j = 0; j < k.chunks; ++j) {
-    const std::int32_t* chunk = k.steps + static_cast<size_t>(j) * static_cast<size_t>(k.indicators) * kLanes;
-    __m256 acc = _mm256_setzero_ps();
-    for (int i : members) {
-      __m256i s = _mm256_load_si256(reinterpret_cast<const __m256i*>(chunk + i * kLanes));
-      const int row = k.noise_row[i];
-      if (k.noisy && row >= 0) {
-        const std::uint64_t word = k.noise_words[row * k.words_each + (j >> 2)];
-        const auto part = static_cast<int>((word >> (16 * (j & 3))) & 0xFFFF);
-        const __m256i field = _mm256_and_si256(_mm256_srlv_epi32(_mm256_set1_epi32(part), shifts), three);
-        const __m256i delta =
-            _mm256_permutevar8x32_epi32(_mm256_load_si256(reinterpret_cast<const __m256i*>(k.deltas + i * kLanes)), field);
-        s = _mm256_min_epi32(_mm256_max_epi32(_mm256_add_epi32(s, delta), low), high);
-      }
-      acc = _mm256_add_ps(acc, _mm256_mul_ps(_mm256_set1_ps(k.weights[i]), _mm256_cvtepi32_ps(s)));
+  const size_t stride = static_cast<size_t>(k.indicators) * kLanes;
+  const std::int32_t* chunk0 = k.steps + static_cast<size_t>(first) * stride;
+  __m256 acc[kGroup];
+  for (int q = 0; q < kGroup; ++q) acc[q] = _mm256_setzero_ps();
+  for (int i : members) {
+    const __m256 w = _mm256_set1_ps(k.weights[i]);
+    const int row = k.noise_row[i];
+    const bool noisy = k.noisy && row >= 0;
+    const std::uint64_t word = noisy ? k.noise_words[row * k.words_each + (first >> 2)] : 0;
+    const __m256i deltas = _mm256_load_si256(reinterpret_cast<const __m256i*>(k.deltas + i * kLanes));
+    for (int q = 0; q < kGroup; ++q) {
+      __m256i s = _mm256_load_si256(reinterpret_cast<const __m256i*>(chunk0 + static_cast<size_t>(q) * stride + i * kLanes));
+      if (noisy) s = NoisySteps(s, static_cast<int>((word >> (16 * ((first + q) & 3))) & 0xFFFF), deltas, low, high);
+      acc[q] = _mm256_add_ps(acc[q], _mm256_mul_ps(w, _mm256_cvtepi32_ps(s)));
     }
-    _mm256_storeu_ps(out + j * kLanes, acc);
   }
+  for (int q = 0; q < kGroup; ++q) _mm256_storeu_ps(out + (first + q) * kLanes, acc[q]);
+}
+
+void BlockSums(const Kernel& k, const std::vector<int>& members, float* out) {
+  int j = 0;
+  for (; j + 4 <= k.chunks; j += 4) BlockSumsGroup<4>(k, members, j, out);  // j is a multiple of 4: one word
+  for (; j < k.chunks; ++j) BlockSumsGroup<1>(k, members, j, out);
 }
 
 // 32-byte aligned storage inside a vector: round the start up.
