@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
+#include <utility>
 #include <cmath>
+#include <cstring>
 
 #include "core/uncertainty/random_stream.h"
 
@@ -62,7 +65,9 @@ Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const
   plan.spec = spec;
   plan.countries = dataset.country_count();
   plan.indicators = dataset.indicator_count();
-  if (plan.countries < 2) return MakeError(ErrorCode::kInvalidInput, "ranking needs at least two countries");
+  if (plan.countries < 2 || plan.countries > 65535) {
+    return MakeError(ErrorCode::kUnsupported, "ranking needs 2 to 65535 countries");
+  }
   for (const CountryEntry& country : dataset.countries) {
     plan.country_codes.push_back(country.iso3);
     plan.country_names.push_back(country.name);
@@ -122,6 +127,24 @@ Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const
     plan.pillars.push_back(std::move(pillar));
   }
   plan.threshold = framework.quadrant_threshold.ToDouble();
+  plan.key_scale = pow10;
+  for (size_t p = 0; p < plan.pillars.size(); ++p) {
+    const Pillar& pillar = plan.pillars[p];
+    const Block& all = plan.blocks[static_cast<size_t>(pillar.direct_block >= 0 ? pillar.direct_block : pillar.pooled_block)];
+    for (int c = 0; c < plan.countries; ++c) {
+      std::int32_t low = plan.step_high;
+      std::int32_t high = plan.step_low;
+      for (int i : all.indicators) {
+        const std::int32_t s = plan.steps[static_cast<size_t>(i * plan.countries + c)];
+        low = std::min(low, s);
+        high = std::max(high, s);
+      }
+      low = std::max(low - 1, plan.step_low);
+      high = std::min(high + 1, plan.step_high);
+      plan.key_low.push_back(std::max(0, static_cast<std::int32_t>(std::floor(low * plan.key_factor)) - 1));
+      plan.key_high.push_back(std::min(plan.max_key, static_cast<std::int32_t>(std::ceil(high * plan.key_factor)) + 1));
+    }
+  }
 
   // The coarsest field that represents every probability exactly.
   for (const ScoreNoise& noise : spec.score_noise) {
@@ -213,7 +236,7 @@ void FillNoiseWords(const Plan& plan, std::uint64_t score_seed, std::uint64_t* w
 }
 
 int ThresholdKey(const Plan& plan, double threshold) {
-  return static_cast<int>(std::ceil(threshold * std::pow(10.0, plan.decimals) - 1e-9));
+  return static_cast<int>(std::ceil(threshold * plan.key_scale - 1e-9));
 }
 
 Scratch::Scratch(const Plan& plan)
@@ -222,10 +245,14 @@ Scratch::Scratch(const Plan& plan)
       weights(static_cast<size_t>(plan.indicators)),
       block_sums(plan.blocks.size() * static_cast<size_t>(plan.countries)),
       block_totals(plan.blocks.size()),
-      counts(static_cast<size_t>(plan.max_key) + 2) {}
+      pillar_sums(static_cast<size_t>(plan.countries)) {}
 
-void PillarKeys(const Plan& plan, const RunParameters& params, const float* block_sums, size_t stride,
-                const float* block_totals, std::int32_t* keys) {
+// Integer and IEEE double arithmetic without fused operations only, so every clone
+// gives the same keys; the AVX2 one vectorises the loops over countries.
+__attribute__((target_clones("avx2", "default"))) void PillarKeys(const Plan& plan, const RunParameters& params,
+                                                                  const float* block_sums, size_t stride,
+                                                                  const float* block_totals, double* pillar_sums,
+                                                                  std::int32_t* keys) {
   const size_t n = static_cast<size_t>(plan.countries);
   const bool arithmetic = params.aggregation == Aggregation::kArithmetic;
   // The small tolerance keeps a value exactly on a boundary (4.025) from rounding down
@@ -238,32 +265,32 @@ void PillarKeys(const Plan& plan, const RunParameters& params, const float* bloc
     int single = pillar.direct_block;
     if (single < 0 && params.pillar_formula == PillarFormula::kPooled) single = pillar.pooled_block;
     if (single >= 0) {
+      // A block's mean; geometric block sums are of logarithms.
       const float* sums = block_sums + static_cast<size_t>(single) * stride;
       const double inverse = 1.0 / static_cast<double>(block_totals[single]);
-      for (size_t c = 0; c < n; ++c) {
-        const double mean = static_cast<double>(sums[c]) * inverse;
-        out[c] = static_cast<std::int32_t>((arithmetic ? mean : std::exp(mean)) * factor + kHalf);
+      for (size_t c = 0; c < n; ++c) pillar_sums[c] = static_cast<double>(sums[c]) * inverse;
+    } else {
+      // The weighted mean of the components' means (of logarithms for geometric), each
+      // component's weight / (total weight * block weight) folded into one coefficient.
+      double total = 0;
+      for (size_t k = 0; k < pillar.components.size(); ++k) {
+        total += static_cast<double>(pillar.component_weights[k]) *
+                 params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])];
       }
-      continue;
-    }
-    // Geometric block sums are of logarithms, so in both cases the pillar is the
-    // weighted mean of its components' means (then exp for geometric), with each
-    // component's weight / (total weight * block weight) folded into one coefficient.
-    double total = 0;
-    for (size_t k = 0; k < pillar.components.size(); ++k) {
-      total += static_cast<double>(pillar.component_weights[k]) *
-               params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])];
-    }
-    for (size_t c = 0; c < n; ++c) {
-      double sum = 0;
+      std::fill(pillar_sums, pillar_sums + n, 0.0);
       for (size_t k = 0; k < pillar.components.size(); ++k) {
         const int block = pillar.components[k];
         const double coefficient = static_cast<double>(pillar.component_weights[k]) *
                                    params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])] /
                                    (total * static_cast<double>(block_totals[block]));
-        sum += coefficient * static_cast<double>(block_sums[static_cast<size_t>(block) * stride + c]);
+        const float* sums = block_sums + static_cast<size_t>(block) * stride;
+        for (size_t c = 0; c < n; ++c) pillar_sums[c] += coefficient * static_cast<double>(sums[c]);
       }
-      out[c] = static_cast<std::int32_t>((arithmetic ? sum : std::exp(sum)) * factor + kHalf);
+    }
+    if (arithmetic) {
+      for (size_t c = 0; c < n; ++c) out[c] = static_cast<std::int32_t>(pillar_sums[c] * factor + kHalf);
+    } else {
+      for (size_t c = 0; c < n; ++c) out[c] = static_cast<std::int32_t>(std::exp(pillar_sums[c]) * factor + kHalf);
     }
   }
 }
@@ -321,41 +348,49 @@ void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scr
     }
     scratch.block_totals[static_cast<size_t>(b)] = total;
   }
-  PillarKeys(plan, params, scratch.block_sums.data(), n, scratch.block_totals.data(), keys);
+  PillarKeys(plan, params, scratch.block_sums.data(), n, scratch.block_totals.data(), scratch.pillar_sums.data(),
+             keys);
 }
 
-// Integer work only, so every clone gives the same ranks; the AVX2 one vectorises the
-// minimum and maximum.
-__attribute__((target_clones("avx2", "default"))) void RankKeys(const std::int32_t* keys, int n, int max_key,
-                                                                std::uint32_t* counts, std::int32_t* ranks) {
-  std::int32_t low = max_key;
-  std::int32_t high = 0;
-  for (int c = 0; c < n; ++c) {
+namespace {
+
+// The smallest and largest key; the AVX2 clone vectorises it (integers: same result).
+__attribute__((target_clones("avx2", "default"))) std::pair<std::int32_t, std::int32_t> KeyRange(
+    const std::int32_t* keys, int n) {
+  std::int32_t low = keys[0];
+  std::int32_t high = keys[0];
+  for (int c = 1; c < n; ++c) {
     low = std::min(low, keys[c]);
     high = std::max(high, keys[c]);
   }
-  std::fill(counts + low, counts + high + 1, 0u);
+  return {low, high};
+}
+
+}  // namespace
+
+void Ranker::Rank(const std::int32_t* keys, int n, std::int32_t* ranks) {
+  static_assert(std::endian::native == std::endian::little, "the 16-bit lanes are read as one little-endian word");
+  const auto [low, high] = KeyRange(keys, n);
+  const size_t first = static_cast<size_t>(low) / 4 * 4;
+  const size_t last = static_cast<size_t>(high) / 4 * 4;
+  std::uint16_t* counts = counts_.data();
+  std::fill(counts + first, counts + last + 4, std::uint16_t{0});
   for (int c = 0; c < n; ++c) ++counts[keys[c]];
-  // counts[k] becomes the number of keys strictly greater than k; four bins a step.
-  std::uint32_t above = 0;
-  std::int32_t k = high;
-  for (; k - 3 >= low; k -= 4) {
-    const std::uint32_t c0 = counts[k];
-    const std::uint32_t c1 = counts[k - 1];
-    const std::uint32_t c2 = counts[k - 2];
-    const std::uint32_t c3 = counts[k - 3];
-    counts[k] = above;
-    counts[k - 1] = above + c0;
-    counts[k - 2] = above + c0 + c1;
-    counts[k - 3] = above + c0 + c1 + c2;
-    above += c0 + c1 + c2 + c3;
+  // In place, counts[k] becomes the number of keys <= k: a prefix sum inside each word
+  // of four counts (no lane overflows: every total is <= n <= 65535) plus the running
+  // total, which is the only thing carried from word to word. memcpy is how C++ reads
+  // four uint16 as one word; it compiles to a load.
+  std::uint64_t below = 0;
+  for (size_t k = first; k <= last; k += 4) {
+    std::uint64_t word;
+    std::memcpy(&word, counts + k, sizeof word);
+    word += word << 16;
+    word += word << 32;
+    const std::uint64_t total = word + below * 0x0001000100010001ULL;
+    std::memcpy(counts + k, &total, sizeof total);
+    below += word >> 48;
   }
-  for (; k >= low; --k) {
-    const std::uint32_t here = counts[k];
-    counts[k] = above;
-    above += here;
-  }
-  for (int c = 0; c < n; ++c) ranks[c] = 1 + static_cast<std::int32_t>(counts[keys[c]]);
+  for (int c = 0; c < n; ++c) ranks[c] = 1 + n - static_cast<std::int32_t>(counts[keys[c]]);
 }
 
 }  // namespace ocindex::core::uncertainty

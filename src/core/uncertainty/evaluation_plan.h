@@ -58,6 +58,13 @@ struct Plan {
   double key_factor = 0;       // value in steps * key_factor = value in units of 10^-decimals
   int decimals = 2;
   int max_key = 0;             // largest possible key
+  double key_scale = 100;      // 10^decimals: a value in scale units times this is a key
+  // The keys pillar p of country c can take, [key_low, key_high] at p * countries + c:
+  // every mean (arithmetic or geometric, any weights, any formula or exclusion) lies
+  // between the smallest and largest of the country's scores beneath the pillar, each
+  // moved one step by the noise, plus one key for rounding.
+  std::vector<std::int32_t> key_low;
+  std::vector<std::int32_t> key_high;
   std::vector<float> indicator_weights;  // nominal, per indicator
   std::vector<Block> blocks;
   std::vector<Pillar> pillars;
@@ -114,7 +121,7 @@ struct Scratch {
   std::vector<float> weights;
   std::vector<float> block_sums;    // block * countries + c: weighted sums of steps (or of their logarithms)
   std::vector<float> block_totals;  // per block: the sum of its weights
-  std::vector<std::uint32_t> counts;  // for RankKeys
+  std::vector<double> pillar_sums;  // per country
   explicit Scratch(const Plan& plan);
 };
 
@@ -126,11 +133,21 @@ void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scr
 std::vector<int> ActiveBlocks(const Plan& plan, PillarFormula formula);
 // Pillar keys from block sums (block * stride + country) and weight totals: the step
 // both paths share.
+// `pillar_sums` is scratch for one value per country.
 void PillarKeys(const Plan& plan, const RunParameters& params, const float* block_sums, size_t stride,
-                const float* block_totals, std::int32_t* keys);
+                const float* block_totals, double* pillar_sums, std::int32_t* keys);
 
-// Ranks high-first with ties sharing the smaller rank (1, 2, 2, 4), by counting keys in
-// [0, plan.max_key]; `counts` must hold max_key + 2 entries.
-void RankKeys(const std::int32_t* keys, int n, int max_key, std::uint32_t* counts, std::int32_t* ranks);
+// Ranks keys in [0, max_key] high-first with ties sharing the smaller rank (1, 2, 2, 4):
+// rank = 1 + the number of greater keys, by counting keys per value and a prefix sum
+// over the values in use, four 16-bit counts per 64-bit word. Not thread-safe.
+class Ranker {
+ public:
+  explicit Ranker(int max_key) : counts_((static_cast<size_t>(max_key) / 4 + 2) * 4, 0) {}
+  // n <= 65535 (counts are 16-bit).
+  void Rank(const std::int32_t* keys, int n, std::int32_t* ranks);
+
+ private:
+  std::vector<std::uint16_t> counts_;  // per key value, read and written four at a time
+};
 
 }  // namespace ocindex::core::uncertainty

@@ -114,6 +114,7 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
   blocks_ = ActiveBlocks(plan, plan.spec.pillar_formula.front());
   block_sums_.resize(plan.blocks.size() * static_cast<size_t>(chunks_) * kLanes);
   block_totals_.resize(plan.blocks.size());
+  pillar_sums_.resize(static_cast<size_t>(plan.countries));
 }
 
 void FastEvaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
@@ -138,7 +139,7 @@ void FastEvaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
     block_totals_[static_cast<size_t>(b)] = total;
     BlockSums(kernel, members, block_sums_.data() + static_cast<size_t>(b) * stride);
   }
-  PillarKeys(plan_, params, block_sums_.data(), stride, block_totals_.data(), keys);
+  PillarKeys(plan_, params, block_sums_.data(), stride, block_totals_.data(), pillar_sums_.data(), keys);
 }
 
 }  // namespace ocindex::core::uncertainty

@@ -38,6 +38,7 @@ class FastEvaluator {
   std::vector<int> blocks_;               // active blocks
   std::vector<float> block_sums_;         // block * chunks_ * 8 + c
   std::vector<float> block_totals_;
+  std::vector<double> pillar_sums_;
 };
 
 }  // namespace ocindex::core::uncertainty

@@ -67,14 +67,14 @@ Result<SensitivityResult> RunSensitivity(const Plan& plan, const SensitivityOpti
     RunParameters params = NominalParameters(plan);
     std::vector<std::int32_t> keys(plan.pillars.size() * n);
     std::vector<std::int32_t> ranks(n);
-    std::vector<std::uint32_t> counts(static_cast<size_t>(plan.max_key) + 2);
+    Ranker ranker(plan.max_key);
     for (std::int64_t task = next_task++; task < tasks; task = next_task++) {
       const std::int64_t end = std::min(runs, (task + 1) * kRunsPerTask);
       for (std::int64_t run = task * kRunsPerTask; run < end; ++run) {
         DesignWords(plan, options.seed, options.samples, run, words.data());
         DrawParameters(plan, words.data(), params);
         evaluator.Evaluate(params, keys.data());
-        RankKeys(keys.data() + static_cast<size_t>(pillar) * n, plan.countries, plan.max_key, counts.data(), ranks.data());
+        ranker.Rank(keys.data() + static_cast<size_t>(pillar) * n, plan.countries, ranks.data());
         std::int64_t shift = 0;
         for (size_t c = 0; c < n; ++c) shift += std::abs(ranks[c] - nominal_ranks[c]);
         result.outputs[0].y[static_cast<size_t>(run)] = static_cast<double>(shift) / static_cast<double>(n);

@@ -37,40 +37,57 @@ namespace {
 
 constexpr std::int64_t kRunsPerTask = 2048;
 
-// Integer counts of one thread; merged by addition.
+// Integer counts, merged by addition. Each country's key counts cover only the keys
+// it can take (Plan::key_low..key_high), which keeps a thread's counts in its cache.
+template <typename Count>
 struct Tally {
-  explicit Tally(const Plan& plan)
-      : countries(static_cast<size_t>(plan.countries)),
-        key_bins(static_cast<size_t>(plan.max_key) + 1),
-        rank_counts(plan.pillars.size() * countries * countries),
-        key_counts(plan.pillars.size() * countries * key_bins),
-        quadrant_counts(countries * 4) {}
+  explicit Tally(const Plan& plan) : countries(static_cast<size_t>(plan.countries)) {
+    size_t offset = 0;
+    for (size_t k = 0; k < plan.key_low.size(); ++k) {
+      key_offset.push_back(offset - static_cast<size_t>(plan.key_low[k]));  // index = offset + key (wraps)
+      offset += static_cast<size_t>(plan.key_high[k] - plan.key_low[k] + 1);
+    }
+    rank_counts.assign(plan.pillars.size() * countries * countries, 0);
+    key_counts.assign(offset, 0);
+    quadrant_counts.assign(countries * 4, 0);
+  }
   size_t countries;
-  size_t key_bins;
-  std::vector<std::uint32_t> rank_counts;  // [pillar][country][rank - 1]
-  std::vector<std::uint32_t> key_counts;   // [pillar][country][key]
-  std::vector<std::uint32_t> quadrant_counts;  // [country][quadrant]
+  std::vector<size_t> key_offset;     // per pillar * countries + country
+  std::vector<Count> rank_counts;     // [pillar][country][rank - 1]
+  std::vector<Count> key_counts;      // per pillar and country, its window of keys
+  std::vector<Count> quadrant_counts;  // [country][quadrant]
 
-  void Add(const Tally& other) {
-    for (size_t k = 0; k < rank_counts.size(); ++k) rank_counts[k] += other.rank_counts[k];
-    for (size_t k = 0; k < key_counts.size(); ++k) key_counts[k] += other.key_counts[k];
-    for (size_t k = 0; k < quadrant_counts.size(); ++k) quadrant_counts[k] += other.quadrant_counts[k];
+  // Adds `other` into this and clears it.
+  template <typename Other>
+  void Drain(Tally<Other>& other) {
+    DrainVector(rank_counts, other.rank_counts);
+    DrainVector(key_counts, other.key_counts);
+    DrainVector(quadrant_counts, other.quadrant_counts);
+  }
+
+ private:
+  template <typename Other>
+  static void DrainVector(std::vector<Count>& into, std::vector<Other>& from) {
+    for (size_t k = 0; k < into.size(); ++k) into[k] += from[k];
+    std::fill(from.begin(), from.end(), Other{0});
   }
 };
 
-// What one thread does: runs of the tasks it takes, tallied.
+// What one thread does: runs of the tasks it takes, tallied in 16-bit counts per task
+// (a task has fewer than 65536 runs) and drained into 32-bit totals after each.
 class Worker {
  public:
   Worker(const Plan& plan, const AnalysisOptions& options)
       : plan_(plan),
         options_(options),
         evaluator_(plan, options.allow_fast_path),
-        tally_(plan),
+        task_(plan),
+        total_(plan),
         words_(plan.inputs.size()),
         params_(NominalParameters(plan)),
         keys_(plan.pillars.size() * static_cast<size_t>(plan.countries)),
         ranks_(keys_.size()),
-        counts_(static_cast<size_t>(plan.max_key) + 2) {}
+        ranker_(plan.max_key) {}
 
   void Run(std::int64_t first, std::int64_t end) {
     const size_t n = static_cast<size_t>(plan_.countries);
@@ -82,35 +99,37 @@ class Worker {
       for (size_t p = 0; p < pillars; ++p) {
         const std::int32_t* keys = keys_.data() + p * n;
         std::int32_t* ranks = ranks_.data() + p * n;
-        RankKeys(keys, plan_.countries, plan_.max_key, counts_.data(), ranks);
-        std::uint32_t* rank_counts = tally_.rank_counts.data() + p * n * n;
-        std::uint32_t* key_counts = tally_.key_counts.data() + p * n * tally_.key_bins;
+        ranker_.Rank(keys, plan_.countries, ranks);
+        std::uint16_t* rank_counts = task_.rank_counts.data() + p * n * n;
+        const size_t* key_offset = task_.key_offset.data() + p * n;
         for (size_t c = 0; c < n; ++c) {
           ++rank_counts[c * n + static_cast<size_t>(ranks[c] - 1)];
-          ++key_counts[c * tally_.key_bins + static_cast<size_t>(keys[c])];
+          ++task_.key_counts[key_offset[c] + static_cast<size_t>(keys[c])];
         }
       }
       if (plan_.quadrant_x >= 0 && plan_.quadrant_y >= 0) {
         const int threshold = ThresholdKey(plan_, params_.threshold);
         const std::int32_t* x = keys_.data() + static_cast<size_t>(plan_.quadrant_x) * n;
         const std::int32_t* y = keys_.data() + static_cast<size_t>(plan_.quadrant_y) * n;
-        for (size_t c = 0; c < n; ++c) ++tally_.quadrant_counts[c * 4 + static_cast<size_t>(QuadrantOf(x[c], y[c], threshold))];
+        for (size_t c = 0; c < n; ++c) ++task_.quadrant_counts[c * 4 + static_cast<size_t>(QuadrantOf(x[c], y[c], threshold))];
       }
     }
+    total_.Drain(task_);
   }
-  Tally& tally() { return tally_; }
+  Tally<std::uint32_t>& tally() { return total_; }
   bool fast() const { return evaluator_.fast(); }
 
  private:
   const Plan& plan_;
   const AnalysisOptions& options_;
   Evaluator evaluator_;
-  Tally tally_;
+  Tally<std::uint16_t> task_;
+  Tally<std::uint32_t> total_;
   std::vector<std::uint64_t> words_;
   RunParameters params_;
   std::vector<std::int32_t> keys_;
   std::vector<std::int32_t> ranks_;
-  std::vector<std::uint32_t> counts_;
+  Ranker ranker_;
 };
 
 // The p-quantile (R type 7) of `total` values given as counts per bin; bin b holds value b * scale + offset.
@@ -162,10 +181,10 @@ std::vector<std::int32_t> NominalKeys(const Plan& plan) {
 std::vector<std::int32_t> NominalRanks(const Plan& plan) {
   const std::vector<std::int32_t> keys = NominalKeys(plan);
   std::vector<std::int32_t> ranks(keys.size());
-  std::vector<std::uint32_t> counts(static_cast<size_t>(plan.max_key) + 2);
+  Ranker ranker(plan.max_key);
   const size_t n = static_cast<size_t>(plan.countries);
   for (size_t p = 0; p < plan.pillars.size(); ++p) {
-    RankKeys(keys.data() + p * n, plan.countries, plan.max_key, counts.data(), ranks.data() + p * n);
+    ranker.Rank(keys.data() + p * n, plan.countries, ranks.data() + p * n);
   }
   return ranks;
 }
@@ -198,8 +217,8 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
   for (std::thread& thread : pool) thread.join();
   if (options.progress) options.progress(options.runs, options.runs);
 
-  Tally& total = workers[0]->tally();
-  for (size_t t = 1; t < workers.size(); ++t) total.Add(workers[t]->tally());
+  Tally<std::uint32_t>& total = workers[0]->tally();
+  for (size_t t = 1; t < workers.size(); ++t) total.Drain(workers[t]->tally());
 
   UncertaintyResult result;
   result.inputs = plan.inputs;
@@ -211,7 +230,7 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
   const std::vector<std::int32_t> nominal_keys = NominalKeys(plan);
   const std::vector<std::int32_t> nominal_ranks = NominalRanks(plan);
   const size_t n = static_cast<size_t>(plan.countries);
-  const double unit = std::pow(10.0, -plan.decimals);
+  const double unit = 1.0 / plan.key_scale;
   const auto runs = static_cast<std::uint64_t>(options.runs);
   for (size_t c = 0; c < n; ++c) {
     CountryOutcome country;
@@ -222,7 +241,11 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
       outcome.nominal_value = static_cast<double>(nominal_keys[p * n + c]) * unit;
       outcome.nominal_rank = nominal_ranks[p * n + c];
       outcome.rank = Summarise(total.rank_counts.data() + (p * n + c) * n, n, runs, 1.0, 1.0);
-      outcome.value = Summarise(total.key_counts.data() + (p * n + c) * total.key_bins, total.key_bins, runs, unit, 0.0);
+      const size_t window = p * n + c;
+      const auto low = static_cast<size_t>(plan.key_low[window]);
+      outcome.value = Summarise(total.key_counts.data() + total.key_offset[window] + low,
+                                static_cast<size_t>(plan.key_high[window]) - low + 1, runs, unit,
+                                static_cast<double>(low) * unit);
       country.pillars.push_back(outcome);
     }
     if (plan.quadrant_x >= 0 && plan.quadrant_y >= 0) {

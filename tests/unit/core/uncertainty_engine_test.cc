@@ -108,19 +108,21 @@ TEST(UncertaintySpec, AnExclusionMayNotEmptyTheNodeThatAveragesIt) {
   EXPECT_NE(invalid.error().message.find("would leave p with no indicator"), std::string::npos);
 }
 
-TEST(RankKeys, EqualKeysShareTheSmallerRank) {
+TEST(Ranker, EqualKeysShareTheSmallerRank) {
   const std::vector<std::int32_t> keys = {500, 700, 700, 300, 700, 100};
-  std::vector<std::uint32_t> counts(1002);
+  Ranker ranker(1000);
   std::vector<std::int32_t> ranks(keys.size());
-  RankKeys(keys.data(), 6, 1000, counts.data(), ranks.data());
+  ranker.Rank(keys.data(), 6, ranks.data());
   EXPECT_EQ(ranks, (std::vector<std::int32_t>{4, 1, 1, 5, 1, 6}));
 
   core::RandomStream stream(7, 0);
   for (int trial = 0; trial < 50; ++trial) {
     std::vector<std::int32_t> many(193);
-    for (auto& k : many) k = 100 + static_cast<std::int32_t>(stream.Below(40));  // many ties
+    // Many ties, and keys up to the top of the range.
+    const auto spread = static_cast<std::uint64_t>(trial % 2 ? 40 : 1001);
+    for (auto& k : many) k = 1000 - static_cast<std::int32_t>(stream.Below(spread));
     std::vector<std::int32_t> got(many.size());
-    RankKeys(many.data(), 193, 1000, counts.data(), got.data());
+    ranker.Rank(many.data(), 193, got.data());
     const std::vector<int> expected = core::RanksHighFirst(std::vector<double>(many.begin(), many.end()));
     ASSERT_EQ(std::vector<int>(got.begin(), got.end()), expected);
   }
