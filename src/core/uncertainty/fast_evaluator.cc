@@ -31,7 +31,9 @@ struct Kernel {
 __attribute__((target("avx2"))) inline __m256i NoisySteps(__m256i steps, int part, __m256i deltas, __m256i low,
                                                          __m256i high) {
   const __m256i shifts = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
-  const __m256i field = _mm256_and_si256(_mm256_srlv_epi32(_mm256_set1_epi32(part), shifts), _mm256_set1_epi32(3));
+  // The permute reads the low 3 bits of each lane: the 2-bit field and the next
+  // field's low bit, which the table ignores by holding its four entries twice.
+  const __m256i field = _mm256_srlv_epi32(_mm256_set1_epi32(part), shifts);
   return _mm256_min_epi32(_mm256_max_epi32(_mm256_add_epi32(steps, _mm256_permutevar8x32_epi32(deltas, field)), low),
                           high);
 }
@@ -106,7 +108,9 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
     const auto i = static_cast<size_t>(plan.noisy_indicators[k]);
     noise_row_[i] = static_cast<int>(k);
     for (std::uint32_t field = 0; field < 4; ++field) {
-      deltas[i * kLanes + field] = (field >= plan.noise_up[k]) - (field < plan.noise_down[k]);
+      const std::int32_t delta = (field >= plan.noise_up[k]) - (field < plan.noise_down[k]);
+      deltas[i * kLanes + field] = delta;
+      deltas[i * kLanes + field + 4] = delta;
     }
   }
   noise_words_.resize(plan.noisy_indicators.size() * static_cast<size_t>(plan.words_per_noisy_indicator()));

@@ -31,7 +31,7 @@ class FastEvaluator {
   const Plan& plan_;
   int chunks_ = 0;                        // groups of 8 countries
   std::vector<std::int32_t> steps_;       // [chunk][indicator][8]
-  std::vector<std::int32_t> deltas_;      // [indicator][8]: step change by 2-bit field (4 used)
+  std::vector<std::int32_t> deltas_;      // [indicator][8]: step change by 2-bit field, twice over
   std::vector<int> noise_row_;            // per indicator: its row of noise words, or -1
   std::vector<std::uint64_t> noise_words_;
   std::vector<float> weights_;

@@ -12,6 +12,7 @@
 #include "core/uncertainty/fast_evaluator.h"
 #include "core/uncertainty/random_stream.h"
 #include "core/uncertainty/rank_statistics.h"
+#include "core/uncertainty/sensitivity_analysis.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "support/tiny_framework.h"
 
@@ -317,6 +318,55 @@ TEST(RunUncertainty, RejectsBadRunCounts) {
   auto result = RunUncertainty(GociPlan(ReferenceSpec()), options);
   ASSERT_FALSE(result);
   EXPECT_NE(result.error().message.find("runs"), std::string::npos);
+}
+
+// AB_i rows take input i from B and every other input from A.
+TEST(Sensitivity, DesignSwapsOneInputPerMatrix) {
+  UncertaintySpec spec = ReferenceSpec();
+  spec.pillar_formula = {PillarFormula::kPublished, PillarFormula::kPooled};
+  const Plan plan = GociPlan(spec);
+  ASSERT_EQ(plan.inputs.size(), 3u);
+  const int samples = 5;
+  std::vector<std::uint64_t> a(3), b(3), ab(3);
+  for (int r = 0; r < samples; ++r) {
+    DesignWords(plan, 3, samples, r, a.data());
+    DesignWords(plan, 3, samples, samples + r, b.data());
+    for (size_t i = 0; i < 3; ++i) {
+      DesignWords(plan, 3, samples, static_cast<std::int64_t>((2 + i) * samples) + r, ab.data());
+      for (size_t j = 0; j < 3; ++j) EXPECT_EQ(ab[j], i == j ? b[j] : a[j]);
+    }
+    EXPECT_NE(a, b);
+  }
+}
+
+TEST(Sensitivity, IndicesPerInputAndAnOutputThatCannotVaryIsExplained) {
+  UncertaintySpec spec;
+  spec.weight_noise.push_back(WeightNoise{WeightLevel::kComponent, 0.5});
+  spec.threshold_spread = 0.5;  // moves quadrants, never ranks
+  const Plan plan = GociPlan(spec);
+  SensitivityOptions options;
+  options.samples = 300;
+  options.bootstrap = 50;
+  options.country = 0;
+  auto result = RunSensitivity(plan, options);
+  ASSERT_TRUE(result) << result.error().ToString();
+  EXPECT_EQ(result->runs, 300 * 4);
+  EXPECT_EQ(result->pillar, "criminality");
+  ASSERT_EQ(result->outputs.size(), 2u);
+  const SensitivityOutput& shift = result->outputs[0];
+  ASSERT_EQ(shift.indices.size(), 2u) << shift.note;
+  // Criminality ranks move only through the component weights.
+  EXPECT_NEAR(shift.indices[0].total, 1.0, 0.2);
+  EXPECT_DOUBLE_EQ(shift.indices[1].total, 0.0);
+  EXPECT_DOUBLE_EQ(shift.indices[1].first_order, 0.0);
+  ASSERT_EQ(shift.intervals.size(), 2u);
+  EXPECT_LE(shift.intervals[0].total_low, shift.intervals[0].total_high);
+
+  spec.weight_noise.clear();
+  auto constant = RunSensitivity(GociPlan(spec), options);
+  ASSERT_TRUE(constant);
+  EXPECT_TRUE(constant->outputs[0].indices.empty());
+  EXPECT_FALSE(constant->outputs[0].note.empty());
 }
 
 }  // namespace
