@@ -13,6 +13,8 @@ packages=(
   # Only for bench/load/serve_vs_nginx.sh; small, so installed with the rest so the
   # benchmark runs after setup.
   nginx-light wrk curl
+  # Only for bench/uncertainty_vs_numpy.sh: the NumPy baseline, run by Debian's python3.
+  python3-numpy
   # The explorer's browser tests drive Debian's chromium (never a downloaded browser).
   chromium
 )

@@ -105,6 +105,9 @@ try {
   await page.waitForSelector('.page:not([aria-busy]) [data-value="criminality"]');
   const kaz = await page.locator('[data-value="criminality"]').textContent();
   check(kaz?.trim() === '4.26', `Kazakhstan 2021 criminality shows 4.26 (got ${kaz})`);
+  await page.waitForSelector('[data-interval="criminality"] strong');
+  const interval = await page.locator('[data-interval="criminality"] strong').textContent();
+  check(/^\d+(–\d+)?$/.test(interval ?? ''), `Kazakhstan's criminality card shows a rank interval (got ${interval})`);
 
   // Rankings: region filter shows exactly that region, sorting by name orders the rows.
   await open('#/rankings?edition=2021');
@@ -114,6 +117,9 @@ try {
   await page.selectOption('#sel-region', region);
   const shown = (await page.locator('#rankings tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-iso3')))).sort();
   check(centralAsia.length > 0 && JSON.stringify(shown) === JSON.stringify(centralAsia), `region filter shows exactly ${region} (${shown.join(',')})`);
+  await page.waitForFunction(() => document.querySelector('#rankings td[data-interval="KAZ"]')?.textContent !== '');
+  const kazInterval = await page.locator('#rankings td[data-interval="KAZ"]').textContent();
+  check(/^\d+(–\d+)?$/.test(kazInterval ?? ''), `rankings show a 5-95 % rank interval per country (KAZ: ${kazInterval})`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
   const csv = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
   check(csv[0].startsWith('iso3,name,continent,region,criminality') && csv.length === centralAsia.length + 1 && csv.some((l) => l.startsWith('KAZ,Kazakhstan,') && l.includes(',4.26,')),

@@ -12,6 +12,7 @@
 #include "adapters/catalog/profiles.h"
 #include "adapters/io/text_file.h"
 #include "faces/cli/commands.h"
+#include "faces/cli/progress.h"
 
 namespace ocindex::cli {
 namespace {
@@ -122,20 +123,11 @@ void ExportAll(Context& context, const RenderArgs& args) {
     if (!latest) return context.Fail(latest.error());
     edition = *latest;
   }
-  // A progress bar only for a person watching; logs stay clean.
-  const bool terminal = isatty(STDERR_FILENO) != 0;
-  auto progress = [terminal](int done, int total) {
-    if (!terminal) return;
-    const int width = 30;
-    const int filled = total == 0 ? width : done * width / total;
-    std::cerr << fmt::format("\r[{}{}] {}/{}", std::string(static_cast<size_t>(filled), '#'),
-                             std::string(static_cast<size_t>(width - filled), ' '), done, total)
-              << std::flush;
-  };
+  const auto bar = TerminalProgress();
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   auto report = adapters::ExportAllProfiles(*catalog, edition, *adapters::ParseProfileFormat(args.format),
-                                            args.output, threads, progress);
-  if (terminal) std::cerr << '\n';
+                                            args.output, threads, [&bar](int done, int total) { bar(done, total); });
+  EndProgress();
   if (!report) return context.Fail(report.error());
   std::cerr << fmt::format("wrote {} profiles of edition {} to {} ({} with a narrative, {} scores-only)\n",
                            report->written, edition, args.output, report->with_narrative,

@@ -1,6 +1,7 @@
 import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
+import { rankIntervalNote } from '../rank_intervals';
 
 function rankChange(change: number | undefined): string {
   if (change === undefined || change === 0) return 'no change';
@@ -44,7 +45,8 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
       h('div', { class: 'ranks' },
         rankCell(m.ranks?.world, m.change?.rank_change?.world, 'World'),
         rankCell(m.ranks?.continent, m.change?.rank_change?.continent, 'Continent'),
-        rankCell(m.ranks?.region, m.change?.rank_change?.region, 'Region'))))),
+        rankCell(m.ranks?.region, m.change?.rank_change?.region, 'Region')),
+      rankIntervalNote(edition, iso3, m.id)))),
     ...pillars.map((pillar) => {
       const parts = p.measures.filter((m) => m.kind !== 'pillar' && m.kind !== 'indicator' && isUnder(p.measures, m, pillar.id)
         && !repeatsParent(m.kind, m.name, p.measures.find((x) => x.id === m.parent)?.name));

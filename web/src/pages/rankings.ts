@@ -1,6 +1,7 @@
 import { api, flatten, type RankRow } from '../api';
 import { h, select, editionSelect, measureOptions, download, latestEdition } from '../dom';
 import { fmt, toCsv, type Route } from '../util';
+import { intervalColumn } from '../rank_intervals';
 
 type Key = 'rank' | 'name' | 'continent' | 'region' | 'value';
 
@@ -26,6 +27,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
       return (state.asc ? c : -c) || a.name.localeCompare(b.name);
     });
 
+  const interval = intervalColumn(edition, measure);
   const tbody = h('tbody');
   const count = h('p', { class: 'note', id: 'rank-count', 'aria-live': 'polite' });
   const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name]];
@@ -36,14 +38,14 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
       h('td', { class: 'num' }, `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}`),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
-      h('td', { class: 'num' }, fmt(r.value, framework.decimals)))));
+      h('td', { class: 'num' }, fmt(r.value, framework.decimals)), interval.cell(r.iso3))));
     count.textContent = `${rows.length} of ${ranks.rows.length} countries`;
     headRow.replaceChildren(...heads.map(([k, label]) => {
       const sort = state.key === k ? (state.asc ? 'ascending' : 'descending') : 'none';
       return h('th', { scope: 'col', 'aria-sort': sort, class: k === 'rank' || k === 'value' ? 'num' : k === 'continent' || k === 'region' ? 'wide-only' : '' },
         h('button', { class: 'sort', 'data-key': k, onclick: () => { state.asc = state.key === k ? !state.asc : k !== 'value'; state.key = k; draw(); } },
           label, h('span', { 'aria-hidden': 'true' }, sort === 'ascending' ? ' ▲' : sort === 'descending' ? ' ▼' : '')));
-    }));
+    }), interval.header);
     return rows;
   };
   const regionBox = h('span');

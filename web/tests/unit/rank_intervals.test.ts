@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { findInterval, intervalLabel, type PillarInterval, type Uncertainty } from '../../src/rank_intervals';
+
+const interval = (q05: number, q95: number): PillarInterval => ({
+  nominal_rank: 15, rank_mean: 15.2, rank_median: 15, rank_q05: q05, rank_q95: q95, nominal_score: 5.5, score_q05: 5.3, score_q95: 5.7,
+});
+
+describe('rank intervals', () => {
+  it('prints the 5-95 % interval rounded outward, one number when the ends agree', () => {
+    expect(intervalLabel(interval(11.6, 18.2))).toBe('11–19');
+    expect(intervalLabel(interval(12, 18))).toBe('12–18');
+    expect(intervalLabel(interval(1, 1))).toBe('1');
+  });
+  it('finds a country pillar and nothing for other measures', () => {
+    const data: Uncertainty = { edition: 2025, runs: 20000, seed: 1, pillars: ['criminality'], rows: [{ iso3: 'KAZ', criminality: interval(3, 4) }] };
+    expect(findInterval(data, 'KAZ', 'criminality')?.rank_q95).toBe(4);
+    expect(findInterval(data, 'KAZ', 'heroin_trade')).toBeUndefined();
+    expect(findInterval(data, 'UZB', 'criminality')).toBeUndefined();
+  });
+});
