@@ -84,8 +84,15 @@ TEST_F(UncertaintyCliTest, SensitivityReportsIndicesPerInput) {
                            "mean_abs_rank_shift,criminality,pillar_formula,", "rank_MEX,criminality,scores,"}) {
     EXPECT_NE(run.out.find(line), std::string::npos) << line << "\n" << run.out;
   }
-  CliRun again = Ocindex("sensitivity --edition 2025 --samples 200 --bootstrap 100 --pooled --country MEX --format csv");
+  const std::string runs = dir_.File("design.csv");
+  CliRun again = Ocindex("sensitivity --edition 2025 --samples 200 --bootstrap 100 --pooled --country MEX --format csv "
+                         "--runs-out '" + runs + "'");
   EXPECT_EQ(run.out, again.out);
+  const std::string csv = Read(runs);
+  EXPECT_EQ(csv.rfind("run,matrix,score_seed,weight_x_", 0), 0u) << csv.substr(0, 100);
+  EXPECT_NE(csv.find(",pillar_formula,mean_abs_rank_shift,rank_MEX\n"), std::string::npos);
+  EXPECT_NE(csv.find(",AB_pillar_formula,"), std::string::npos);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 200 * (3 + 2) + 1);
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ struct SensitivityArgs : SpecArgs {
   std::string pillar;
 };
 
-void AddSpecOptions(CLI::App* command, SpecArgs& args) {
+void AddSpecOptions(CLI::App* command, SpecArgs& args, const char* runs_out_help) {
   command->add_option("--edition,-e", args.edition, "Edition (default: the newest)");
   auto* spec = command->add_option("--spec", args.spec_file, "Uncertainty spec as JSON (docs/ANALYTICS.md); "
                                                              "replaces the spec flags below");
@@ -75,7 +75,7 @@ void AddSpecOptions(CLI::App* command, SpecArgs& args) {
   command->add_option("--seed", args.seed, "Random seed: the same seed gives the same figures")->capture_default_str();
   command->add_option("--threads", args.threads, "Worker threads (0 = all hardware threads)")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--runs-out", args.runs_out, "Write each run's parameters (and outputs) to this CSV file");
+  command->add_option("--runs-out", args.runs_out, runs_out_help);
 }
 
 Result<un::UncertaintySpec> SpecFrom(const SpecArgs& args) {
@@ -254,7 +254,7 @@ void Sensitivity(Context& context, const SensitivityArgs& args) {
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   EndProgress();
   if (!result) return context.Fail(result.error());
-  std::cerr << fmt::format("{} runs ({} samples x {} inputs + 2) of edition {} in {:.3f} s, seed {}\n", result->runs,
+  std::cerr << fmt::format("{} runs ({} samples x ({} inputs + 2)) of edition {} in {:.3f} s, seed {}\n", result->runs,
                            result->samples, result->inputs.size(), prepared->edition, elapsed.count(), args.seed);
   Grid grid;
   for (const char* name : {"output", "pillar", "input"}) grid.AddColumn(name);
@@ -309,7 +309,7 @@ void RegisterUncertaintyCommands(CLI::App& app, Context& context) {
       "uncertainty",
       "Monte Carlo uncertainty of an edition's ranks: per country and pillar the nominal rank and the mean, median "
       "and 5-95 % interval of rank and score; quadrant probabilities (docs/ANALYTICS.md)");
-  AddSpecOptions(uncertainty, *uargs);
+  AddSpecOptions(uncertainty, *uargs, "Write each run's parameters to this CSV file");
   uncertainty->add_option("--runs,-n", uargs->runs, "Model runs")->check(CLI::Range(1, 0x7FFFFFFF))->capture_default_str();
   uncertainty->add_option("--what", uargs->what, "ranks (intervals per country and pillar) or quadrants (probabilities)")
       ->check(CLI::IsMember({"ranks", "quadrants"}))
@@ -322,7 +322,7 @@ void RegisterUncertaintyCommands(CLI::App& app, Context& context) {
       "sensitivity",
       "Sobol sensitivity of the ranks to each uncertain input (Saltelli design, first-order and total indices with "
       "bootstrap 5-95 % intervals; docs/ANALYTICS.md)");
-  AddSpecOptions(sensitivity, *sargs);
+  AddSpecOptions(sensitivity, *sargs, "Write each design run's matrix, parameters and outputs to this CSV file");
   sensitivity->add_option("--samples,-N", sargs->samples, "Rows N of the design; N x (inputs + 2) runs")
       ->check(CLI::Range(2, 10000000))
       ->capture_default_str();
