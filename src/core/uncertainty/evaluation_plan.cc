@@ -44,6 +44,21 @@ Result<std::int32_t> InSteps(const Rational& value, const Rational& step, const 
   return static_cast<std::int32_t>(steps.num());
 }
 
+// The blocks the pillars need under a formula.
+std::vector<int> ActiveBlocks(const Plan& plan, PillarFormula formula) {
+  std::vector<int> blocks;
+  for (const Pillar& pillar : plan.pillars) {
+    if (pillar.direct_block >= 0) {
+      blocks.push_back(pillar.direct_block);
+    } else if (formula == PillarFormula::kPooled) {
+      blocks.push_back(pillar.pooled_block);
+    } else {
+      blocks.insert(blocks.end(), pillar.components.begin(), pillar.components.end());
+    }
+  }
+  return blocks;
+}
+
 }  // namespace
 
 int Plan::words_per_noisy_indicator() const {
@@ -127,6 +142,8 @@ Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const
     plan.pillars.push_back(std::move(pillar));
   }
   plan.threshold = framework.quadrant_threshold.ToDouble();
+  plan.active_blocks[0] = ActiveBlocks(plan, PillarFormula::kPublished);
+  plan.active_blocks[1] = ActiveBlocks(plan, PillarFormula::kPooled);
   plan.key_scale = pow10;
   for (size_t p = 0; p < plan.pillars.size(); ++p) {
     const Pillar& pillar = plan.pillars[p];
@@ -295,20 +312,6 @@ __attribute__((target_clones("avx2", "default"))) void PillarKeys(const Plan& pl
   }
 }
 
-std::vector<int> ActiveBlocks(const Plan& plan, PillarFormula formula) {
-  std::vector<int> blocks;
-  for (const Pillar& pillar : plan.pillars) {
-    if (pillar.direct_block >= 0) {
-      blocks.push_back(pillar.direct_block);
-    } else if (formula == PillarFormula::kPooled) {
-      blocks.push_back(pillar.pooled_block);
-    } else {
-      blocks.insert(blocks.end(), pillar.components.begin(), pillar.components.end());
-    }
-  }
-  return blocks;
-}
-
 void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scratch, std::int32_t* keys) {
   const size_t n = static_cast<size_t>(plan.countries);
   std::copy(plan.steps.begin(), plan.steps.end(), scratch.steps.begin());
@@ -332,7 +335,7 @@ void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scr
     scratch.weights[i] = plan.indicator_weights[i] * params.indicator_multipliers[i];
   }
   const bool arithmetic = params.aggregation == Aggregation::kArithmetic;
-  for (int b : ActiveBlocks(plan, params.pillar_formula)) {
+  for (int b : plan.blocks_for(params.pillar_formula)) {
     float* sums = scratch.block_sums.data() + static_cast<size_t>(b) * n;
     std::fill(sums, sums + n, 0.0f);
     float total = 0;

@@ -68,6 +68,8 @@ struct Plan {
   std::vector<float> indicator_weights;  // nominal, per indicator
   std::vector<Block> blocks;
   std::vector<Pillar> pillars;
+  // The blocks the pillars need, per PillarFormula (published, pooled).
+  std::vector<int> active_blocks[2];
   int component_count = 0;
   int quadrant_x = -1;         // pillar indices of the quadrant axes, -1 if none
   int quadrant_y = -1;
@@ -83,6 +85,9 @@ struct Plan {
   int pillar_count() const { return static_cast<int>(pillars.size()); }
   int words_per_noisy_indicator() const;
   int input_index(InputKind kind) const;  // -1 if the spec does not vary it
+  const std::vector<int>& blocks_for(PillarFormula formula) const {
+    return active_blocks[formula == PillarFormula::kPublished ? 0 : 1];
+  }
 };
 
 // Validates the spec (ValidateSpec) and builds the plan. kUnsupported when the edition
@@ -129,8 +134,6 @@ struct Scratch {
 // in units of 10^-decimals, rounded half up.
 void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scratch, std::int32_t* keys);
 
-// The blocks the pillars need under a formula.
-std::vector<int> ActiveBlocks(const Plan& plan, PillarFormula formula);
 // Pillar keys from block sums (block * stride + country) and weight totals: the step
 // both paths share.
 // `pillar_sums` is scratch for one value per country.

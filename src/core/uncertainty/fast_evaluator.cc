@@ -115,7 +115,7 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
   }
   noise_words_.resize(plan.noisy_indicators.size() * static_cast<size_t>(plan.words_per_noisy_indicator()));
   weights_.resize(n);
-  blocks_ = ActiveBlocks(plan, plan.spec.pillar_formula.front());
+  blocks_ = plan.blocks_for(plan.spec.pillar_formula.front());
   block_sums_.resize(plan.blocks.size() * static_cast<size_t>(chunks_) * kLanes);
   block_totals_.resize(plan.blocks.size());
   pillar_sums_.resize(static_cast<size_t>(plan.countries));
