@@ -3,26 +3,8 @@
 // test binary.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
 #include "core/pipeline/run.h"
-
-namespace {
-std::atomic<long> allocations{0};
-}  // namespace
-
-// GCC 12 cannot see that these replacements pair malloc with free throughout.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#include "support/counting_new.h"
 
 namespace ocindex::core::pipeline {
 namespace {
@@ -54,9 +36,9 @@ TEST(Runner, RunsFromACheckpointWithoutAllocating) {
                    WeightStep{WeightMethod::kExplicit, {{"P", 2}, {"Q", 1}}},
                    AggregateStep{AggregationMethod::kGeometric, 1}}};
   ASSERT_TRUE(runner.RunFromCheckpoint(rest));  // sizes the buffers
-  const long before = allocations.load();
+  const long before = test::allocations.load();
   for (int i = 0; i < 100; ++i) ASSERT_TRUE(runner.RunFromCheckpoint(rest));
-  EXPECT_EQ(allocations.load() - before, 0);
+  EXPECT_EQ(test::allocations.load() - before, 0);
   EXPECT_FALSE(IsMissing(runner.scores().at(0, 5)));
 }
 
