@@ -1,6 +1,7 @@
 import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
+import { countryNarrative } from './country-narrative';
 
 function rankChange(change: number | undefined): string {
   if (change === undefined || change === 0) return 'no change';
@@ -56,6 +57,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
     }),
   );
+  view.append(await countryNarrative(edition, iso3, p.name));
 }
 
 function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {
