@@ -8,7 +8,7 @@ import { repeatsParent, type Framework, type Profile, type ProfileMeasure, type 
 export const DASH = '–';  // an empty cell, as in the PDF
 
 export interface ScoreRow {
-  id: string; name: string; kind: string; pillar: string;
+  id: string; name: string; kind: string;
   cells: string[];  // score, region average, world average[, previous, change]
 }
 export interface Bar { pillar: string; group: string; label: string; score: number | null; region: number | null }
@@ -59,7 +59,7 @@ export function buildProfileModel(p: Profile, previous: Profile | null, framewor
     }
     const cells = [fixed(m.value, d), fixed(m.means.region, d), fixed(m.means.world, d)];
     if (before !== null) cells.push(fixed(m.change?.previous, d), changeText(m.change?.delta, d));
-    rows.push({ id: m.id, name: m.name, kind: m.kind, pillar, cells });
+    rows.push({ id: m.id, name: m.name, kind: m.kind, cells });
   }
   return {
     title: `${p.name} (${p.iso3})`,

@@ -12,10 +12,11 @@ import { loadNarrative, narrativeSections } from './country-narrative';
 const SCORES_ONLY = 'No narrative is stored for this country and edition: a scores-only profile.';
 
 function table(header: string[], rows: { cells: string[]; cls?: string }[], cls: string, caption: string): HTMLElement {
-  return h('table', { class: `doc-table ${cls}` },
+  // Wide tables scroll sideways on a phone; the region is focusable so the keyboard can scroll it too.
+  return h('div', { class: 'doc-scroll', tabindex: 0, role: 'region', 'aria-label': caption }, h('table', { class: `doc-table ${cls}` },
     h('caption', { class: 'sr-only' }, caption),
     h('thead', {}, h('tr', {}, ...header.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : undefined }, c)))),
-    h('tbody', {}, ...rows.map((r) => h('tr', { class: r.cls }, ...r.cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c)))))));
+    h('tbody', {}, ...rows.map((r) => h('tr', { class: r.cls }, ...r.cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
 }
 
 function chartSvg(chart: ChartLayout, title: string): SVGElement {
@@ -46,11 +47,10 @@ export async function renderProfile(view: HTMLElement, route: Route): Promise<vo
   const [p, framework, narrative] = await Promise.all([api.country(edition, iso3), api.framework(edition), loadNarrative(edition, iso3)]);
   const previous: Profile | null = p.previous_edition === null ? null : await api.country(p.previous_edition, iso3).catch(() => null);
   const m = buildProfileModel(p, previous, framework);
-  const rowClass = (kind: string, pillar: string) => `${kind} ${kind === 'pillar' ? pillar : ''}`.trim();
 
   view.append(
     pageStyle(m),
-    h('div', { class: 'controls no-print' },
+    h('div', { class: 'controls doc-controls no-print' },
       h('a', { href: `#/country/${iso3}?edition=${edition}` }, `← ${p.name} country page`),
       editionSelect(editions, edition, (e) => { location.hash = `#/profile/${iso3}?edition=${e}`; }),
       h('button', { class: 'button', onclick: () => window.print() }, 'Print')),
@@ -63,7 +63,7 @@ export async function renderProfile(view: HTMLElement, route: Route): Promise<vo
         table(m.ranks[0], m.ranks.slice(1).map((cells) => ({ cells })), 'doc-ranks', `Ranks of ${p.name}`),
         h('p', { class: 'doc-note' }, m.rankNote)),
       h('section', { class: 'doc-block' }, h('h2', {}, 'Scores'),
-        table(m.scoreHeader, m.rows.map((r) => ({ cells: [r.name, ...r.cells], cls: rowClass(r.kind, r.pillar) })), 'doc-scores', `Scores of ${p.name}`)),
+        table(m.scoreHeader, m.rows.map((r) => ({ cells: [r.name, ...r.cells], cls: r.kind })), 'doc-scores', `Scores of ${p.name}`)),
       h('section', { class: 'doc-block doc-chart-block' }, h('h2', {}, 'Indicators'),
         chartSvg(layoutChart(m.bars, m.scale, 493), `Indicator scores of ${p.name}, ${edition}`)),
       ...(narrative ? narrativeSections(narrative, 'h2') : []),
