@@ -81,6 +81,9 @@ export async function checkProfiles({ page, open, check, base, problems, binary,
   check(await page.evaluate(() => document.activeElement?.id === 'narrative-drugs' && location.hash === '#/country/KAZ?edition=2021'),
     'Enter on a contents link focuses its section');
   await page.locator('#narrative').screenshot({ path: join(shotDir, 'country-narrative-desktop.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#narrative').screenshot({ path: join(shotDir, 'country-narrative-phone.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // No narrative stored: a clear message, and the one 404 is the narrative's.
   problems.length = 0;
