@@ -261,6 +261,7 @@ TEST_F(ApiTest, NarrativeSectionsInFrameworkOrder) {
   EXPECT_EQ(narrative["revision"]["author"], kFixtureAuthor);
   EXPECT_EQ(narrative["revision"]["note"], "fixture");
   EXPECT_FALSE(narrative["revision"]["stored_at"].get<std::string>().empty());
+  EXPECT_FALSE(narrative["revision"].contains("source"));  // a path on the importer's machine
   EXPECT_EQ(narrative["provenance"].get<std::string>().rfind("Narrative revision 1, imported ", 0), 0u);
   // A name finds the same narrative; the response is cached with an ETag like the others.
   EXPECT_EQ(GetJson("/api/v1/editions/2021/countries/Kazakhstan/narrative"), narrative);

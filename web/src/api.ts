@@ -32,7 +32,7 @@ export interface CompareResult { edition: number; countries: Country[]; measures
 export interface NarrativeSection { id: string; title: string; heading: string; paragraphs: string[] }
 export interface Narrative extends Country {
   edition: number;
-  revision: { number: number; author: string; stored_at: string; note: string; source: string };
+  revision: { number: number; author: string; stored_at: string; note: string };
   sections: NarrativeSection[]; footer: string; provenance: string;
 }
 

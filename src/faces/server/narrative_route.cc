@@ -41,11 +41,9 @@ Response Narrative(const Published& data, const PublishedEdition& published, con
   const adapters::ProfileRevisionInfo& info = narrative.info;
   Json out = {{"edition", published.year}};
   out.update(CountryJson(data.geography(), country));
-  out["revision"] = Json{{"number", info.revision},
-                         {"author", info.author},
-                         {"stored_at", info.stored_at},
-                         {"note", info.note},
-                         {"source", info.source}};
+  // The imported file's path stays out: it names a folder on the analyst's machine.
+  out["revision"] = Json{
+      {"number", info.revision}, {"author", info.author}, {"stored_at", info.stored_at}, {"note", info.note}};
   out["sections"] = std::move(sections);
   out["footer"] = narrative.footer;
   out["provenance"] = adapters::render::NarrativeProvenance(info);
