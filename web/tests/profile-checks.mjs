@@ -94,6 +94,13 @@ export async function checkProfiles({ page, open, check, base, problems, binary,
     `a country without a narrative says so (${none}) ${unexpected.join('; ')}`);
   await page.locator('#narrative').screenshot({ path: join(shotDir, 'country-no-narrative-desktop.png') });
 
+  // Without a narrative the printable profile is scores-only and says so in the PDF's words.
+  await open('#/profile/UZB?edition=2021');
+  const scoresOnly = await page.locator('.doc-provenance').textContent();
+  const markdown = spawnSync(binary, ['profile', 'show', 'UZB', '--edition', '2021', '--format', 'md', '--db', dbPath], { encoding: 'utf8' });
+  check((await page.locator('.narrative-section').count()) === 0, 'a scores-only profile has no sections');
+  check(markdown.status === 0 && !!scoresOnly && markdown.stdout.includes(scoresOnly), `a scores-only profile ends as the CLI's does (${scoresOnly})`);
+
   // The printable profile prints what the PDF shows, in the same order: 2021 has no previous edition, 2023 does.
   for (const edition of [2021, 2023]) {
     await open(`#/profile/KAZ?edition=${edition}`);
