@@ -13,6 +13,24 @@ export function importNarrative(binary, dbPath, iso3, edition) {
   if (run.status !== 0) throw new Error(`profile import failed (${run.status}): ${run.stderr}`);
 }
 
+/**
+ * The words of a PDF (pdftotext's reading order) without the page folio, as counts; hyphens dropped, since a
+ * line may break at "cross-" in one document and not in the other.
+ */
+function pdfWords(file, folio) {
+  const run = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const counts = new Map();
+  const text = run.stdout.split(folio).join(' ').replace(/Page \d+/g, ' ');
+  for (const word of text.split(/\s+/).filter(Boolean).map((w) => w.replace(/-/g, ''))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/** Words whose counts differ between two pdfWords results, as "word: a/b". */
+function wordDifferences(a, b) {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((w) => (a.get(w) ?? 0) !== (b.get(w) ?? 0))
+    .map((w) => `${w}: ${a.get(w) ?? 0}/${b.get(w) ?? 0}`);
+}
+
 function pdfText(file) {
   // -layout keeps a table row on one line (the default reading order splits tables into columns).
   const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
@@ -114,6 +132,11 @@ export async function checkProfiles({ page, open, check, base, problems, binary,
     const missingPrint = missingInOrder(pdfText(printed), needles);
     check(missingPdf === null, `${edition}: the CLI's PDF has the ${needles.length} landmarks in order${missingPdf ? ` (not after the previous: "${missingPdf}")` : ''}`);
     check(missingPrint === null, `${edition}: the printed profile has the same ${needles.length} landmarks in the same order${missingPrint ? ` (not after the previous: "${missingPrint}")` : ''}`);
+    const folio = `Kazakhstan · ${(await (await fetch(`${base}api/v1/editions/${edition}/framework`)).json()).name} country profile`;
+    const printedWords = pdfWords(printed, folio);
+    const differences = wordDifferences(printedWords, pdfWords(exported, folio));
+    const total = [...printedWords.values()].reduce((sum, n) => sum + n, 0);
+    check(differences.length === 0, `${edition}: the printed profile and the CLI's PDF hold the same ${total} words${differences.length ? ` (printed/CLI: ${differences.slice(0, 8).join(', ')})` : ''}`);
     // Pages as pictures, to look at side by side.
     for (const [file, name] of [[printed, 'print'], [exported, 'cli']]) {
       spawnSync('pdftoppm', ['-png', '-r', '60', file, join(shotDir, `profile-KAZ-${edition}-${name}`)]);
