@@ -5,7 +5,7 @@
 // Pure (no DOM): unit-tested in tests/unit/profile-model.test.ts.
 import { repeatsParent, type Framework, type Profile, type ProfileMeasure, type Rank } from './api';
 
-export const DASH = '–';  // an empty cell, as in the PDF
+const DASH = '–';  // an empty cell, as in the PDF
 
 export interface ScoreRow {
   id: string; name: string; kind: string;
@@ -97,7 +97,7 @@ export interface ChartLayout {
   texts: ChartText[];
 }
 
-export const pillarColor = (pillar: string) => (pillar === 'resilience' ? '#2166ac' : '#b2182b');
+const pillarColor = (pillar: string) => (pillar === 'resilience' ? '#2166ac' : '#b2182b');
 
 export function layoutChart(bars: Bar[], scale: { min: number; max: number }, width: number): ChartLayout {
   const ROW = 12, GROUP_ROW = 16, AXIS = 18, LEGEND = 20, BAR = 8, VALUE = 30, LABEL = 7, MIN_LABEL = 5.5, ADVANCE = 0.75;

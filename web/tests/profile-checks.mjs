@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-export const NARRATIVE_FIXTURE = new URL('./fixtures/valdoria-profile.md', import.meta.url).pathname;
+const NARRATIVE_FIXTURE = new URL('./fixtures/valdoria-profile.md', import.meta.url).pathname;
 
 /** Stores the fixture narrative for a country and edition with the real CLI, before the server starts. */
 export function importNarrative(binary, dbPath, iso3, edition) {
@@ -38,8 +38,8 @@ function pdfText(file) {
   return run.stdout.replace(/\s+/g, ' ');
 }
 
-/** Index after each needle found in order in `text`; the first needle missing (or null when all are there in order). */
-export function missingInOrder(text, needles) {
+/** The first needle not found after the previous one in `text`; null when all are there in that order. */
+function missingInOrder(text, needles) {
   let at = 0;
   for (const needle of needles) {
     const found = text.indexOf(needle, at);
