@@ -1,6 +1,7 @@
 import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
+import { countryNarrative } from './country-narrative';
 
 // Positive change = moved toward rank 1 (rank 1 = highest figure); the earlier rank is
 // stated so "up" cannot be misread as "better".
@@ -58,6 +59,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
     }),
   );
+  view.append(await countryNarrative(edition, iso3, p.name));
 }
 
 function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {
