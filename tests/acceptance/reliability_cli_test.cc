@@ -105,14 +105,47 @@ TEST_F(ReliabilityCliTest, GeneratedDataIsReproducibleAndReliable) {
 }
 
 TEST_F(ReliabilityCliTest, ReadsAPipeAndGroupsByNode) {
+  // Both ends of the pipe open the database at once: create it first, as a user's is.
+  ASSERT_EQ(Ocindex("editions").exit_code, 0);
   const std::string command = "reliability generate -e 2023 --seed 3 | " + std::string(OCINDEX_CLI) + " --db '" +
-                              dir_.File("ocindex.db") + "' reliability --by pillar --format json";
+                              dir_.File("ocindex.db") + "' reliability - --by pillar --format json";
   CliRun run = Ocindex(command);
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_NE(run.out.find("\"pillar\": \"criminality\""), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("\"pillar\": \"resilience\""), std::string::npos);
   EXPECT_NE(run.out.find("\"pillar\": \"all\""), std::string::npos);
   EXPECT_NE(run.out.find("\"alpha_ordinal\": 0."), std::string::npos);
+}
+
+TEST_F(ReliabilityCliTest, ImportedScoresAreMeasuredAndEveryImportIsKept) {
+  EXPECT_EQ(Ocindex("reliability").exit_code, 3);  // nothing stored yet
+  const std::string first = dir_.File("first.csv");
+  const std::string second = dir_.File("second.csv");
+  ASSERT_EQ(Ocindex("reliability generate -e 2023 --seed 1 -o '" + first + "'").exit_code, 0);
+  ASSERT_EQ(Ocindex("reliability generate -e 2023 --seed 2 --experts 3 -o '" + second + "'").exit_code, 0);
+
+  CliRun dry = Ocindex("reliability import '" + first + "' --dry-run --format csv");
+  ASSERT_EQ(dry.exit_code, 0);
+  EXPECT_NE(dry.out.find("2023,,24704,4,193,32"), std::string::npos) << dry.out;
+  EXPECT_EQ(Ocindex("reliability").exit_code, 3);  // a dry run stores nothing
+
+  CliRun stored = Ocindex("reliability import '" + first + "' --format csv");
+  ASSERT_EQ(stored.exit_code, 0);
+  EXPECT_NE(stored.out.find("2023,1,24704,4,193,32"), std::string::npos) << stored.out;
+  const std::string from_file = Ocindex("reliability '" + first + "' --by all --format csv").out;
+  const std::string from_store = Ocindex("reliability --by all --format csv").out;
+  EXPECT_FALSE(from_file.empty());
+  EXPECT_EQ(from_store, from_file);
+
+  ASSERT_EQ(Ocindex("reliability import '" + second + "'").exit_code, 0);
+  EXPECT_EQ(Value(Ocindex("reliability --by all --format csv").out, "all", "experts"), "3");
+  EXPECT_EQ(Ocindex("reliability --by all --revision 1 --format csv").out, from_file);  // the first is kept
+
+  const std::string bad = Write("bad.csv", "edition,country,indicator,expert,score\n2023,KAZ,heroin_trade,E1,0\n");
+  EXPECT_EQ(Ocindex("reliability import " + bad).exit_code, 1);
+  EXPECT_EQ(Value(Ocindex("reliability --by all --format csv").out, "all", "experts"), "3");  // unchanged
+  EXPECT_EQ(Ocindex("reliability --revision 3").exit_code, 3);
+  EXPECT_EQ(Ocindex("reliability '" + first + "' --revision 1").exit_code, 1);  // revisions are of stored scores
 }
 
 TEST_F(ReliabilityCliTest, BadInputIsRefusedWithItsExitCode) {
