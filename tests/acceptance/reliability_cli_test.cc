@@ -92,7 +92,7 @@ TEST_F(ReliabilityCliTest, GeneratedDataIsReproducibleAndReliable) {
   for (const char* indicator : {"human_trafficking", "heroin_trade", "mafia_style_groups", "judicial_system"}) {
     EXPECT_EQ(Value(run.out, indicator, "experts"), "4") << indicator << "\n" << run.out;
   }
-  const double missing = std::stod(Value(run.out, "all", "missing"));
+  const double missing = std::stod(Value(run.out, "all", "missing_share"));
   EXPECT_NEAR(missing, 0.1, 0.01);
   const double alpha = std::stod(Value(run.out, "all", "alpha_interval"));
   const double single = std::stod(Value(run.out, "all", "icc_2_1"));

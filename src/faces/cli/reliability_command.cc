@@ -123,7 +123,7 @@ Grid ReliabilityGrid(const std::string& kind, const std::vector<core::PanelRelia
   Grid grid;
   grid.AddColumn(kind);
   for (const char* name : {"units", "experts", "scores"}) grid.AddColumn(name, true);
-  for (const char* name : {"missing", "alpha_interval", "alpha_ordinal", "icc_2_1", "icc_2_k", "icc_units"}) {
+  for (const char* name : {"missing_share", "alpha_interval", "alpha_ordinal", "icc_2_1", "icc_2_k", "icc_units"}) {
     grid.AddColumn(name, true);
   }
   grid.AddColumn("note");
