@@ -145,6 +145,10 @@ TEST_F(ReliabilityCliTest, ImportedScoresAreMeasuredAndEveryImportIsKept) {
   EXPECT_EQ(Ocindex("reliability import " + bad).exit_code, 1);
   EXPECT_EQ(Value(Ocindex("reliability --by all --format csv").out, "all", "experts"), "3");  // unchanged
   EXPECT_EQ(Ocindex("reliability --revision 3").exit_code, 3);
+  CliRun history = Ocindex("reliability history --format csv");
+  ASSERT_EQ(history.exit_code, 0);
+  EXPECT_NE(history.out.find("2023,1,24704,4,"), std::string::npos) << history.out;
+  EXPECT_NE(history.out.find("2023,2,18528,3,"), std::string::npos) << history.out;
   EXPECT_EQ(Ocindex("reliability '" + first + "' --revision 1").exit_code, 1);  // revisions are of stored scores
 }
 

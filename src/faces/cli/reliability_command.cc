@@ -200,6 +200,24 @@ void Import(Context& context, const ImportArgs& args) {
   context.Print(grid);
 }
 
+void History(Context& context) {
+  auto catalog = context.OpenCatalog();
+  if (!catalog) return context.Fail(catalog.error());
+  auto stored = catalog->store().ListExpertScores();
+  if (!stored) return context.Fail(stored.error());
+  Grid grid;
+  grid.AddColumn("edition");
+  for (const char* name : {"revision", "scores", "experts"}) grid.AddColumn(name, true);
+  grid.AddColumn("source");
+  grid.AddColumn("stored_at");
+  for (const auto& info : *stored) {
+    grid.rows.push_back({info.edition, std::to_string(info.revision), std::to_string(info.scores),
+                         std::to_string(info.experts), info.source, info.stored_at});
+  }
+  if (stored->empty()) std::cerr << "no expert scores stored; import some with 'ocindex reliability import FILE'\n";
+  context.Print(grid);
+}
+
 void Generate(Context& context, const GenerateArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
@@ -247,6 +265,9 @@ void RegisterReliabilityCommands(CLI::App& app, Context& context) {
   import->add_flag("--dry-run", import_args->dry_run, "Check only; store nothing");
   import->callback([&context, import_args] { Import(context, *import_args); });
 
+  auto* history = reliability->add_subcommand("history", "Every stored revision of expert scores, oldest first");
+  history->callback([&context] { History(context); });
+
   auto gen = std::make_shared<GenerateArgs>();
   auto* generate = reliability->add_subcommand(
       "generate",
@@ -264,8 +285,8 @@ void RegisterReliabilityCommands(CLI::App& app, Context& context) {
   generate->add_option("--output,-o", gen->output, "File to write (default: stdout)");
   generate->callback([&context, gen] { Generate(context, *gen); });
 
-  reliability->callback([&context, args, generate, import] {
-    if (generate->parsed() || import->parsed()) return;  // the subcommand did the work
+  reliability->callback([&context, args, generate, import, history] {
+    if (generate->parsed() || import->parsed() || history->parsed()) return;  // the subcommand did the work
     Reliability(context, *args);
   });
 }
