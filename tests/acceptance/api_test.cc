@@ -191,6 +191,10 @@ TEST_F(ApiTest, ChangesRawAndLikeForLike) {
   EXPECT_EQ(kaz["rank_change"], 6);
   EXPECT_NEAR(kaz["delta"].get<double>(), kaz["to"].get<double>() - 4.26, 1e-9);
   EXPECT_FALSE(raw["added"].empty());  // 2023 added markets, so the two bases differ
+  // The note is for people: indicator names, not ids (regression).
+  const std::string note = raw["note"];
+  EXPECT_NE(note.find("Financial crimes"), std::string::npos) << note;
+  EXPECT_EQ(note.find("financial_crimes"), std::string::npos) << note;
   Json like = GetJson("/api/v1/changes?from=2021&to=2023&measure=criminality&basis=like-for-like");
   EXPECT_EQ(like["basis"], "like-for-like");
   EXPECT_EQ(like["rows"].size(), raw["rows"].size());

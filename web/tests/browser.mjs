@@ -106,6 +106,11 @@ try {
   const kaz = await page.locator('[data-value="criminality"]').textContent();
   check(kaz?.trim() === '4.26', `Kazakhstan 2021 criminality shows 4.26 (got ${kaz})`);
 
+  // Rank moves name the earlier rank, so "up" cannot be misread (KAZ criminality: 133rd in 2021, 127th in 2023).
+  await open('#/country/KAZ?edition=2023');
+  const move = await page.locator('#pillar-criminality .rank-change').first().textContent();
+  check(/▲ 6 \(was 133 in 2021\)/.test(move ?? ''), `country page states the earlier world rank (${move})`);
+
   // Rankings: region filter shows exactly that region, sorting by name orders the rows.
   await open('#/rankings?edition=2021');
   const api = await (await fetch(`${server.base}api/v1/editions/2021/countries`)).json();
