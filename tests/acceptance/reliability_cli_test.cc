@@ -118,7 +118,9 @@ TEST_F(ReliabilityCliTest, ReadsAPipeAndGroupsByNode) {
 }
 
 TEST_F(ReliabilityCliTest, ImportedScoresAreMeasuredAndEveryImportIsKept) {
-  EXPECT_EQ(Ocindex("reliability").exit_code, 3);  // nothing stored yet
+  CliRun nothing = Ocindex("reliability");
+  EXPECT_EQ(nothing.exit_code, 3);  // nothing stored yet
+  EXPECT_NE(nothing.err.find("ocindex reliability import FILE"), std::string::npos) << nothing.err;
   const std::string first = dir_.File("first.csv");
   const std::string second = dir_.File("second.csv");
   ASSERT_EQ(Ocindex("reliability generate -e 2023 --seed 1 -o '" + first + "'").exit_code, 0);
@@ -157,10 +159,16 @@ TEST_F(ReliabilityCliTest, BadInputIsRefusedWithItsExitCode) {
   CliRun run = Ocindex("reliability " + bad);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(run.out.empty());
+  EXPECT_NE(run.err.find("bad.csv, line 2, column 5: score '11': expected a number from 1 to 10 in steps of 0.5"),
+            std::string::npos)
+      << run.err;
   const std::string lonely = Write("one.csv",
                                    "edition,country,indicator,expert,score\n"
                                    "2023,KAZ,heroin_trade,E1,5\n2023,UZB,heroin_trade,E1,6\n");
-  EXPECT_EQ(Ocindex("reliability " + lonely).exit_code, 1);  // one expert: nothing to agree on
+  CliRun alone = Ocindex("reliability " + lonely);
+  EXPECT_EQ(alone.exit_code, 1);  // one expert: nothing to agree on
+  EXPECT_NE(alone.err.find("no reliability can be computed: needs at least 2 experts; 1 found"), std::string::npos)
+      << alone.err;
   EXPECT_EQ(Ocindex("reliability " + lonely + " --edition 2021").exit_code, 3);
   EXPECT_EQ(Ocindex("reliability '" + dir_.File("missing.csv") + "'").exit_code, 5);
   EXPECT_EQ(Ocindex("reliability " + lonely + " --by galaxy").exit_code, 2);
