@@ -1,11 +1,11 @@
 // reliability: inter-rater reliability of expert-level scores (Krippendorff's alpha,
-// ICC(2,1)/ICC(2,k); core/reliability), read from the expert CSV format
-// (adapters/io/expert_scores_csv.h); `reliability generate` writes synthetic scores in
-// that format around a stored edition's published scores.
+// ICC(2,1)/ICC(2,k); core/reliability), from a file in the expert CSV format
+// (adapters/io/expert_scores_csv.h) or from the store. `reliability import` stores a
+// file as new revisions, `reliability history` lists them, `reliability generate`
+// writes synthetic scores around a stored edition's published scores.
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <cmath>
 #include <iostream>
 #include <iterator>
 #include <map>
