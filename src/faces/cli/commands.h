@@ -14,5 +14,6 @@ void RegisterDataCommands(CLI::App& app, Context& context);     // import, valid
 void RegisterServeCommand(CLI::App& app, Context& context);     // serve
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
+void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
 
 }  // namespace ocindex::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   RegisterServeCommand(app, context);
   RegisterProfileCommands(app, context);
   RegisterAuditCommands(app, context);
+  RegisterReliabilityCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
