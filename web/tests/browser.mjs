@@ -1,5 +1,6 @@
 // Browser tests for the explorer: starts `ocindex serve` on 127.0.0.1 with a fresh database, drives Debian's
-// chromium through playwright-core, checks every page and writes screenshots at desktop and phone sizes.
+// chromium through playwright-core, checks every page and writes screenshots at desktop and phone sizes; the
+// country-profile checks (narrative, printable profile against the CLI's PDF) are in profile-checks.mjs.
 // Usage: node web/tests/browser.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { checkProfiles, importNarrative } from './profile-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -42,6 +44,7 @@ const pages = [
   ['matrix', '#/matrix?edition=2021&region=Central%20Asia%20and%20the%20Caucasus'],
   ['changes', '#/changes?from=2021&to=2023&measure=criminality&basis=raw'],
   ['indicator', '#/indicator/criminality?edition=2021&with=resilience'],
+  ['profile', '#/profile/KAZ?edition=2023'],
 ];
 
 let server, browser;
@@ -53,6 +56,7 @@ function cleanup() {
 }
 
 try {
+  for (const edition of [2021, 2023]) importNarrative(binary, dbPath, 'KAZ', edition);
   server = await startServer();
   // A persistent context on a fresh, empty folder is playwright's way of passing --user-data-dir.
   browser = await chromium.launchPersistentContext(userDataDir, {
@@ -109,6 +113,11 @@ try {
   const interval = await page.locator('[data-interval="criminality"] strong').textContent();
   check(/^\d+(–\d+)?$/.test(interval ?? ''), `Kazakhstan's criminality card shows a rank interval (got ${interval})`);
 
+  // Rank moves name the earlier rank, so "up" cannot be misread (KAZ criminality: 133rd in 2021, 127th in 2023).
+  await open('#/country/KAZ?edition=2023');
+  const move = await page.locator('#pillar-criminality .rank-change').first().textContent();
+  check(/▲ 6 \(was 133 in 2021\)/.test(move ?? ''), `country page states the earlier world rank (${move})`);
+
   // Rankings: region filter shows exactly that region, sorting by name orders the rows.
   await open('#/rankings?edition=2021');
   const api = await (await fetch(`${server.base}api/v1/editions/2021/countries`)).json();
@@ -139,6 +148,8 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#compare thead th[data-iso3]').length === 3);
   const cols = await page.locator('#compare thead th[data-iso3]').evaluateAll((th) => th.map((t) => t.getAttribute('data-iso3')));
   check(JSON.stringify(cols) === '["KAZ","UZB","KGZ"]', `compare shows the chosen countries (${cols.join(',')})`);
+
+  await checkProfiles({ page, open, check, base: server.base, problems, binary, dbPath, shotDir });
 } catch (err) {
   check(false, `browser test aborted: ${err.stack ?? err}`);
 } finally {

@@ -15,5 +15,6 @@ void RegisterServeCommand(CLI::App& app, Context& context);     // serve
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertainty, sensitivity
+void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
 
 }  // namespace ocindex::cli
