@@ -12,5 +12,6 @@ void RegisterQueryCommands(CLI::App& app, Context& context);    // editions, fra
 void RegisterCountryCommands(CLI::App& app, Context& context);  // country, compare, changes
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
+void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract|graph
 
 }  // namespace ocindex::cli

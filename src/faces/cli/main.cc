@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   RegisterCountryCommands(app, context);
   RegisterDataCommands(app, context);
   RegisterProfileCommands(app, context);
+  RegisterFlowsCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
