@@ -16,6 +16,9 @@ constexpr double kWeakTerm = 0.6;   // a market named only by an ambiguous word
 constexpr double kHedgeFactor = 0.6;
 constexpr double kNegationFactor = 0.3;
 
+constexpr std::string_view kImpliedOrigin = "origin implied: the subject country";
+constexpr std::string_view kImpliedDestination = "destination implied: the subject country";
+
 // Gaps a place list may span ("Russia, the Middle East and Europe").
 constexpr std::array<std::string_view, 22> kConnectors = {
     "and", "or", "the", "other", "as", "well", "also", "both", "either", "even", "then", "sometimes",
@@ -400,6 +403,13 @@ class SentenceReader {
     return true;
   }
 
+  bool ListHasSubject(const Clause& clause, const PlaceList& list) const {
+    for (size_t m : list.mentions) {
+      if (clause.mentions[m].subject) return true;
+    }
+    return false;
+  }
+
   std::vector<std::string> ListCodes(const Clause& clause, const PlaceList& list) const {
     std::vector<std::string> codes;
     for (size_t m : list.mentions) AddAll(codes, clause.mentions[m].codes);
@@ -490,13 +500,18 @@ class SentenceReader {
                double confidence, const std::string& note) {
     bool from_topic = false;
     for (const std::string& market : SubjectMarkets(clause, &from_topic)) {
-      Statement s = Make(StatementKind::kRole, clause, cue_begin, cue_end, confidence);
-      s.market = market;
-      s.role = role;
-      if (!note.empty()) s.notes.push_back(note);
-      if (from_topic) s.notes.push_back("market from the paragraph's topic");
-      out_.push_back(std::move(s));
+      AddRoleFor(clause, market, role, cue_begin, cue_end, confidence, note);
+      if (from_topic) out_.back().notes.push_back("market from the paragraph's topic");
     }
+  }
+
+  void AddRoleFor(const Clause& clause, const std::string& market, const std::string& role, uint32_t cue_begin,
+                  uint32_t cue_end, double confidence, const std::string& note) {
+    Statement s = Make(StatementKind::kRole, clause, cue_begin, cue_end, confidence);
+    s.market = market;
+    s.role = role;
+    if (!note.empty()) s.notes.push_back(note);
+    out_.push_back(std::move(s));
   }
 
   // The role a place list takes from a role cue.
@@ -556,7 +571,7 @@ class SentenceReader {
     // Roles from where the subject stands in a flow: "originates in Kazakhstan"; only
     // in a clause that names its market ("returned to the country" is no flow).
     for (const PlaceList& list : clause.lists) {
-      if (!ListIsSubject(clause, list) || list.border || list.actor_base || clause.markets.empty()) continue;
+      if (!ListHasSubject(clause, list) || list.border || list.actor_base || clause.markets.empty()) continue;
       if (list.origin) AddRole(clause, "source", list.begin, list.end, kExplicit, "");
       if (list.via) AddRole(clause, "transit", list.begin, list.end, kExplicit, "");
       if (list.destination) AddRole(clause, "destination", list.begin, list.end, kExplicit, "");
@@ -687,6 +702,13 @@ class SentenceReader {
         AddUnique(s.via, context_.subject);
       }
       s.notes = market_notes;
+      // A subject filled in as an end is a role too ("saiga parts smuggled into China").
+      for (const std::string& note : market_notes) {
+        if (note == kImpliedOrigin) AddRoleFor(clause, market, "source", span_begin, span_end, kImplied, note);
+        if (note == kImpliedDestination) {
+          AddRoleFor(clause, market, "destination", span_begin, span_end, kImplied, note);
+        }
+      }
       for (size_t i = clause.first; i < clause.last; ++i) {
         const CueKind kind = tokens_[i].kind();
         if (kind == CueKind::kMode) AddUnique(s.modes, *tokens_[i].term->value);
@@ -708,12 +730,12 @@ class SentenceReader {
     const std::string& subject = context_.subject;
     if (o.empty() && !d.empty() && !Contains(d, subject) && !Contains(via, subject) && !HasAbroadOrigin(clause)) {
       o = {subject};
-      notes.push_back("origin implied: the subject country");
+      notes.emplace_back(kImpliedOrigin);
       confidence = std::min(confidence, kImplied);
     }
     if (d.empty() && !o.empty() && !Contains(o, subject) && HasKind(clause, CueKind::kInbound)) {
       d = {subject};
-      notes.push_back("destination implied: the subject country");
+      notes.emplace_back(kImpliedDestination);
       confidence = std::min(confidence, kImplied);
     }
     if (!d.empty() && !o.empty()) return;
