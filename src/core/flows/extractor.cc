@@ -42,7 +42,7 @@ std::vector<std::string> SplitCodes(const std::string& value) {
   return codes;
 }
 
-// Keeps the tokens that mean something for this framework and, within each layer,
+// Marks the tokens this framework does not assess and, within each layer,
 // drops every match contained in a longer one ("human trafficking" hides
 // "trafficking"); then drops the stop phrases, which only hide.
 std::vector<Token> KeepTokens(const std::vector<PatternMatch>& matches, const std::vector<CompiledTerm>& terms,
@@ -51,11 +51,9 @@ std::vector<Token> KeepTokens(const std::vector<PatternMatch>& matches, const st
   tokens.reserve(matches.size());
   for (const PatternMatch& match : matches) {
     const CompiledTerm& term = terms[match.pattern];
-    if (allowed != nullptr && (term.kind == CueKind::kMarket || term.kind == CueKind::kActor) &&
-        allowed->count(*term.value) == 0) {
-      continue;
-    }
-    tokens.push_back({match.begin, match.end, &term});
+    const bool assessed = allowed == nullptr || (term.kind != CueKind::kMarket && term.kind != CueKind::kActor) ||
+                          allowed->count(*term.value) != 0;
+    tokens.push_back({match.begin, match.end, &term, assessed});
   }
   std::sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;

@@ -124,6 +124,7 @@ struct Clause {
   std::vector<size_t> market_tokens;      // the tokens that name them
   bool weak_markets = false;              // only weak terms named them
   bool generic = false;                   // a generic trafficking word appears
+  bool unassessed = false;                // names a market the framework does not assess
   bool refers_back = false;  // opened by ", where": speaks of the place just before
   int lead = -1;             // then: 1 if that place is the subject, 0 if another, -1 if none
 };
@@ -193,6 +194,10 @@ class SentenceReader {
     for (size_t i = clause.first; i < clause.last; ++i) {
       if (tokens_[i].kind() == CueKind::kGenericMarket) clause.generic = true;
       if (tokens_[i].kind() != CueKind::kMarket) continue;
+      if (!tokens_[i].assessed) {
+        clause.unassessed = true;
+        continue;
+      }
       (tokens_[i].term->weak ? weak : strong).push_back(i);
     }
     clause.weak_markets = strong.empty() && !weak.empty();
@@ -204,6 +209,7 @@ class SentenceReader {
   std::vector<std::string> SubjectMarkets(const Clause& clause, bool* from_topic) const {
     *from_topic = clause.markets.empty();
     if (!clause.markets.empty()) return clause.markets;
+    if (clause.unassessed) return {};  // "counterfeit goods" in an edition without that market
     if (!paragraph_.topic.empty()) return {paragraph_.topic};
     return {};
   }
@@ -451,7 +457,7 @@ class SentenceReader {
 
   void ReadActors(const Clause& clause) {
     for (size_t i = clause.first; i < clause.last; ++i) {
-      if (tokens_[i].kind() != CueKind::kActor) continue;
+      if (tokens_[i].kind() != CueKind::kActor || !tokens_[i].assessed) continue;
       Statement s = Make(StatementKind::kActor, clause, tokens_[i].begin, tokens_[i].end, kExplicit);
       s.actor = *tokens_[i].term->value;
       out_.push_back(s);
@@ -570,11 +576,16 @@ class SentenceReader {
     }
     // Roles from where the subject stands in a flow: "originates in Kazakhstan"; only
     // in a clause that names its market ("returned to the country" is no flow).
+    // A destination before a further leg ("into Serbia and then to Hungary") is a
+    // transit point.
+    int last_leg = 0;
+    for (const PlaceList& list : clause.lists) last_leg = std::max(last_leg, list.leg);
     for (const PlaceList& list : clause.lists) {
       if (!ListHasSubject(clause, list) || list.border || list.actor_base || clause.markets.empty()) continue;
+      const bool passed_through = list.destination && list.leg < last_leg;
       if (list.origin) AddRole(clause, "source", list.begin, list.end, kExplicit, "");
-      if (list.via) AddRole(clause, "transit", list.begin, list.end, kExplicit, "");
-      if (list.destination) AddRole(clause, "destination", list.begin, list.end, kExplicit, "");
+      if (list.via || passed_through) AddRole(clause, "transit", list.begin, list.end, kExplicit, "");
+      if (list.destination && !passed_through) AddRole(clause, "destination", list.begin, list.end, kExplicit, "");
     }
   }
 
@@ -850,7 +861,7 @@ class SentenceReader {
     };
     auto names_subject = [&](const Token& t) {
       return (t.kind() == CueKind::kMarket && Contains(clause.markets, *t.term->value)) ||
-             t.kind() == CueKind::kActor;
+             (t.kind() == CueKind::kActor && t.assessed);
     };
     for (size_t j = cue + 1; j < next_trend; ++j) {
       if (names_subject(tokens_[j]) && WordCount(context_.text, tokens_[cue].end, tokens_[j].begin) <= 4) {

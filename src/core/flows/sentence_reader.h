@@ -21,6 +21,9 @@ struct Token {
   uint32_t begin = 0;
   uint32_t end = 0;
   const CompiledTerm* term = nullptr;
+  // False for a market or actor type the edition's framework does not assess: it
+  // names no statement, but keeps the clause from falling back to the topic market.
+  bool assessed = true;
 
   CueKind kind() const { return term->kind; }
 };
