@@ -5,11 +5,21 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+  libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libeigen3-dev
   libsqlite3-dev libsqlitecpp-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
+  libboost-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
+  # Only for bench/load/serve_vs_nginx.sh; small, so installed with the rest so the
+  # benchmark runs after setup.
+  nginx-light wrk curl
+  # The explorer's browser tests drive Debian's chromium (never a downloaded browser).
+  chromium
 )
+# The explorer (web/) is built with Node.js and npm: Debian's only where none is installed
+# already (a newer Node from elsewhere is kept).
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -62,5 +62,25 @@ TEST_F(CliTest, ExportThenReimportIsUnchanged) {
   EXPECT_NE(run.out.find(",193,unchanged"), std::string::npos) << run.out;
 }
 
+// Since 2023 criminality averages 15 markets and 5 actor types with equal weight on
+// each side: one actor type weighs 0.1, three times a market's 1/30.
+TEST_F(CliTest, AuditWeightsShowAnActorTypeWeighsThreeMarkets) {
+  CliRun run = Ocindex("audit --edition 2023 --what weights --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("human_trafficking,criminal_markets,0.0333,1.00,"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("mafia_style_groups,criminal_actors,0.1000,3.00,"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, AuditFlagsAndErrors) {
+  CliRun flags = Ocindex("audit -e 2023 --what flags --threshold 0.5 --format csv");
+  ASSERT_EQ(flags.exit_code, 0);
+  EXPECT_NE(flags.out.find("collinear,"), std::string::npos) << flags.out;
+  CliRun alpha = Ocindex("audit -e 2023 --what alpha --format json");
+  ASSERT_EQ(alpha.exit_code, 0);
+  EXPECT_NE(alpha.out.find("\"group\": \"criminal_markets\""), std::string::npos) << alpha.out;
+  EXPECT_EQ(Ocindex("audit --what everything").exit_code, 2);
+  EXPECT_EQ(Ocindex("audit -e 2023 --composite nowhere").exit_code, 3);
+}
+
 }  // namespace
 }  // namespace ocindex

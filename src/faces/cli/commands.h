@@ -11,7 +11,9 @@ namespace ocindex::cli {
 void RegisterQueryCommands(CLI::App& app, Context& context);    // editions, framework, scores, rank, aggregates
 void RegisterCountryCommands(CLI::App& app, Context& context);  // country, compare, changes
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
+void RegisterServeCommand(CLI::App& app, Context& context);     // serve
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
 void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract|graph
+void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 
 }  // namespace ocindex::cli

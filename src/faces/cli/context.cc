@@ -53,28 +53,6 @@ Result<ScoredEdition> OpenScoredEdition(const Context& context, const std::strin
   return ScoredEdition{std::move(*catalog), std::move(*loaded), std::move(*card)};
 }
 
-Result<std::string> ResolveCountry(const adapters::Catalog& catalog, const std::string& query) {
-  if (const core::Country* country = catalog.geography().Find(query)) return country->iso3;
-  auto suggestions = catalog.geography().Suggest(query);
-  return MakeError(ErrorCode::kNotFound,
-                   fmt::format("unknown country '{}'{}", query,
-                               suggestions.empty() ? std::string(": give an ISO3 code, an English name or an alias")
-                                                   : fmt::format("; did you mean {}?", fmt::join(suggestions, ", "))));
-}
-
-Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query) {
-  if (auto measure = framework.FindMeasure(query)) return *measure;
-  std::vector<std::string> ids;
-  for (int m = 0; m < framework.measure_count(); ++m) ids.push_back(framework.MeasureId(m));
-  return MakeError(ErrorCode::kNotFound, fmt::format("'{}' is not a measure of edition {}; expected one of: {}", query,
-                                                     framework.edition, fmt::join(ids, ", ")));
-}
-
-std::string DisplayName(const adapters::Catalog& catalog, const core::CountryEntry& country) {
-  const core::Country* known = catalog.geography().Find(country.iso3);
-  return known != nullptr ? known->name : country.name;
-}
-
 std::optional<std::string> RankLabel(const core::Rank& rank) {
   if (rank.position == 0) return std::nullopt;
   return fmt::format("{}{}/{}", rank.tied ? "=" : "", rank.position, rank.of);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "adapters/catalog/catalog.h"
+#include "adapters/catalog/lookup.h"
 #include "adapters/render/grid.h"
 #include "core/error.h"
 #include "core/scoring/ranking.h"
@@ -48,14 +49,6 @@ struct ScoredEdition {
   core::Scorecard card;
 };
 Result<ScoredEdition> OpenScoredEdition(const Context& context, const std::string& edition);
-
-// ISO3, name or alias; kNotFound carries "did you mean" suggestions.
-Result<std::string> ResolveCountry(const adapters::Catalog& catalog, const std::string& query);
-// A node or indicator id or name within a framework; kNotFound lists what exists.
-Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query);
-
-// The country's common English name; the publisher's spelling if it is not in the list.
-std::string DisplayName(const adapters::Catalog& catalog, const core::CountryEntry& country);
 
 // "133/193", "=20/193" for a shared position, nullopt when unranked.
 std::optional<std::string> RankLabel(const core::Rank& rank);

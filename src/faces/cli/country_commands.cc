@@ -35,7 +35,7 @@ struct CountryArgs {
 void CountryCommand(Context& context, const CountryArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = ResolveCountry(*catalog, args.country);
+  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
   if (!iso3) return context.Fail(iso3.error());
   auto edition = LoadEdition(*catalog, args.edition);
   if (!edition) return context.Fail(edition.error());
@@ -77,7 +77,7 @@ void CountryCommand(Context& context, const CountryArgs& args) {
   }
   const core::CountryEntry& country = summary->country;
   const std::string quadrant = summary->quadrant ? core::QuadrantName(*summary->quadrant) : "not classified";
-  const std::string display = DisplayName(*catalog, country);
+  const std::string display = adapters::DisplayName(catalog->geography(), country);
   switch (context.format()) {
     case Format::kTable:
       std::cout << fmt::format("{} ({}), {}: {}, {}\n", display, country.iso3, framework.name, country.continent,
@@ -116,7 +116,7 @@ void Compare(Context& context, const CompareArgs& args) {
   const core::Framework& framework = edition->framework;
   std::vector<int> picked;
   for (const std::string& query : args.countries) {
-    auto iso3 = ResolveCountry(*catalog, query);
+    auto iso3 = adapters::ResolveCountry(catalog->geography(), query);
     if (!iso3) return context.Fail(iso3.error());
     auto index = edition->dataset.FindCountry(*iso3);
     if (!index) {
@@ -189,7 +189,7 @@ void Changes(Context& context, const ChangesArgs& args) {
     return (moved > 0 ? "+" : "") + std::to_string(moved);
   };
   for (const core::CountryChange& row : rows) {
-    grid.rows.push_back({row.iso3, DisplayName(*catalog, {row.iso3, row.name, "", ""}), Units(row.raw_before.value, d), Units(row.raw_after.value, d),
+    grid.rows.push_back({row.iso3, adapters::DisplayName(catalog->geography(), {row.iso3, row.name, "", ""}), Units(row.raw_before.value, d), Units(row.raw_after.value, d),
                          SignedUnits(row.raw_change(), d), RankLabel(row.raw_before.rank), RankLabel(row.raw_after.rank),
                          rank_change(row.raw_before.rank, row.raw_after.rank), Units(row.like_before.value, d),
                          Units(row.like_after.value, d), SignedUnits(row.like_change(), d),

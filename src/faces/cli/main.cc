@@ -22,8 +22,10 @@ int main(int argc, char** argv) {
   RegisterQueryCommands(app, context);
   RegisterCountryCommands(app, context);
   RegisterDataCommands(app, context);
+  RegisterServeCommand(app, context);
   RegisterProfileCommands(app, context);
   RegisterFlowsCommands(app, context);
+  RegisterAuditCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "adapters/catalog/lookup.h"
 #include "adapters/catalog/profiles.h"
 #include "adapters/io/text_file.h"
 #include "faces/cli/commands.h"
@@ -36,7 +37,7 @@ struct ImportArgs {
 void Import(Context& context, const ImportArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = ResolveCountry(*catalog, args.country);
+  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
   if (!iso3) return context.Fail(iso3.error());
   adapters::ProfileImportOptions options{args.path, *iso3,  args.edition, args.format,
                                          Author(),  args.note, args.dry_run};
@@ -86,7 +87,7 @@ struct RenderArgs {
 void RenderOne(Context& context, const RenderArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = ResolveCountry(*catalog, args.country);
+  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
   if (!iso3) return context.Fail(iso3.error());
   auto edition = LoadEdition(*catalog, args.edition);
   if (!edition) return context.Fail(edition.error());
@@ -144,7 +145,7 @@ void ExportAll(Context& context, const RenderArgs& args) {
 void History(Context& context, const std::string& country, const std::string& edition) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = ResolveCountry(*catalog, country);
+  auto iso3 = adapters::ResolveCountry(catalog->geography(), country);
   if (!iso3) return context.Fail(iso3.error());
   std::string id = edition;
   if (id.empty()) {

@@ -1,0 +1,31 @@
+#include "adapters/catalog/lookup.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace ocindex::adapters {
+
+Result<std::string> ResolveCountry(const core::Geography& geography, const std::string& query) {
+  if (const core::Country* country = geography.Find(query)) return country->iso3;
+  auto suggestions = geography.Suggest(query);
+  return MakeError(ErrorCode::kNotFound,
+                   fmt::format("unknown country '{}'{}", query,
+                               suggestions.empty() ? std::string(": give an ISO3 code, an English name or an alias")
+                                                   : fmt::format("; did you mean {}?", fmt::join(suggestions, ", "))));
+}
+
+Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query) {
+  if (auto measure = framework.FindMeasure(query)) return *measure;
+  std::vector<std::string> ids;
+  for (int m = 0; m < framework.measure_count(); ++m) ids.push_back(framework.MeasureId(m));
+  return MakeError(ErrorCode::kNotFound, fmt::format("'{}' is not a measure of edition {}; expected one of: {}", query,
+                                                     framework.edition, fmt::join(ids, ", ")));
+}
+
+std::string DisplayName(const core::Geography& geography, const core::CountryEntry& country) {
+  const core::Country* known = geography.Find(country.iso3);
+  return known != nullptr ? known->name : country.name;
+}
+
+}  // namespace ocindex::adapters

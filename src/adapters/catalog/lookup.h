@@ -1,0 +1,23 @@
+// Turning user words into engine indices, shared by every face (CLI, HTTP API):
+// countries by ISO3, name or alias; measures by id or name; display names.
+#pragma once
+
+#include <string>
+
+#include "adapters/catalog/catalog.h"
+#include "core/error.h"
+#include "core/model/dataset.h"
+#include "core/model/framework.h"
+#include "core/model/geography.h"
+
+namespace ocindex::adapters {
+
+// ISO3, name or alias; kNotFound carries "did you mean" suggestions in its message.
+Result<std::string> ResolveCountry(const core::Geography& geography, const std::string& query);
+// A node or indicator id or name within a framework; kNotFound lists what exists.
+Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query);
+
+// The country's common English name; the publisher's spelling if it is not in the list.
+std::string DisplayName(const core::Geography& geography, const core::CountryEntry& country);
+
+}  // namespace ocindex::adapters

@@ -1,0 +1,102 @@
+#include "adapters/http/message.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+namespace ocindex::adapters::http {
+
+std::string Request::Param(std::string_view name) const {
+  auto it = query.find(std::string(name));
+  return it == query.end() ? std::string() : it->second;
+}
+
+std::string Request::Header(std::string_view name) const {
+  auto it = headers.find(std::string(name));
+  return it == headers.end() ? std::string() : it->second;
+}
+
+Response ErrorResponse(int status, std::string_view code, std::string_view message,
+                       const std::vector<std::string>& suggestions) {
+  nlohmann::ordered_json error = {{"code", code}, {"message", message}};
+  if (!suggestions.empty()) error["suggestions"] = suggestions;
+  Response response;
+  response.status = status;
+  response.SetBody(nlohmann::ordered_json{{"error", error}}.dump(-1, ' ', false,
+                                                                 nlohmann::json::error_handler_t::replace));
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+namespace {
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+}  // namespace
+
+bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
+  out.clear();
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '%') {
+      if (i + 2 >= text.size()) return false;
+      int hi = HexValue(text[i + 1]);
+      int lo = HexValue(text[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else if (c == '+' && plus_is_space) {
+      out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  return true;
+}
+
+bool ParseQuery(std::string_view query, std::multimap<std::string, std::string>& out) {
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    size_t eq = pair.find('=');
+    std::string key, value;
+    if (!PercentDecode(pair.substr(0, eq), true, key)) return false;
+    if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value)) return false;
+    out.emplace(std::move(key), std::move(value));
+  }
+  return true;
+}
+
+std::string StrongEtag(std::string_view body) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : body) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return fmt::format("\"{:016x}-{:x}\"", hash, body.size());
+}
+
+bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match.empty()) return false;
+  size_t start = 0;
+  while (start <= if_none_match.size()) {
+    size_t comma = if_none_match.find(',', start);
+    std::string_view tag = if_none_match.substr(start, comma == std::string_view::npos ? std::string_view::npos
+                                                                                       : comma - start);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag == "*" || tag == etag) return true;
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return false;
+}
+
+}  // namespace ocindex::adapters::http

@@ -1,0 +1,54 @@
+#include "adapters/http/router.h"
+
+namespace ocindex::adapters::http {
+
+std::vector<std::string_view> SplitPath(std::string_view path) {
+  std::vector<std::string_view> segments;
+  while (!path.empty()) {
+    size_t slash = path.find('/');
+    std::string_view segment = path.substr(0, slash);
+    if (!segment.empty()) segments.push_back(segment);
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+void Router::Get(std::string pattern, RouteHandler handler) {
+  std::vector<std::string> segments;
+  for (std::string_view segment : SplitPath(pattern)) segments.emplace_back(segment);
+  routes_.push_back({std::move(pattern), std::move(segments), std::move(handler)});
+}
+
+Response Router::Dispatch(const Request& request) const {
+  const std::vector<std::string_view> parts = SplitPath(request.path);
+  for (const Route& route : routes_) {
+    if (route.segments.size() != parts.size()) continue;
+    PathParams params;
+    bool matches = true;
+    for (size_t i = 0; i < parts.size() && matches; ++i) {
+      const std::string& segment = route.segments[i];
+      if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}') {
+        params[segment.substr(1, segment.size() - 2)] = std::string(parts[i]);
+      } else {
+        matches = segment == parts[i];
+      }
+    }
+    if (!matches) continue;
+    if (request.method != "GET" && request.method != "HEAD") {
+      Response response = ErrorResponse(405, "method_not_allowed", request.method + " is not allowed; use GET");
+      response.headers.emplace_back("Allow", "GET, HEAD");
+      return response;
+    }
+    return route.handler(request, params);
+  }
+  return ErrorResponse(404, "not_found", "no such path: " + request.path);
+}
+
+std::vector<std::string> Router::Patterns() const {
+  std::vector<std::string> patterns;
+  for (const Route& route : routes_) patterns.push_back(route.pattern);
+  return patterns;
+}
+
+}  // namespace ocindex::adapters::http

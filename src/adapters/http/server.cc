@@ -1,0 +1,263 @@
+#include "adapters/http/server.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <cctype>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <future>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace ocindex::adapters::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+// What every connection shares with the server.
+struct Shared {
+  ServerOptions options;
+  Handler handler;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> stopping{false};
+};
+
+// The Beast request as a plain Request; nullopt when its target is malformed.
+std::optional<Request> Convert(const bhttp::request<bhttp::string_body>& in) {
+  Request out;
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  const auto raw_target = in.target();
+  std::string_view target(raw_target.data(), raw_target.size());
+  size_t question = target.find('?');
+  if (target.empty() || target.front() != '/') return std::nullopt;
+  if (!PercentDecode(target.substr(0, question), false, out.path)) return std::nullopt;
+  if (question != std::string_view::npos && !ParseQuery(target.substr(question + 1), out.query)) return std::nullopt;
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[std::move(name)] = std::string(field.value());
+  }
+  return out;
+}
+
+Response Handle(const Shared& shared, const Request& request) {
+  try {
+    return shared.handler(request);
+  } catch (const std::exception& error) {
+    return ErrorResponse(500, "internal", fmt::format("internal error: {}", error.what()));
+  } catch (...) {
+    return ErrorResponse(500, "internal", "internal error");
+  }
+}
+
+// JSON string content: quotes, backslashes and control characters escaped.
+std::string JsonEscape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<int>(c));
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+  void Start() { ReadRequest(); }
+
+ private:
+  void ReadRequest() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
+    parser_->body_limit(shared_.options.body_limit);
+    stream_.expires_after(shared_.options.read_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+      return Close();
+    }
+    started_ = Clock::now();
+    if (ec == bhttp::error::header_limit) {
+      return Send(ErrorResponse(431, "header_too_large", "request header fields too large"), "", "", false);
+    }
+    if (ec == bhttp::error::body_limit) {
+      return Send(ErrorResponse(413, "body_too_large", "request body too large"), "", "", false);
+    }
+    if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() ||
+        ec == bhttp::make_error_code(bhttp::error::bad_target)) {
+      return Send(ErrorResponse(400, "bad_request", "malformed HTTP request: " + ec.message()), "", "", false);
+    }
+    if (ec) return Close();  // the peer went away
+    const auto& raw = parser_->get();
+    std::optional<Request> request = Convert(raw);
+    if (!request) {
+      return Send(ErrorResponse(400, "bad_request", "malformed request target"), std::string(raw.method_string()),
+                  std::string(raw.target()), false);
+    }
+    head_only_ = request->method == "HEAD";
+    shared_.in_flight.fetch_add(1);
+    counted_ = true;
+    Response response = Handle(shared_, *request);
+    // Read after the handler ran: a Stop() meanwhile tells the client to go.
+    const bool keep_alive = raw.keep_alive() && !shared_.stopping.load();
+    Send(std::move(response), request->method, request->path, keep_alive);
+  }
+
+  void Send(Response response, std::string method, std::string path, bool keep_alive) {
+    body_ = std::move(response.body);
+    log_method_ = std::move(method);
+    log_path_ = std::move(path);
+    message_.emplace();
+    message_->version(11);
+    message_->result(static_cast<unsigned>(response.status));
+    message_->set(bhttp::field::server, "ocindex");
+    message_->set(bhttp::field::content_type, response.content_type);
+    for (const auto& [name, value] : response.headers) message_->set(name, value);
+    message_->keep_alive(keep_alive);
+    message_->content_length(body_->size());
+    if (!head_only_ && response.status != 304) message_->body() = {body_->data(), body_->size()};
+    if (response.status == 304) message_->content_length(boost::none);
+    status_ = response.status;
+    stream_.expires_after(shared_.options.write_timeout);
+    bhttp::async_write(stream_, *message_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      self->OnWrite(ec);
+    });
+  }
+
+  void OnWrite(beast::error_code ec) {
+    if (shared_.options.access_log) Log();
+    const bool keep_alive = message_->keep_alive();
+    if (counted_) shared_.in_flight.fetch_sub(1);
+    counted_ = false;
+    head_only_ = false;
+    message_.reset();
+    body_.reset();
+    if (ec || !keep_alive || shared_.stopping.load()) return Close();
+    ReadRequest();
+  }
+
+  void Log() const {
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
+    const size_t bytes = message_->body().size();
+    std::string line = fmt::format(
+        "{{\"method\":\"{}\",\"path\":\"{}\",\"status\":{},\"bytes\":{},\"duration_us\":{}}}\n", JsonEscape(log_method_),
+        JsonEscape(log_path_), status_, bytes, micros);
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  }
+
+  void Close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  Shared& shared_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::span_body<const char>>> message_;
+  std::shared_ptr<const std::string> body_;  // keeps the span's bytes alive during the write
+  std::string log_method_, log_path_;
+  int status_ = 0;
+  bool head_only_ = false;
+  bool counted_ = false;
+  Clock::time_point started_;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Shared shared;  // declared before the io_context: sessions refer to it until it is destroyed
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  std::vector<std::thread> threads;
+  std::once_flag stopped;
+
+  void Accept() {
+    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
+      if (!ec) std::make_shared<Session>(std::move(socket), shared)->Start();
+      Accept();
+    });
+  }
+};
+
+Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->shared.options = std::move(options);
+  impl_->shared.handler = std::move(handler);
+}
+
+Server::~Server() { Stop(); }
+
+Status Server::Start() {
+  const ServerOptions& options = impl_->shared.options;
+  beast::error_code ec;
+  auto address = asio::ip::make_address(options.host, ec);
+  if (ec) return MakeError(ErrorCode::kInvalidInput, "not an IP address: " + options.host);
+  tcp::endpoint endpoint(address, options.port);
+  tcp::acceptor& acceptor = impl_->acceptor;
+  if (!acceptor.open(endpoint.protocol(), ec) && !acceptor.set_option(asio::socket_base::reuse_address(true), ec) &&
+      !acceptor.bind(endpoint, ec) && !acceptor.listen(asio::socket_base::max_listen_connections, ec)) {
+    impl_->Accept();
+    const int count = options.threads > 0 ? options.threads : 1;
+    for (int i = 0; i < count; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+    return {};
+  }
+  return MakeError(ErrorCode::kIo, fmt::format("cannot listen on {}:{}: {}", options.host, options.port, ec.message()));
+}
+
+uint16_t Server::port() const {
+  beast::error_code ec;
+  auto endpoint = impl_->acceptor.local_endpoint(ec);
+  return ec ? 0 : endpoint.port();
+}
+
+void Server::Stop() {
+  if (impl_->threads.empty()) return;
+  std::call_once(impl_->stopped, [this] {
+    impl_->shared.stopping.store(true);
+    asio::post(impl_->ioc, [this] {
+      beast::error_code ignored;
+      impl_->acceptor.close(ignored);
+    });
+    const auto deadline = Clock::now() + impl_->shared.options.drain_timeout;
+    while (impl_->shared.in_flight.load() > 0 && Clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    impl_->ioc.stop();
+    for (std::thread& thread : impl_->threads) thread.join();
+  });
+}
+
+void Server::WaitForSignal() {
+  asio::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
+  std::promise<void> received;
+  signals.async_wait([&received](beast::error_code, int) { received.set_value(); });
+  received.get_future().wait();
+  Stop();
+}
+
+}  // namespace ocindex::adapters::http

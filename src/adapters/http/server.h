@@ -1,0 +1,57 @@
+// A small asynchronous HTTP/1.1 server (Boost.Beast over Boost.Asio): a fixed pool of
+// threads runs one io_context; each connection reads a request, asks the handler for
+// a response, writes it and, on keep-alive, reads the next. Every request is bounded
+// (header and body size, read and write timeouts) and every handler exception becomes
+// a 500 JSON error, so no request can take the process down.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "adapters/http/message.h"
+#include "core/error.h"
+
+namespace ocindex::adapters::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  // loopback unless asked otherwise
+  uint16_t port = 8080;            // 0: the system picks a free port
+  int threads = 2;
+  size_t header_limit = 8 * 1024;   // bytes; larger headers get 431
+  size_t body_limit = 1024 * 1024;  // bytes; larger bodies get 413
+  std::chrono::milliseconds read_timeout{10'000};   // per request, idle keep-alive included
+  std::chrono::milliseconds write_timeout{10'000};
+  std::chrono::milliseconds drain_timeout{5'000};   // how long Stop() waits for in-flight requests
+  bool access_log = true;  // one JSON line per request on stderr
+};
+
+// Called concurrently from the server's threads: it must be thread-safe.
+using Handler = std::function<Response(const Request&)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler handler);
+  ~Server();  // Stop()s if running
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds, listens and starts the threads. kIo if the address cannot be bound.
+  Status Start();
+  // The bound port (the chosen one when options.port was 0); valid after Start().
+  uint16_t port() const;
+  // Stops accepting, lets in-flight requests finish (up to drain_timeout), then
+  // closes idle connections and joins the threads. Idempotent.
+  void Stop();
+  // Blocks until SIGINT or SIGTERM, then Stop()s.
+  void WaitForSignal();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ocindex::adapters::http

@@ -1,0 +1,73 @@
+#include "faces/server/api_json.h"
+
+#include <sstream>
+
+#include "adapters/catalog/lookup.h"
+#include "core/model/rational.h"
+
+namespace ocindex::server {
+
+Json Figure(std::optional<int64_t> units, int decimals) {
+  if (!units) return nullptr;
+  // Parsing the decimal text gives the double nearest the published figure, which
+  // JSON then prints in its shortest form (4.26, not 4.2599999).
+  return std::stod(core::FormatUnits(*units, decimals));
+}
+
+std::optional<std::string> CsvFigure(std::optional<int64_t> units, int decimals) {
+  if (!units) return std::nullopt;
+  return core::FormatUnits(*units, decimals);
+}
+
+Json RankJson(const core::Rank& rank) {
+  if (rank.position == 0) return nullptr;
+  return Json{{"position", rank.position}, {"of", rank.of}, {"tied", rank.tied}};
+}
+
+Json CountryJson(const core::Geography& geography, const core::CountryEntry& country) {
+  return Json{{"iso3", country.iso3},
+              {"name", adapters::DisplayName(geography, country)},
+              {"continent", country.continent},
+              {"region", country.region}};
+}
+
+bool WantsCsv(const Request& request) {
+  const std::string format = request.Param("format");
+  if (!format.empty()) return format == "csv";
+  return request.Header("accept").find("text/csv") != std::string::npos;
+}
+
+Response JsonResponse(const Json& body) {
+  Response response;
+  response.SetBody(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return response;
+}
+
+Response CsvResponse(const adapters::render::Grid& grid) {
+  std::ostringstream out;
+  adapters::render::WriteCsv(grid, out);
+  Response response;
+  response.content_type = "text/csv; charset=utf-8";
+  response.SetBody(std::move(out).str());
+  return response;
+}
+
+Response ErrorResponse(const Error& error) {
+  if (error.code == ErrorCode::kNotFound) return adapters::http::ErrorResponse(404, "not_found", error.message);
+  if (error.code == ErrorCode::kInvalidInput) return adapters::http::ErrorResponse(400, "invalid_input", error.message);
+  return adapters::http::ErrorResponse(500, "internal", error.message);
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::string item;
+  std::istringstream in(text);
+  while (std::getline(in, item, ',')) {
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) items.push_back(item);
+  }
+  return items;
+}
+
+}  // namespace ocindex::server

@@ -1,0 +1,74 @@
+// The OpenAPI 3.0 document, built from the route table rather than kept as a file:
+// the table is what the router serves, so every route is documented by construction,
+// and the conformance test (tests/acceptance/api_test.cc) checks that each documented
+// example answers 200 with the documented top-level keys.
+#include "faces/server/api_json.h"
+#include "faces/server/route_table.h"
+
+namespace ocindex::server {
+namespace {
+
+Json ErrorSchemaRef() { return Json{{"$ref", "#/components/schemas/Error"}}; }
+
+Json Operation(const RouteDoc& doc) {
+  Json parameters = Json::array();
+  for (const ParamDoc& param : doc.params) {
+    parameters.push_back(Json{{"name", param.name},
+                              {"in", param.in},
+                              {"required", param.required},
+                              {"description", param.description},
+                              {"schema", {{"type", "string"}}},
+                              {"example", param.example}});
+  }
+  Json properties = Json::object();
+  for (const std::string& key : doc.required_keys) properties[key] = Json::object();
+  Json content = {{"application/json",
+                   {{"schema", {{"type", "object"}, {"required", doc.required_keys}, {"properties", properties}}}}}};
+  if (doc.csv) content["text/csv"] = {{"schema", {{"type", "string"}}}};
+  auto error = [](const char* description) {
+    return Json{{"description", description}, {"content", {{"application/json", {{"schema", ErrorSchemaRef()}}}}}};
+  };
+  Json responses = {{"200", {{"description", "OK (ETag; 304 when If-None-Match matches)"}, {"content", content}}},
+                    {"400", error("Invalid parameter")},
+                    {"404", error("Unknown edition, country or path")}};
+  return Json{{"summary", doc.summary}, {"parameters", parameters}, {"responses", responses}};
+}
+
+Json SimpleOperation(const std::string& summary, const std::vector<std::string>& required) {
+  return Operation(RouteDoc{summary, {}, required, false});
+}
+
+}  // namespace
+
+std::string OpenApiDocument(const RouteTable& table) {
+  Json paths = Json::object();
+  for (const ApiRoute& route : table) paths[route.pattern] = {{"get", Operation(route.doc)}};
+  paths["/api/v1/openapi.json"] = {{"get", SimpleOperation("This document", {"openapi", "info", "paths", "components"})}};
+  paths["/healthz"] = {{"get", SimpleOperation("Liveness check", {"status"})}};
+  Json error_schema = {
+      {"type", "object"},
+      {"required", {"error"}},
+      {"properties",
+       {{"error",
+         {{"type", "object"},
+          {"required", {"code", "message"}},
+          {"properties",
+           {{"code", {{"type", "string"}}},
+            {"message", {{"type", "string"}}},
+            {"suggestions", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}}}}}};
+  Json document = {
+      {"openapi", "3.0.3"},
+      {"info",
+       {{"title", "ocindex API"},
+        {"version", "1"},
+        {"description",
+         "Published figures of the Global Organized Crime Index: editions, frameworks, scores, ranks, country "
+         "profiles, comparisons, aggregates and changes. Numbers are published figures (rounded half-up to the "
+         "framework's decimals); null means not assessed. Tabular endpoints answer CSV with Accept: text/csv or "
+         "?format=csv."}}},
+      {"paths", paths},
+      {"components", {{"schemas", {{"Error", error_schema}}}}}};
+  return document.dump(1);
+}
+
+}  // namespace ocindex::server

@@ -1,0 +1,42 @@
+// Every stored edition, loaded and scored once at start-up and then only read: the
+// API's handlers run on several threads and never touch the database.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "adapters/catalog/catalog.h"
+#include "core/error.h"
+#include "core/model/geography.h"
+#include "core/scoring/scorecard.h"
+
+namespace ocindex::server {
+
+struct PublishedEdition {
+  std::string id;        // "2021"
+  int year = 0;          // 2021 (the API speaks numbers)
+  core::Edition edition;
+  core::Scorecard card;
+  const PublishedEdition* previous = nullptr;  // the framework's previous edition, if stored
+};
+
+class Published {
+ public:
+  // Loads and scores every edition in the catalog. Immutable afterwards (thread-safe reads).
+  static Result<std::unique_ptr<Published>> Load(adapters::Catalog& catalog);
+
+  const core::Geography& geography() const { return geography_; }
+  // Oldest first.
+  const std::vector<std::unique_ptr<PublishedEdition>>& editions() const { return editions_; }
+  // "2021" or "latest"; nullptr when unknown.
+  const PublishedEdition* Find(const std::string& edition) const;
+  // The ids of every edition, for error messages.
+  std::vector<std::string> Ids() const;
+
+ private:
+  core::Geography geography_;
+  std::vector<std::unique_ptr<PublishedEdition>> editions_;
+};
+
+}  // namespace ocindex::server

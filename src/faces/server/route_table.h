@@ -1,0 +1,45 @@
+// The API's routes with their documentation: each route family adds entries here,
+// and both the router and the OpenAPI document are built from the one table, so the
+// document cannot leave a route out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "adapters/http/router.h"
+#include "faces/server/published.h"
+
+namespace ocindex::server {
+
+struct ParamDoc {
+  std::string name;
+  std::string in;  // "path" or "query"
+  bool required = false;
+  std::string description;
+  std::string example;  // a value that answers 200 with the bundled data
+};
+
+struct RouteDoc {
+  std::string summary;
+  std::vector<ParamDoc> params;
+  std::vector<std::string> required_keys;  // top-level keys of the 200 JSON body
+  bool csv = false;                        // also answers text/csv
+};
+
+struct ApiRoute {
+  std::string pattern;  // "/api/v1/editions/{edition}/ranks"
+  RouteDoc doc;
+  adapters::http::RouteHandler handler;
+};
+
+using RouteTable = std::vector<ApiRoute>;
+
+// Route families; `data` outlives the routes.
+void AddEditionRoutes(RouteTable& table, const Published& data);   // editions, framework, countries, scores, ranks, aggregates
+void AddCountryRoutes(RouteTable& table, const Published& data);   // country profile, compare
+void AddChangesRoutes(RouteTable& table, const Published& data);   // changes between editions
+
+// The OpenAPI 3.0 document describing the table (and /healthz, /api/v1/openapi.json).
+std::string OpenApiDocument(const RouteTable& table);
+
+}  // namespace ocindex::server

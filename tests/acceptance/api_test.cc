@@ -1,0 +1,307 @@
+// The HTTP API against a running server on 127.0.0.1: every endpoint with real
+// published figures, CSV variants, ETag/304, error cases, and OpenAPI conformance.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "support/api_server.h"
+#include "support/http_client.h"
+
+namespace ocindex::test {
+namespace {
+
+using Json = nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new ApiServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override { ASSERT_TRUE(server_->ok()); }
+
+  static HttpReply Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
+    return HttpGet(server_->port(), target, headers);
+  }
+  static Json GetJson(const std::string& target, int status = 200) {
+    HttpReply reply = Get(target);
+    EXPECT_EQ(reply.status, status) << target << ": " << reply.body;
+    EXPECT_EQ(reply.Header("content-type"), "application/json") << target;
+    return Json::parse(reply.body);
+  }
+  static Json Row(const Json& rows, const std::string& iso3) {
+    for (const Json& row : rows) {
+      if (row["iso3"] == iso3) return row;
+    }
+    ADD_FAILURE() << iso3 << " not in rows";
+    return Json();
+  }
+
+  static ApiServer* server_;
+};
+
+ApiServer* ApiTest::server_ = nullptr;
+
+TEST_F(ApiTest, HealthAndEditions) {
+  EXPECT_EQ(GetJson("/healthz")["status"], "ok");
+  Json editions = GetJson("/api/v1/editions")["editions"];
+  ASSERT_EQ(editions.size(), 3u);
+  EXPECT_EQ(editions[0]["edition"], 2021);
+  EXPECT_EQ(editions[0]["framework"], "goci-2021");
+  EXPECT_EQ(editions[0]["countries"], 193);
+  EXPECT_FALSE(editions[0]["latest"].get<bool>());
+  EXPECT_TRUE(editions[2]["latest"].get<bool>());
+}
+
+TEST_F(ApiTest, FrameworkTree) {
+  Json framework = GetJson("/api/v1/editions/2021/framework");
+  EXPECT_EQ(framework["id"], "goci-2021");
+  EXPECT_EQ(framework["scale"]["min"], 1);
+  EXPECT_EQ(framework["scale"]["step"], 0.5);
+  EXPECT_EQ(framework["quadrant"]["threshold"], 5.5);
+  ASSERT_EQ(framework["measures"].size(), 2u);
+  const Json& criminality = framework["measures"][0];
+  EXPECT_EQ(criminality["id"], "criminality");
+  EXPECT_EQ(criminality["kind"], "pillar");
+  EXPECT_EQ(criminality["children"][0]["kind"], "component");
+  EXPECT_EQ(criminality["children"][0]["children"][0]["children"][0]["kind"], "indicator");
+  EXPECT_FALSE(criminality["definition"].get<std::string>().empty());
+  EXPECT_EQ(GetJson("/api/v1/editions/latest/framework")["edition"], 2025);
+}
+
+TEST_F(ApiTest, Countries) {
+  Json countries = GetJson("/api/v1/editions/2021/countries")["countries"];
+  EXPECT_EQ(countries.size(), 193u);
+  Json kaz = Row(countries, "KAZ");
+  EXPECT_EQ(kaz["name"], "Kazakhstan");
+  EXPECT_EQ(kaz["continent"], "Asia");
+}
+
+TEST_F(ApiTest, ScoresFilteredAndCsv) {
+  Json scores = GetJson("/api/v1/editions/2021/scores?measures=criminality,resilience&continent=asia");
+  EXPECT_EQ(scores["measures"], Json::array({"criminality", "resilience"}));
+  EXPECT_EQ(scores["rows"].size(), 46u);
+  for (const Json& row : scores["rows"]) EXPECT_EQ(row["continent"], "Asia");
+  EXPECT_EQ(Row(scores["rows"], "KAZ")["values"]["criminality"], 4.26);
+
+  HttpReply csv = Get("/api/v1/editions/2021/scores?measures=criminality&format=csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "iso3,name,continent,region,criminality");
+  EXPECT_NE(csv.body.find("\nKAZ,Kazakhstan,Asia,"), std::string::npos);
+  EXPECT_NE(csv.body.find(",4.26\n"), std::string::npos);
+}
+
+TEST_F(ApiTest, RanksInThreeScopes) {
+  Json ranks = GetJson("/api/v1/editions/2021/ranks?measure=criminality");
+  EXPECT_EQ(ranks["rows"].size(), 193u);
+  Json kaz = Row(ranks["rows"], "KAZ");
+  EXPECT_EQ(kaz["value"], 4.26);
+  EXPECT_EQ(kaz["ranks"]["world"]["position"], 133);
+  EXPECT_EQ(kaz["ranks"]["world"]["of"], 193);
+  EXPECT_EQ(kaz["ranks"]["continent"]["position"], 37);
+  EXPECT_EQ(kaz["ranks"]["continent"]["of"], 46);
+  EXPECT_EQ(kaz["ranks"]["region"]["position"], 6);
+  EXPECT_EQ(kaz["ranks"]["region"]["of"], 8);
+  int last = 0;
+  for (const Json& row : ranks["rows"]) {  // sorted by world position
+    EXPECT_GE(row["ranks"]["world"]["position"].get<int>(), last);
+    last = row["ranks"]["world"]["position"];
+  }
+  EXPECT_EQ(Row(GetJson("/api/v1/editions/2023/ranks?measure=criminality")["rows"], "KAZ")["ranks"]["world"]["position"],
+            127);
+  Json region = GetJson("/api/v1/editions/2021/ranks?measure=criminality&region=Central%20Asia%20and%20the%20Caucasus");
+  EXPECT_EQ(region["rows"].size(), 8u);
+
+  HttpReply csv = Get("/api/v1/editions/2021/ranks?measure=criminality", {{"Accept", "text/csv"}});
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')),
+            "iso3,name,continent,region,value,world_rank,continent_rank,region_rank");
+  EXPECT_NE(csv.body.find("\nKAZ,Kazakhstan,Asia,Central Asia and the Caucasus,4.26,133,37,6\n"), std::string::npos);
+}
+
+TEST_F(ApiTest, CountryProfile) {
+  Json profile = GetJson("/api/v1/editions/2023/countries/kaz");
+  EXPECT_EQ(profile["iso3"], "KAZ");
+  EXPECT_EQ(profile["previous_edition"], 2021);
+  EXPECT_FALSE(profile["quadrant"]["criminality_high"].get<bool>());
+  const Json& criminality = profile["measures"][0];
+  EXPECT_EQ(criminality["id"], "criminality");
+  EXPECT_TRUE(criminality["parent"].is_null());
+  EXPECT_EQ(criminality["ranks"]["world"]["position"], 127);
+  EXPECT_EQ(criminality["change"]["previous"], 4.26);
+  EXPECT_EQ(criminality["change"]["rank_change"]["world"], 133 - 127);
+  // The delta is the difference of the two published figures.
+  const double delta = criminality["value"].get<double>() - 4.26;
+  EXPECT_NEAR(criminality["change"]["delta"].get<double>(), delta, 1e-9);
+  for (const char* scope : {"world", "continent", "region"}) EXPECT_TRUE(criminality["means"][scope].is_number());
+  // Every measure of the framework, parents named.
+  EXPECT_GT(profile["measures"].size(), 40u);
+  EXPECT_EQ(profile["measures"][1]["parent"], "criminality");
+
+  Json first = GetJson("/api/v1/editions/2021/countries/KAZ");
+  EXPECT_TRUE(first["previous_edition"].is_null());
+  EXPECT_EQ(first["measures"][0]["value"], 4.26);
+  EXPECT_TRUE(first["measures"][0]["change"].is_null());
+}
+
+TEST_F(ApiTest, CompareTwoToFive) {
+  Json compare = GetJson("/api/v1/editions/2021/compare?countries=KAZ,uzb,KGZ");
+  ASSERT_EQ(compare["countries"].size(), 3u);
+  EXPECT_EQ(compare["countries"][1]["iso3"], "UZB");
+  EXPECT_EQ(compare["measures"][0]["id"], "criminality");
+  EXPECT_EQ(compare["measures"][0]["values"]["KAZ"], 4.26);
+  Json one = GetJson("/api/v1/editions/2021/compare?countries=KAZ", 400);
+  EXPECT_EQ(one["error"]["code"], "invalid_input");
+  GetJson("/api/v1/editions/2021/compare?countries=KAZ,UZB,KGZ,TJK,TKM,AFG", 400);
+  Json unknown = GetJson("/api/v1/editions/2021/compare?countries=KAZ,Uzbekistn", 404);
+  EXPECT_FALSE(unknown["error"]["suggestions"].empty());
+}
+
+TEST_F(ApiTest, AggregatesAreMeansOfMembers) {
+  Json aggregates = GetJson("/api/v1/editions/2021/aggregates?by=region&measures=criminality");
+  Json scores = GetJson("/api/v1/editions/2021/scores?measures=criminality&region=Central%20Asia%20and%20the%20Caucasus");
+  double sum = 0;
+  for (const Json& row : scores["rows"]) sum += row["values"]["criminality"].get<double>();
+  bool found = false;
+  for (const Json& row : aggregates["rows"]) {
+    if (row["group"] != "Central Asia and the Caucasus") continue;
+    found = true;
+    EXPECT_EQ(row["members"], scores["rows"].size());
+    EXPECT_NEAR(row["values"]["criminality"].get<double>(), sum / static_cast<double>(scores["rows"].size()), 0.005);
+  }
+  EXPECT_TRUE(found);
+  Json continents = GetJson("/api/v1/editions/2021/aggregates?by=continent");
+  EXPECT_EQ(continents["rows"].size(), 5u);
+  GetJson("/api/v1/editions/2021/aggregates?by=planet", 400);
+  HttpReply csv = Get("/api/v1/editions/2021/aggregates?by=continent&measures=criminality&format=csv");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "group,members,criminality");
+}
+
+TEST_F(ApiTest, ChangesRawAndLikeForLike) {
+  Json raw = GetJson("/api/v1/changes?from=2021&to=2023&measure=criminality&basis=raw");
+  Json kaz = Row(raw["rows"], "KAZ");
+  EXPECT_EQ(kaz["from"], 4.26);
+  EXPECT_EQ(kaz["rank_from"], 133);
+  EXPECT_EQ(kaz["rank_to"], 127);
+  EXPECT_EQ(kaz["rank_change"], 6);
+  EXPECT_NEAR(kaz["delta"].get<double>(), kaz["to"].get<double>() - 4.26, 1e-9);
+  EXPECT_FALSE(raw["added"].empty());  // 2023 added markets, so the two bases differ
+  Json like = GetJson("/api/v1/changes?from=2021&to=2023&measure=criminality&basis=like-for-like");
+  EXPECT_EQ(like["basis"], "like-for-like");
+  EXPECT_EQ(like["rows"].size(), raw["rows"].size());
+  int differing = 0;
+  for (const Json& row : like["rows"]) differing += Row(raw["rows"], row["iso3"])["to"] != row["to"];
+  EXPECT_GT(differing, 0);
+  GetJson("/api/v1/changes?from=2021&to=2023&basis=sideways", 400);
+  GetJson("/api/v1/changes?from=2021&to=2023&measure=nonsense", 400);
+  HttpReply csv = Get("/api/v1/changes?from=2021&to=2023&format=csv");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "iso3,name,continent,region,from,to,delta,rank_from,rank_to,rank_change");
+  // Figures print with the framework's decimals, as in every CSV.
+  const std::string to = fmt::format("{:.2f}", kaz["to"].get<double>());
+  const std::string delta = fmt::format("{:.2f}", kaz["delta"].get<double>());
+  EXPECT_NE(csv.body.find("\nKAZ,Kazakhstan,Asia,Central Asia and the Caucasus,4.26," + to + "," + delta + ",133,127,6\n"),
+            std::string::npos)
+      << csv.body.substr(0, 400);
+}
+
+TEST_F(ApiTest, EtagAnswers304AndCachesPublishedEditions) {
+  HttpReply first = Get("/api/v1/editions/2021/ranks?measure=resilience");
+  ASSERT_EQ(first.status, 200);
+  const std::string etag = first.Header("etag");
+  ASSERT_FALSE(etag.empty());
+  EXPECT_EQ(first.Header("cache-control"), "public, max-age=3600");
+  HttpReply again = Get("/api/v1/editions/2021/ranks?measure=resilience");
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(again.Header("etag"), etag);
+  HttpReply not_modified = Get("/api/v1/editions/2021/ranks?measure=resilience", {{"If-None-Match", etag}});
+  EXPECT_EQ(not_modified.status, 304);
+  EXPECT_TRUE(not_modified.body.empty());
+  EXPECT_EQ(Get("/api/v1/editions/2021/ranks?measure=resilience", {{"If-None-Match", "\"other\""}}).status, 200);
+  // CSV and JSON of one target are cached apart.
+  HttpReply csv = Get("/api/v1/editions/2021/ranks?measure=resilience", {{"Accept", "text/csv"}});
+  EXPECT_NE(csv.Header("etag"), etag);
+  HttpReply head = HttpRequest(server_->port(), "HEAD", "/api/v1/editions/2021/ranks?measure=resilience");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.Header("content-length"), std::to_string(first.body.size()));
+}
+
+TEST_F(ApiTest, ErrorsAreJson) {
+  Json edition = GetJson("/api/v1/editions/1999/ranks", 404);
+  EXPECT_EQ(edition["error"]["code"], "not_found");
+  EXPECT_NE(edition["error"]["message"].get<std::string>().find("2021"), std::string::npos);
+  Json country = GetJson("/api/v1/editions/2021/countries/Kazakstan", 404);
+  EXPECT_EQ(country["error"]["suggestions"][0], "Kazakhstan");
+  Json measure = GetJson("/api/v1/editions/2021/ranks?measure=happiness", 400);
+  EXPECT_EQ(measure["error"]["code"], "invalid_input");
+  GetJson("/api/v1/editions/2021/scores?measures=criminality,happiness", 400);
+  EXPECT_EQ(GetJson("/api/v1/nothing/here", 404)["error"]["code"], "not_found");
+  EXPECT_EQ(GetJson("/favicon.ico", 404)["error"]["code"], "not_found");
+  EXPECT_EQ(HttpRequest(server_->port(), "POST", "/api/v1/editions").status, 405);
+  EXPECT_EQ(GetJson("/api/v1/editions/2021/countries/%zz", 400)["error"]["code"], "bad_request");
+}
+
+TEST_F(ApiTest, MalformedRequestsGet400AndOversizedHeaders431) {
+  std::string garbage = RawExchange(server_->port(), "GARBAGE\r\n\r\n");
+  EXPECT_EQ(garbage.rfind("HTTP/1.1 400", 0), 0u) << garbage;
+  EXPECT_NE(garbage.find("\"bad_request\""), std::string::npos);
+  std::string version = RawExchange(server_->port(), "GET / HTTP/7.1\r\n\r\n");
+  EXPECT_EQ(version.rfind("HTTP/1.1 400", 0), 0u) << version;
+  std::string big = RawExchange(server_->port(),
+                                "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(9000, 'a') + "\r\n\r\n");
+  EXPECT_EQ(big.rfind("HTTP/1.1 431", 0), 0u) << big.substr(0, 100);
+  // The server is still serving.
+  EXPECT_EQ(Get("/healthz").status, 200);
+}
+
+TEST_F(ApiTest, RootExplainsMissingExplorer) {
+  Json note = GetJson("/");
+  EXPECT_NE(note["note"].get<std::string>().find("not built"), std::string::npos);
+}
+
+// OpenAPI: every documented path answers 200 for its example with the documented keys,
+// and every route the router knows is documented.
+TEST_F(ApiTest, OpenApiDocumentMatchesTheServer) {
+  Json document = GetJson("/api/v1/openapi.json");
+  EXPECT_EQ(document["openapi"].get<std::string>().substr(0, 2), "3.");
+  const Json& paths = document["paths"];
+  std::set<std::string> documented;
+  for (const auto& [pattern, item] : paths.items()) {
+    documented.insert(pattern);
+    const Json& get = item["get"];
+    std::string target = pattern, query;
+    for (const Json& param : get["parameters"]) {
+      const std::string name = param["name"], example = param["example"];
+      if (param["in"] == "path") {
+        target.replace(target.find("{" + name + "}"), name.size() + 2, example);
+      } else {
+        std::string encoded;
+        for (char c : example) encoded += c == ' ' ? std::string("%20") : std::string(1, c);
+        query += (query.empty() ? "?" : "&") + name + "=" + encoded;
+      }
+    }
+    HttpReply reply = Get(target + query);
+    ASSERT_EQ(reply.status, 200) << target + query << ": " << reply.body;
+    const Json& schema = get["responses"]["200"]["content"]["application/json"]["schema"];
+    Json body = Json::parse(reply.body);
+    std::set<std::string> keys, required;
+    for (const auto& [key, value] : body.items()) keys.insert(key);
+    for (const Json& key : schema["required"]) required.insert(key.get<std::string>());
+    EXPECT_EQ(keys, required) << pattern;
+    if (get["responses"]["200"]["content"].contains("text/csv")) {
+      std::string csv_query = query;  // an explicit ?format= wins over Accept
+      if (auto at = csv_query.find("format=json"); at != std::string::npos) csv_query.replace(at, 11, "format=csv");
+      HttpReply csv = Get(target + csv_query);
+      EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8") << pattern;
+    }
+  }
+  for (const std::string& pattern : server_->api().Patterns()) EXPECT_TRUE(documented.count(pattern)) << pattern;
+  EXPECT_EQ(documented.size(), server_->api().Patterns().size());
+}
+
+}  // namespace
+}  // namespace ocindex::test

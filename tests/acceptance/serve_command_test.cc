@@ -1,0 +1,82 @@
+// `ocindex serve` as a process: it prints its URL, answers, logs one JSON line per
+// request, and on SIGTERM finishes and exits 0.
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "support/fixtures.h"
+#include "support/http_client.h"
+
+namespace ocindex {
+namespace {
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(ServeCommand, ServesLogsAndStopsOnSigterm) {
+  test::TempDir dir;
+  const std::string db = dir.File("ocindex.db"), log = dir.File("serve.log");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> args = {OCINDEX_CLI, "--db", db, "serve", "--port", "0", "--web", dir.File("none")};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, OCINDEX_CLI, &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+
+  // Bounded wait for the URL line (the first start seeds the database).
+  uint16_t port = 0;
+  for (int i = 0; i < 600 && port == 0; ++i) {
+    const std::string text = ReadAll(log);
+    const std::string marker = "listening on http://127.0.0.1:";
+    if (auto at = text.find(marker); at != std::string::npos) {
+      port = static_cast<uint16_t>(std::stoi(text.substr(at + marker.size())));
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  ASSERT_NE(port, 0) << ReadAll(log);
+  EXPECT_EQ(test::HttpGet(port, "/healthz").status, 200);
+  EXPECT_EQ(test::HttpGet(port, "/api/v1/editions/2021/countries/KAZ").status, 200);
+
+  ASSERT_EQ(kill(pid, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  const std::string text = ReadAll(log);
+  EXPECT_NE(text.find("{\"method\":\"GET\",\"path\":\"/healthz\",\"status\":200,\"bytes\":15,\"duration_us\":"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("explorer is not built"), std::string::npos);
+}
+
+TEST(ServeCommand, BusyPortExitsWithStorageError) {
+  test::TempDir dir;
+  // Hold a port, then ask ocindex to listen on it.
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::acceptor holder(ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
+  const std::string command = std::string(OCINDEX_CLI) + " --db '" + dir.File("ocindex.db") + "' serve --port " +
+                              std::to_string(holder.local_endpoint().port()) + " 2>/dev/null";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 5);
+}
+
+}  // namespace
+}  // namespace ocindex

@@ -1,0 +1,46 @@
+// An in-process `ocindex serve`: a fresh database (seeded with the bundled editions),
+// the API and the HTTP server on 127.0.0.1 with a port the system picks.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "adapters/catalog/catalog.h"
+#include "adapters/http/server.h"
+#include "adapters/store/sqlite_store.h"
+#include "faces/server/api.h"
+#include "support/fixtures.h"
+
+namespace ocindex::test {
+
+class ApiServer {
+ public:
+  // `web_dir` may name a folder that does not exist (no explorer).
+  explicit ApiServer(const std::string& web_dir = "/nonexistent") {
+    auto store = adapters::OpenSqliteStore(dir_.File("ocindex.db"));
+    if (!store) return;
+    auto catalog = adapters::Catalog::Open(std::move(*store));
+    if (!catalog) return;
+    auto data = server::Published::Load(*catalog);
+    if (!data) return;
+    api_ = std::make_shared<server::Api>(std::move(*data), web_dir);
+    adapters::http::ServerOptions options;
+    options.port = 0;
+    options.access_log = false;
+    auto api = api_;
+    server_ = std::make_unique<adapters::http::Server>(
+        options, [api](const adapters::http::Request& request) { return api->Handle(request); });
+    if (!server_->Start()) server_.reset();
+  }
+
+  bool ok() const { return server_ != nullptr; }
+  uint16_t port() const { return server_->port(); }
+  server::Api& api() { return *api_; }
+
+ private:
+  TempDir dir_;
+  std::shared_ptr<server::Api> api_;
+  std::unique_ptr<adapters::http::Server> server_;
+};
+
+}  // namespace ocindex::test

@@ -1,0 +1,41 @@
+import { api, flatten } from '../api';
+import { h, select, measureOptions } from '../dom';
+import { fmt, signed, type Route } from '../util';
+
+export async function renderChanges(view: HTMLElement, route: Route): Promise<void> {
+  const editions = (await api.editions()).map((e) => e.edition);
+  view.append(h('h1', {}, 'Changes between editions'));
+  if (editions.length < 2) { view.append(h('p', { class: 'empty' }, 'Only one edition is stored.')); return; }
+  const to = Number(route.query.get('to') ?? editions[editions.length - 1]);
+  const from = Number(route.query.get('from') ?? editions[Math.max(0, editions.indexOf(to) - 1)]);
+  const measure = route.query.get('measure') ?? 'criminality';
+  const basis = route.query.get('basis') === 'like-for-like' ? 'like-for-like' : 'raw';
+  const framework = await api.framework(to);
+  const go = (p: Record<string, string | number>) => {
+    const q = new URLSearchParams({ from: String(from), to: String(to), measure, basis, ...Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)])) });
+    location.hash = `#/changes?${q}`;
+  };
+  const ed = editions.map((e): [string, string] => [String(e), String(e)]);
+  view.append(h('div', { class: 'controls' },
+    select('From', ed, String(from), (v) => go({ from: v }), 'sel-from'),
+    select('To', ed, String(to), (v) => go({ to: v }), 'sel-to'),
+    select('Measure', measureOptions(framework.measures).filter(([id]) => flatten(framework.measures).find((m) => m.id === id)?.kind !== 'indicator'), measure, (v) => go({ measure: v }), 'sel-measure'),
+    select('Basis', [['raw', 'Raw (as published)'], ['like-for-like', 'Like-for-like']], basis, (v) => go({ basis: v }), 'sel-basis')));
+  if (from === to) { view.append(h('p', { class: 'empty' }, 'Choose two different editions.')); return; }
+  const c = await api.changes(from, to, measure, basis);
+  const rows = c.rows.filter((r) => r.delta !== null).sort((a, b) => (b.delta ?? 0) - (a.delta ?? 0));
+  const d = framework.decimals;
+  const table = (title: string, list: typeof rows, id: string) => h('section', { class: 'panel' }, h('h2', {}, title),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id },
+      h('thead', {}, h('tr', {}, ...['Country', String(c.from), String(c.to), 'Change', 'Rank move'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, t)))),
+      h('tbody', {}, ...list.map((r) => h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${c.to}` }, r.name)),
+        h('td', { class: 'num' }, fmt(r.from, d)), h('td', { class: 'num' }, fmt(r.to, d)), h('td', { class: 'num' }, signed(r.delta, d)),
+        h('td', { class: 'num' }, r.rank_change === null ? '–' : r.rank_change > 0 ? `▲ ${r.rank_change}` : r.rank_change < 0 ? `▼ ${-r.rank_change}` : '0')))))));
+  view.append(
+    h('div', { class: 'callout' },
+      h('p', {}, h('strong', {}, 'Why raw and like-for-like differ. '),
+        'Raw compares the figures as published. When a later edition adds indicators, a country\'s average can move only because new indicators enter it, even if nothing it was scored on before changed. Like-for-like recomputes both editions on the indicators they share, so it shows change in the same things.'),
+      h('p', { class: 'note' }, `Details for ${c.from} → ${c.to}: ${c.note}`)),
+    h('p', { class: 'note' }, `${rows.length} countries assessed in both editions. Rank move: ▲ = moved toward rank 1 (rank 1 = highest figure), ▼ = moved away from it.`),
+    h('div', { class: 'two-col' }, table('Largest increases', rows.slice(0, 15), 'risers'), table('Largest decreases', rows.slice(-15).reverse(), 'fallers')));
+}

@@ -1,0 +1,47 @@
+import { api, flatten, repeatsParent } from '../api';
+import { h, editionSelect, latestEdition } from '../dom';
+import { fmt, type Route } from '../util';
+
+export async function renderCompare(view: HTMLElement, route: Route): Promise<void> {
+  const editions = await api.editions();
+  const edition = Number(route.query.get('edition') ?? (await latestEdition()));
+  const chosen = (route.query.get('countries') ?? 'KAZ,UZB,KGZ').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean).slice(0, 5);
+  const [scores, framework] = await Promise.all([api.scores(edition), api.framework(edition)]);
+  const go = (list: string[], e = edition) => { location.hash = `#/compare?edition=${e}&countries=${list.join(',')}`; };
+  const names = new Map(scores.rows.map((r) => [r.iso3, r.name]));
+
+  const list = h('datalist', { id: 'country-list' }, ...scores.rows.map((r) => h('option', { value: r.name })));
+  const input = h('input', { type: 'search', list: 'country-list', id: 'compare-add', placeholder: 'Type a country name', disabled: chosen.length >= 5 });
+  const add = () => {
+    const q = input.value.trim().toLowerCase();
+    const hit = scores.rows.find((r) => r.name.toLowerCase() === q || r.iso3.toLowerCase() === q) ?? scores.rows.find((r) => r.name.toLowerCase().startsWith(q));
+    if (hit && !chosen.includes(hit.iso3)) go([...chosen, hit.iso3]);
+  };
+  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') add(); });
+  const picker = h('div', { class: 'controls' },
+    editionSelect(editions, edition, (e) => go(chosen, e)),
+    h('label', { class: 'field' }, h('span', {}, 'Add a country (2–5)'), input), list,
+    h('button', { class: 'button', onclick: add, disabled: chosen.length >= 5 }, 'Add'),
+    h('ul', { class: 'chips', 'aria-label': 'Chosen countries' }, ...chosen.map((c) => h('li', {}, names.get(c) ?? c,
+      h('button', { class: 'chip-x', 'aria-label': `Remove ${names.get(c) ?? c}`, onclick: () => go(chosen.filter((x) => x !== c)) }, '×')))));
+  view.append(h('h1', {}, `Compare — ${edition}`), picker);
+  if (chosen.length < 2) {
+    view.append(h('p', { class: 'empty' }, 'Choose at least two countries to compare.'));
+    return;
+  }
+  const result = await api.compare(edition, chosen);
+  const tree = flatten(framework.measures);
+  const parentName = (id: string) => tree.find((x) => x.id === tree.find((m) => m.id === id)?.parent)?.name;
+  const measures = result.measures.filter((m) => !repeatsParent(m.kind, m.name, parentName(m.id)));
+  const best = (values: (number | null)[]) => Math.max(...values.map((v) => v ?? -Infinity));
+  view.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'compare' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), ...result.countries.map((c) => h('th', { scope: 'col', class: 'num', 'data-iso3': c.iso3 }, h('a', { href: `#/country/${c.iso3}?edition=${edition}` }, c.name))))),
+    h('tbody', {}, ...measures.map((m) => {
+      const values = result.countries.map((c) => m.values[c.iso3] ?? null);
+      const top = best(values);
+      const depth = tree.find((x) => x.id === m.id)?.depth ?? 0;
+      return h('tr', { class: `kind-${m.kind}` }, h('th', { scope: 'row', style: `padding-left:${0.65 + depth * 0.9}rem` }, m.name),
+        ...values.map((v) => h('td', { class: `num${v !== null && v === top ? ' top' : ''}` }, fmt(v, framework.decimals))));
+    })))),
+    h('p', { class: 'note' }, 'Bold = highest of the countries shown for that measure.'));
+}

@@ -1,0 +1,64 @@
+import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
+import { h, editionSelect } from '../dom';
+import { fmt, signed, type Route } from '../util';
+
+function rankChange(change: number | undefined): string {
+  if (change === undefined || change === 0) return 'no change';
+  // Positive rank_change = moved toward rank 1.
+  return change > 0 ? `up ${change}` : `down ${-change}`;
+}
+
+function bar(m: ProfileMeasure, max: number, decimals: number): HTMLElement {
+  const pct = (v: number | null) => v === null ? 0 : (v / max) * 100;
+  return h('div', { class: `bar-row depth-${m.kind}`, 'data-measure': m.id },
+    h('span', { class: 'bar-label' }, m.name),
+    h('span', { class: 'bar-track', 'aria-hidden': 'true' },
+      h('span', { class: 'bar', style: `width:${pct(m.value)}%` }),
+      m.means.region === null ? null : h('span', { class: 'mean-mark', style: `left:${pct(m.means.region)}%`, title: 'region average' })),
+    h('span', { class: 'bar-value' }, `${fmt(m.value, decimals)}`, h('small', {}, ` region ${fmt(m.means.region, decimals)}`)));
+}
+
+export async function renderCountry(view: HTMLElement, route: Route): Promise<void> {
+  const iso3 = (route.path[1] ?? 'KAZ').toUpperCase();
+  const editions = await api.editions();
+  const edition = Number(route.query.get('edition') ?? editions[editions.length - 1].edition);
+  const [p, framework] = await Promise.all([api.country(edition, iso3), api.framework(edition)]);
+  const d = framework.decimals;
+  const pillars = p.measures.filter((m) => m.kind === 'pillar');
+  const rankCell = (r: Rank | undefined, change: number | undefined, scope: string) => h('div', { class: 'rank' },
+    h('span', { class: 'rank-scope' }, scope),
+    h('span', { class: 'rank-pos' }, r ? `${r.position}${r.tied ? '=' : ''}` : '–', h('small', {}, r ? ` of ${r.of}` : '')),
+    p.previous_edition === null ? null : h('span', { class: 'rank-change' }, `${rankChange(change)} since ${p.previous_edition}`));
+
+  view.append(
+    h('div', { class: 'title-row' },
+      h('h1', {}, `${p.name} — ${edition}`),
+      h('div', { class: 'controls no-print' }, editionSelect(editions, edition, (e) => { location.hash = `#/country/${iso3}?edition=${e}`; }),
+        h('button', { class: 'button', onclick: () => window.print() }, 'Print'))),
+    h('p', { class: 'note' }, `${p.region}, ${p.continent}. Quadrant: `, h('strong', { id: 'quadrant' }, p.quadrant.label), '.'),
+    h('div', { class: 'cards' }, ...pillars.map((m) => h('section', { class: 'card', id: `pillar-${m.id}` },
+      h('h2', {}, m.name),
+      h('p', { class: 'big', 'data-value': m.id }, fmt(m.value, d)),
+      m.change ? h('p', { class: 'note' }, `${signed(m.change.delta, d)} since ${p.previous_edition}`) : null,
+      h('p', { class: 'note' }, `World ${fmt(m.means.world, d)} · continent ${fmt(m.means.continent, d)} · region ${fmt(m.means.region, d)}`),
+      h('div', { class: 'ranks' },
+        rankCell(m.ranks?.world, m.change?.rank_change?.world, 'World'),
+        rankCell(m.ranks?.continent, m.change?.rank_change?.continent, 'Continent'),
+        rankCell(m.ranks?.region, m.change?.rank_change?.region, 'Region'))))),
+    ...pillars.map((pillar) => {
+      const parts = p.measures.filter((m) => m.kind !== 'pillar' && m.kind !== 'indicator' && isUnder(p.measures, m, pillar.id)
+        && !repeatsParent(m.kind, m.name, p.measures.find((x) => x.id === m.parent)?.name));
+      const indicators = p.measures.filter((m) => m.kind === 'indicator' && isUnder(p.measures, m, pillar.id));
+      return h('section', { class: 'panel' },
+        h('h2', {}, `${pillar.name}: components and groups`),
+        h('p', { class: 'note' }, 'Bar = score (1–10); black tick = region average.'),
+        ...parts.map((m) => bar(m, framework.scale.max, d)),
+        h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
+    }),
+  );
+}
+
+function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {
+  for (let cur: ProfileMeasure | undefined = m; cur; cur = all.find((x) => x.id === cur!.parent)) if (cur.parent === ancestor) return true;
+  return false;
+}

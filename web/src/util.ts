@@ -1,0 +1,67 @@
+// Pure helpers (no DOM): formatting, CSV, statistics. Unit-tested in tests/unit.
+
+export function fmt(value: number | null | undefined, decimals = 2): string {
+  return value === null || value === undefined ? 'n/a' : value.toFixed(decimals);
+}
+
+export function signed(value: number | null | undefined, decimals = 2): string {
+  if (value === null || value === undefined) return '–';
+  const text = Math.abs(value).toFixed(decimals);
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
+/** One CSV field per RFC 4180: quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: string[], rows: (string | number | null)[][]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Pearson correlation over the pairs where both values are present; null with fewer than 3 pairs or no spread. */
+export function pearson(pairs: [number | null, number | null][]): { r: number | null; n: number } {
+  const both = pairs.filter((p): p is [number, number] => p[0] !== null && p[1] !== null);
+  const n = both.length;
+  if (n < 3) return { r: null, n };
+  const mx = both.reduce((s, p) => s + p[0], 0) / n;
+  const my = both.reduce((s, p) => s + p[1], 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (const [x, y] of both) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  return { r: sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy), n };
+}
+
+/** Counts of values in [lo, lo+width) bins from min to max; the last bin also holds max. */
+export function histogram(values: number[], min: number, max: number, width: number): { lo: number; count: number }[] {
+  const bins = Math.max(1, Math.round((max - min) / width));
+  const out = Array.from({ length: bins }, (_, i) => ({ lo: min + i * width, count: 0 }));
+  for (const v of values) {
+    const i = Math.min(bins - 1, Math.max(0, Math.floor((v - min) / width + 1e-9)));
+    out[i].count += 1;
+  }
+  return out;
+}
+
+/** Quadrant counts; a value equal to the threshold counts as high (the method's rule). */
+export function quadrantCounts(points: { x: number; y: number }[], threshold: number) {
+  const c = { highYlowX: 0, highYhighX: 0, lowYlowX: 0, lowYhighX: 0 };
+  for (const p of points) {
+    const hy = p.y >= threshold, hx = p.x >= threshold;
+    if (hy && !hx) c.highYlowX++; else if (hy) c.highYhighX++; else if (!hx) c.lowYlowX++; else c.lowYhighX++;
+  }
+  return c;
+}
+
+export interface Route { path: string[]; query: URLSearchParams }
+
+export function parseHash(hash: string): Route {
+  const body = hash.replace(/^#\/?/, '');
+  const [pathPart, queryPart = ''] = body.split('?');
+  return { path: pathPart.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(queryPart) };
+}
