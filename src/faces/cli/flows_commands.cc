@@ -1,7 +1,6 @@
 // flows extract|graph: illicit flows, roles, markets, actors and trends read from
 // profile narratives, and the flow graph across narratives.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
@@ -9,6 +8,7 @@
 #include <thread>
 
 #include "adapters/catalog/flows.h"
+#include "adapters/catalog/lookup.h"
 #include "adapters/io/csv_reader.h"
 #include "adapters/render/flows_render.h"
 #include "faces/cli/commands.h"
@@ -38,7 +38,7 @@ unsigned Threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 Result<std::string> OptionalCountry(const adapters::Catalog& catalog, const std::string& query) {
   if (query.empty()) return std::string();
-  return ResolveCountry(catalog, query);
+  return adapters::ResolveCountry(catalog.geography(), query);
 }
 
 void Extract(Context& context, const ExtractArgs& args) {
@@ -61,7 +61,7 @@ void Extract(Context& context, const ExtractArgs& args) {
       return context.Fail(MakeError(ErrorCode::kInvalidInput, "--country is for files; '" + args.source +
                                                                   "' is not a file"));
     }
-    auto country = ResolveCountry(*catalog, args.source);
+    auto country = adapters::ResolveCountry(catalog->geography(), args.source);
     if (!country) return context.Fail(country.error());
     auto stored = adapters::StoredNarratives(*catalog, *country, args.edition);
     if (!stored) return context.Fail(stored.error());
