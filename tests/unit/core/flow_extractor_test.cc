@@ -116,7 +116,7 @@ TEST(FlowExtractor, HedgesLowerConfidenceAndAreMarked) {
 }
 
 TEST(FlowExtractor, ComparisonWithAnotherCountryIsAHedgeNotANegation) {
-  auto all = Extract("TJK", "people", "Although not as prevalent as in Kyrgyzstan, forced labour occurs in Tajikistan.");
+  auto all = Extract("TJK", "people", "Not as widespread as in Kyrgyzstan, forced labour nonetheless occurs in Tajikistan.");
   auto markets = OfKind(all, StatementKind::kMarket);
   ASSERT_EQ(markets.size(), 1u) << Dump(all);
   EXPECT_EQ(markets[0].market, "human_trafficking");
