@@ -38,6 +38,7 @@ using RouteTable = std::vector<ApiRoute>;
 void AddEditionRoutes(RouteTable& table, const Published& data);   // editions, framework, countries, scores, ranks, aggregates
 void AddCountryRoutes(RouteTable& table, const Published& data);   // country profile, compare
 void AddChangesRoutes(RouteTable& table, const Published& data);   // changes between editions
+void AddFlowsRoutes(RouteTable& table, const Published& data);     // flow graph, a country's flows
 
 // The OpenAPI 3.0 document describing the table (and /healthz, /api/v1/openapi.json).
 std::string OpenApiDocument(const RouteTable& table);

@@ -56,6 +56,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
     }),
   );
+  view.append(await (await import('../flows/country_flows')).flowsSection(iso3));
 }
 
 function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {
