@@ -78,15 +78,16 @@ for (const code of countries) {
 fs.writeFileSync(path.join(outDir, "subregions.csv"), subregionRows.join("\n") + "\n");
 
 // Forms the package lacks: the short ethnonyms texts use ("Uzbek", "Kyrgyz") and
-// common adjectives ("Dutch", "British").
+// common adjectives ("Dutch", "British"), separated by '|' (a form may hold a space:
+// "South Korean", never split into the direction word "South").
 const extra = {
-  AFG: "Afghan", KAZ: "Kazakh Kazakhstani", KGZ: "Kyrgyz Kirghiz", UZB: "Uzbek", TJK: "Tajik", TKM: "Turkmen",
-  GBR: "British Briton", NLD: "Dutch", USA: "American US", PHL: "Filipino Filipina Philippine", CHN: "Chinese",
-  RUS: "Russian", TUR: "Turkish Turk", IRN: "Iranian Persian", PAK: "Pakistani", IND: "Indian", KOR: "South Korean",
-  PRK: "North Korean", CZE: "Czech", SVK: "Slovak", BIH: "Bosnian", ARE: "Emirati", SAU: "Saudi", LAO: "Lao Laotian",
-  MMR: "Myanmar Burmese", VNM: "Vietnamese", NZL: "New Zealander", CHE: "Swiss", BEL: "Belgian", DEU: "German",
-  FRA: "French", ESP: "Spanish Spaniard", PRT: "Portuguese", GRC: "Greek", IRL: "Irish", ISL: "Icelandic Icelander",
-  THA: "Thai", MDA: "Moldovan", MKD: "Macedonian", AZE: "Azerbaijani Azeri", GEO: "Georgian", ARM: "Armenian",
+  AFG: "Afghan", KAZ: "Kazakh|Kazakhstani", KGZ: "Kyrgyz|Kirghiz", UZB: "Uzbek", TJK: "Tajik", TKM: "Turkmen",
+  GBR: "British|Briton", NLD: "Dutch", USA: "American|US", PHL: "Filipino|Filipina|Philippine", CHN: "Chinese",
+  RUS: "Russian", TUR: "Turkish|Turk", IRN: "Iranian|Persian", PAK: "Pakistani", IND: "Indian", KOR: "South Korean",
+  PRK: "North Korean", CZE: "Czech", SVK: "Slovak", BIH: "Bosnian", ARE: "Emirati", SAU: "Saudi", LAO: "Lao|Laotian",
+  MMR: "Myanmar|Burmese", VNM: "Vietnamese", NZL: "New Zealander", CHE: "Swiss", BEL: "Belgian", DEU: "German",
+  FRA: "French", ESP: "Spanish|Spaniard", PRT: "Portuguese", GRC: "Greek", IRL: "Irish", ISL: "Icelandic|Icelander",
+  THA: "Thai", MDA: "Moldovan", MKD: "Macedonian", AZE: "Azerbaijani|Azeri", GEO: "Georgian", ARM: "Armenian",
 };
 const forms = new Map();  // form -> set of iso3
 const add = (form, code) => {
@@ -99,7 +100,7 @@ for (const code of countries) {
   const base = new Set();
   const eng = wc.get(code)?.demonyms?.eng;
   if (eng) { base.add(eng.m); base.add(eng.f); }
-  for (const form of (extra[code] ?? "").split(" ").filter(Boolean)) base.add(form);
+  for (const form of (extra[code] ?? "").split("|").filter(Boolean)) base.add(form);
   for (const form of base) { add(form, code); add(plural(form), code); }
 }
 const dropped = [];

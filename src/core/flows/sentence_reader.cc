@@ -18,6 +18,7 @@ constexpr double kNegationFactor = 0.3;
 
 constexpr std::string_view kImpliedOrigin = "origin implied: the subject country";
 constexpr std::string_view kImpliedDestination = "destination implied: the subject country";
+constexpr std::string_view kPlaceBefore = "origin implied: the place named before the destination";
 
 // Gaps a place list may span ("Russia, the Middle East and Europe").
 constexpr std::array<std::string_view, 22> kConnectors = {
@@ -689,6 +690,16 @@ class SentenceReader {
       }
       destinations = !l.destinations[last].empty() ? l.destinations[last] : l.scope[last];
     }
+    // "Firearms bought in X are smuggled into Y", "Georgian women are trafficked to Y":
+    // a foreign place no cue binds, named before the destination, is where it starts.
+    if (origins.empty() && !destinations.empty()) {
+      if (const PlaceList* before = UnboundPlaceBefore(clause)) {
+        origins = ListCodes(clause, *before);
+        notes.emplace_back(kPlaceBefore);
+        confidence = std::min(confidence, kImplied);
+        span_begin = std::min(span_begin, before->begin);
+      }
+    }
     bool from_topic = false;
     const std::vector<std::string> markets = SubjectMarkets(clause, &from_topic);
     if (from_topic) {
@@ -729,6 +740,25 @@ class SentenceReader {
       if (!s.negated) paragraph_.flows.push_back(s);
       out_.push_back(std::move(s));
     }
+  }
+
+  // The last place list before the clause's first destination that no direction cue
+  // binds (or only "in" scopes), that is not the subject (the default rules place it),
+  // a border or an actor's base; nullptr if there is none.
+  const PlaceList* UnboundPlaceBefore(const Clause& clause) const {
+    uint32_t first_destination = UINT32_MAX;
+    for (const PlaceList& list : clause.lists) {
+      if (list.destination) first_destination = std::min(first_destination, list.begin);
+    }
+    const PlaceList* found = nullptr;
+    for (const PlaceList& list : clause.lists) {
+      if (list.end > first_destination) break;
+      if (list.Bound() || list.border || list.actor_base || ListHasSubject(clause, list)) continue;
+      bool abroad = false;
+      for (size_t m : list.mentions) abroad = abroad || clause.mentions[m].abroad || clause.mentions[m].codes.empty();
+      if (!abroad) found = &list;
+    }
+    return found;
   }
 
   // Fills a flow's unnamed ends: the subject as origin of goods that leave for

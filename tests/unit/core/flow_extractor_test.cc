@@ -259,5 +259,42 @@ TEST(FlowExtractor, MostNamedCountry) {
   EXPECT_EQ(*named, "CHL");
 }
 
+TEST(FlowExtractor, UnboundForeignPlaceBeforeTheDestinationIsTheOrigin) {
+  // A place no direction cue binds, named before the destination: not the subject.
+  auto all = Extract("MEX", "trade", "Firearms bought legally in the United States are smuggled south into Guatemala.");
+  const Statement* flow = FindFlow(all, "arms_trafficking", {"USA"}, {"GTM"});
+  ASSERT_NE(flow, nullptr) << Dump(all);
+  EXPECT_LT(flow->confidence, 0.85);
+  EXPECT_EQ(FindFlow(all, "arms_trafficking", {"MEX"}, {"GTM"}), nullptr) << Dump(all);
+  // A demonym before people: the victims' origin.
+  auto people = Extract("TUR", "people", "Moldovan women are trafficked to Cyprus for sexual exploitation.");
+  EXPECT_NE(FindFlow(people, "human_trafficking", {"MDA"}, {"CYP"}), nullptr) << Dump(people);
+  // The subject named so keeps the default rule (and its source role).
+  auto subject = Extract("ECU", "drugs", "Ecuador has become a departure point for cocaine bound for Europe.");
+  EXPECT_NE(FindFlow(subject, "cocaine_trade", {"ECU"}, {"M49-150"}), nullptr) << Dump(subject);
+  EXPECT_NE(FindRole(subject, "cocaine_trade", "source"), nullptr) << Dump(subject);
+}
+
+TEST(FlowExtractor, ContinuationAfterAVerbStartsANewLeg) {
+  auto all = Extract("THA", "drugs",
+                     "Methamphetamine made in Myanmar reaches Thailand by road and is then moved on to Malaysia.");
+  const Statement* flow = FindFlow(all, "synthetic_drug_trade", {"MMR"}, {"MYS"});
+  ASSERT_NE(flow, nullptr) << Dump(all);
+  EXPECT_EQ(flow->via, std::vector<std::string>{"THA"});
+  EXPECT_NE(FindRole(all, "synthetic_drug_trade", "transit"), nullptr) << Dump(all);
+}
+
+// Regression: the gazetteer once held "North" and "South" as demonyms of the Koreas,
+// so "trafficked north to" named North Korea.
+TEST(FlowExtractor, CompassWordsAreNotPlaces) {
+  auto all = Extract("GTM", "drugs", "Cocaine is trafficked north to Mexico and south to Honduras.");
+  for (const Statement& s : all.statements) {
+    for (const auto* places : {&s.origins, &s.via, &s.destinations}) {
+      for (const std::string& code : *places) EXPECT_TRUE(code != "PRK" && code != "KOR") << Dump(all);
+    }
+  }
+  EXPECT_NE(FindFlow(all, "cocaine_trade", {"GTM"}, {"MEX", "HND"}), nullptr) << Dump(all);
+}
+
 }  // namespace
 }  // namespace ocindex::core
