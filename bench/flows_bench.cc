@@ -4,10 +4,17 @@
 //   BM_MatchStage     Hyperscan scan of every section + keeping the longest matches
 //   BM_FullExtraction matching + sentences, clauses, roles, flows, trends, merging
 // Compare the two in one run: their ratio is what the rules cost over matching.
+//   BM_NarrativeFile  full extraction of a real narrative file, repeated to 50 MB: only
+//                     when OCINDEX_FLOWS_BENCH_NARRATIVE names one (plain text, parsed with
+//                     the 2021 framework); bytes are the whole file's, resilience included
+//                     (extraction skips those sections, as it does for every profile)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "adapters/catalog/catalog.h"
 #include "adapters/catalog/flows.h"
@@ -96,6 +103,7 @@ const Corpus& LargeCorpus() {
 struct Setup {
   ocindex::core::FlowExtractor extractor;
   ocindex::core::Framework framework;
+  ocindex::core::Framework framework_2021;
 };
 
 const Setup& Bundled() {
@@ -104,10 +112,12 @@ const Setup& Bundled() {
     auto extractor = ocindex::adapters::BundledFlowExtractor(*geography);
     auto frameworks = ocindex::adapters::BundledFrameworks();
     ocindex::core::Framework framework;
+    ocindex::core::Framework framework_2021;
     for (auto& source : *frameworks) {
       if (source.framework.edition == "2023") framework = source.framework;
+      if (source.framework.edition == "2021") framework_2021 = source.framework;
     }
-    return new Setup{std::move(*extractor), std::move(framework)};
+    return new Setup{std::move(*extractor), std::move(framework), std::move(framework_2021)};
   }();
   return *setup;
 }
@@ -147,6 +157,40 @@ void BM_FullExtraction(benchmark::State& state) {
   state.counters["statements"] = static_cast<double>(statements) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_FullExtraction)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
+  const Setup& setup = Bundled();
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto narrative = ocindex::core::ParseNarrative(text.str(), setup.framework_2021, ocindex::core::NarrativeFormat::kText);
+  if (!in || !narrative || narrative->sections.empty()) {
+    state.SkipWithError(("cannot read a narrative from " + path).c_str());
+    return;
+  }
+  const auto bytes = static_cast<int64_t>(text.str().size());
+  const int64_t repeats = 50 * 1000 * 1000 / bytes + 1;
+  auto scanner = setup.extractor.NewScanner();
+  const std::string subject = *setup.extractor.MostNamedCountry(*narrative, *scanner);  // as the CLI infers it
+  size_t statements = 0;
+  for (auto _ : state) {
+    for (int64_t r = 0; r < repeats; ++r) {
+      auto result = setup.extractor.Extract(*narrative, setup.framework_2021, subject, *scanner);
+      statements += result->statements.size();
+    }
+  }
+  benchmark::DoNotOptimize(statements);
+  state.SetBytesProcessed(state.iterations() * repeats * bytes);
+  state.counters["corpus_MB"] = static_cast<double>(repeats * bytes) / 1e6;
+}
+const bool kNarrativeFileRegistered = [] {
+  if (const char* path = std::getenv("OCINDEX_FLOWS_BENCH_NARRATIVE")) {
+    benchmark::RegisterBenchmark("BM_NarrativeFile", BM_NarrativeFile, std::string(path))
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+  }
+  return true;
+}();
 
 // Compiling the lexicon and gazetteer: paid once per process.
 void BM_CompileLexicon(benchmark::State& state) {

@@ -94,23 +94,32 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
     if (entry.kind == CueKind::kMarket) tables.markets.insert(entry.value);
     if (entry.kind == CueKind::kActor) tables.actors.insert(entry.value);
   }
-  // One pattern per entry and case rule: the alternation of its terms. Fewer,
-  // larger patterns compile much faster than one per term (start-of-match tracking
-  // costs per pattern) and match the same spans.
+  // Each phrase is a pattern of its own without start-of-match tracking (its start is
+  // found by walking it back: TermStart), which scans faster than patterns that track
+  // starts and faster than one alternation per entry (whose starts need every phrase
+  // tried); the regular expressions of an entry and case rule form one pattern that
+  // tracks its start.
   std::vector<PatternSpec> specs;
   for (size_t e = 0; e < entries.size(); ++e) {
     const LexiconEntry& entry = entries[e];
+    const CompiledTerm meaning{entry.kind, &tables.entries[e].value,
+                               entry.kind == CueKind::kPlace ? &tables.entries[e].codes : nullptr, entry.weak,
+                               entry.adjective, {}};
     for (const bool case_sensitive : {false, true}) {
       std::string expression;
       for (const std::string& term : entry.terms) {
         if (TermIsCaseSensitive(entry, term) != case_sensitive) continue;
+        if (!IsRegexTerm(term)) {
+          specs.push_back({TermExpression(term), case_sensitive, entry.source, false});
+          tables.terms.push_back(meaning);
+          tables.terms.back().phrase = term;
+          continue;
+        }
         expression += (expression.empty() ? "(?:" : "|") + TermExpression(term);
       }
       if (expression.empty()) continue;
-      specs.push_back({expression + ")", case_sensitive, entry.source});
-      tables.terms.push_back({entry.kind, &tables.entries[e].value,
-                              entry.kind == CueKind::kPlace ? &tables.entries[e].codes : nullptr, entry.weak,
-                              entry.adjective});
+      specs.push_back({expression + ")", case_sensitive, entry.source, true});
+      tables.terms.push_back(meaning);
     }
   }
   auto compiled = PatternSet::Compile(specs);
@@ -121,11 +130,24 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
   return extractor;
 }
 
+Status FlowExtractor::Scan(std::string_view text, PatternScanner& scanner, std::vector<PatternMatch>& matches) const {
+  const size_t first = matches.size();
+  OCINDEX_RETURN_IF_ERROR(scanner.Scan(text, matches));
+  for (size_t i = first; i < matches.size(); ++i) {
+    PatternMatch& match = matches[i];
+    const std::string& phrase = tables_->terms[match.pattern].phrase;
+    if (phrase.empty()) continue;
+    // Hyperscan matched the phrase here, so walking it back finds its start.
+    match.begin = TermStart(phrase, text, match.end).value_or(match.end);
+  }
+  return {};
+}
+
 Result<PatternScanner> FlowExtractor::NewScanner() const { return PatternScanner::Create(*patterns_); }
 
 Result<size_t> FlowExtractor::CountMatches(std::string_view text, PatternScanner& scanner) const {
   std::vector<PatternMatch> matches;
-  OCINDEX_RETURN_IF_ERROR(scanner.Scan(text, matches));
+  OCINDEX_RETURN_IF_ERROR(Scan(text, scanner, matches));
   return KeepTokens(matches, tables_->terms, nullptr).size();
 }
 
@@ -135,7 +157,7 @@ Result<std::string> FlowExtractor::MostNamedCountry(const Narrative& narrative, 
   std::vector<PatternMatch> matches;
   for (const NarrativeSection& section : narrative.sections) {
     matches.clear();
-    OCINDEX_RETURN_IF_ERROR(scanner.Scan(section.text, matches));
+    OCINDEX_RETURN_IF_ERROR(Scan(section.text, scanner, matches));
     for (const Token& token : KeepTokens(matches, tables_->terms, nullptr)) {
       if (token.kind() != CueKind::kPlace || token.term->codes->size() != 1) continue;
       const std::string& code = token.term->codes->front();
@@ -191,7 +213,7 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
     context.default_market = section_markets.size() == 1 ? section_markets.front() : std::string();
 
     matches.clear();
-    OCINDEX_RETURN_IF_ERROR(scanner.Scan(section.text, matches));
+    OCINDEX_RETURN_IF_ERROR(Scan(section.text, scanner, matches));
     const std::vector<Token> tokens = KeepTokens(matches, tables_->terms, &allowed);
     const std::vector<SentenceSpan> sentences = SplitSentences(section.text);
     ParagraphState paragraph;

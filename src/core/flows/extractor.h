@@ -26,6 +26,10 @@ struct CompiledTerm {
   const std::vector<std::string>* codes = nullptr;  // places: the codes the value names
   bool weak = false;
   bool adjective = false;
+  // A phrase compiled on its own without start-of-match tracking: its matches' starts
+  // are found by walking it back (TermStart). Empty for a pattern of regular
+  // expressions, which tracks its starts.
+  std::string phrase;
 };
 
 class FlowExtractor {
@@ -58,6 +62,8 @@ class FlowExtractor {
  private:
   struct Tables;
   FlowExtractor() = default;
+  // Scans `text` and fills in the starts of phrase matches.
+  Status Scan(std::string_view text, PatternScanner& scanner, std::vector<PatternMatch>& matches) const;
   std::unique_ptr<PatternSet> patterns_;  // heap-held: scanners point at it
   std::unique_ptr<Tables> tables_;
   std::unique_ptr<Gazetteer> gazetteer_;

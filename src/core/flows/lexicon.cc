@@ -148,7 +148,7 @@ std::vector<LexiconEntry> PlaceEntries(const Geography& geography, const Gazette
 }
 
 std::string TermExpression(std::string_view term) {
-  if (term.substr(0, 3) == "re:") return std::string(term.substr(3));
+  if (IsRegexTerm(term)) return std::string(term.substr(3));
   std::string expression;
   if (!term.empty() && IsWordChar(term.front())) expression += "\\b";
   for (size_t i = 0; i < term.size(); ++i) {
@@ -169,6 +169,61 @@ std::string TermExpression(std::string_view term) {
   }
   if (!term.empty() && (IsWordChar(term.back()) || term.back() == '*')) expression += "\\b";
   return expression;
+}
+
+bool IsRegexTerm(std::string_view term) { return term.substr(0, 3) == "re:"; }
+
+std::optional<uint32_t> TermStart(std::string_view term, std::string_view text, uint32_t end) {
+  constexpr std::string_view kEnDash = "\xE2\x80\x93";
+  constexpr std::string_view kTypographicApostrophe = "\xE2\x80\x99";
+  auto separator_before = [&](uint32_t pos) -> uint32_t {  // width of a separator ending at pos
+    if (pos == 0) return 0;
+    const char c = text[pos - 1];
+    if (c == '-' || std::isspace(static_cast<unsigned char>(c)) != 0) return 1;
+    if (pos >= 3 && text.substr(pos - 3, 3) == kEnDash) return 3;
+    return 0;
+  };
+  auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  };
+  uint32_t pos = end;
+  size_t i = term.size();
+  if (i > 0 && term[i - 1] == '*') {
+    // The starred word's ending: any word characters.
+    --i;
+    while (pos > 0 && IsWordChar(text[pos - 1])) --pos;
+    // Its fixed part is at the start of what was skipped: step back to the end of it.
+    size_t fixed = 0;
+    while (fixed < i && term[i - 1 - fixed] != ' ' && term[i - 1 - fixed] != '-') ++fixed;
+    uint32_t word_end = pos;
+    while (word_end < end && IsWordChar(text[word_end])) ++word_end;
+    if (word_end - pos < fixed) return std::nullopt;
+    pos += static_cast<uint32_t>(fixed);
+  }
+  while (i > 0) {
+    const char c = term[i - 1];
+    if (c == ' ' || c == '-') {
+      while (i > 0 && (term[i - 1] == ' ' || term[i - 1] == '-')) --i;
+      if (separator_before(pos) == 0) return std::nullopt;
+      while (uint32_t width = separator_before(pos)) pos -= width;
+    } else if (c == '\'' || (i >= 3 && term.substr(i - 3, 3) == kTypographicApostrophe)) {
+      i -= c == '\'' ? 1 : 3;
+      if (pos >= 1 && text[pos - 1] == '\'') {
+        pos -= 1;
+      } else if (pos >= 3 && text.substr(pos - 3, 3) == kTypographicApostrophe) {
+        pos -= 3;
+      } else {
+        return std::nullopt;
+      }
+    } else {
+      if (pos == 0 || !same(text[pos - 1], c)) return std::nullopt;
+      --i;
+      --pos;
+    }
+  }
+  // The phrase starts on a word boundary when it starts with a word character.
+  if (!term.empty() && IsWordChar(term.front()) && pos > 0 && IsWordChar(text[pos - 1])) return std::nullopt;
+  return pos;
 }
 
 bool TermIsCaseSensitive(const LexiconEntry& entry, std::string_view term) {

@@ -5,6 +5,7 @@
 // docs/FLOWS.md. Pure: adapters read the files and fill these values.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -111,6 +112,15 @@ std::vector<LexiconEntry> PlaceEntries(const Geography& geography, const Gazette
 
 // One Hyperscan expression for a term (see LexiconEntry::terms), without flags.
 std::string TermExpression(std::string_view term);
+// Whether a term is a regular expression ("re:...") rather than a phrase.
+bool IsRegexTerm(std::string_view term);
+// Where a phrase term's match that ends at byte `end` of `text` starts, or nullopt
+// if the phrase does not end there: the phrase walked backwards and compared (ASCII
+// case-insensitively; a space or hyphen over any run of white space, hyphens and en
+// dashes, a trailing '*' over the rest of its word, an apostrophe in either form),
+// starting on a word boundary. Lets phrases be matched without Hyperscan's
+// start-of-match tracking, which costs more than the rest of the scan.
+std::optional<uint32_t> TermStart(std::string_view term, std::string_view text, uint32_t end);
 // Whether the term must match case-sensitively (entry flag, or an all-capital phrase).
 bool TermIsCaseSensitive(const LexiconEntry& entry, std::string_view term);
 

@@ -30,8 +30,8 @@ Result<PatternSet> PatternSet::Compile(const std::vector<PatternSpec>& patterns)
   expressions.reserve(patterns.size());
   for (size_t i = 0; i < patterns.size(); ++i) {
     expressions.push_back(patterns[i].expression.c_str());
-    // Start offsets are needed for evidence spans and for hiding contained matches.
-    flags.push_back(HS_FLAG_SOM_LEFTMOST | (patterns[i].case_sensitive ? 0u : HS_FLAG_CASELESS));
+    flags.push_back((patterns[i].start_of_match ? HS_FLAG_SOM_LEFTMOST : 0u) |
+                    (patterns[i].case_sensitive ? 0u : HS_FLAG_CASELESS));
     ids.push_back(static_cast<unsigned>(i));
   }
   hs_database_t* db = nullptr;

@@ -17,6 +17,9 @@ struct PatternSpec {
   std::string expression;  // Hyperscan syntax
   bool case_sensitive = false;
   std::string source;  // where the pattern comes from, for compile errors
+  // Report where each match starts (Hyperscan's leftmost start of match). Costly: when
+  // false, PatternMatch::begin is 0 and the caller works the start out.
+  bool start_of_match = true;
 };
 
 // One match: the pattern's index in the spec list and the byte span [begin, end).

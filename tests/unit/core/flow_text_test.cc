@@ -46,6 +46,38 @@ TEST(TermExpression, PhrasesWildcardsAndRegexes) {
   EXPECT_TRUE(TermIsCaseSensitive(entry, "river"));
 }
 
+// Phrases are matched without start-of-match tracking; walking the phrase back from
+// the match's end must give the start Hyperscan's leftmost start would.
+TEST(TermStart, WalksThePhraseBack) {
+  const std::string text = "the cross -\xE2\x80\x93 border trade, poaching and arm\xE2\x80\x99s length";
+  auto start = [&](std::string_view term, std::string_view word) {
+    const size_t end = text.find(word) + word.size();
+    const auto begin = TermStart(term, text, static_cast<uint32_t>(end));
+    return begin ? text.substr(*begin, end - *begin) : std::string("(none)");
+  };
+  EXPECT_EQ(start("cross border", "border"), "cross -\xE2\x80\x93 border");
+  EXPECT_EQ(start("cross-border trade", "trade"), "cross -\xE2\x80\x93 border trade");
+  EXPECT_EQ(start("poach*", "poaching"), "poaching");
+  EXPECT_EQ(start("arm's length", "length"), "arm\xE2\x80\x99s length");
+  EXPECT_EQ(start("border", "border"), "border");
+  // A phrase that does not end there, or would start inside a word, has no start.
+  EXPECT_EQ(start("heroin trade", "trade"), "(none)");
+  EXPECT_EQ(start("order", "border"), "(none)");
+  // Every phrase match of the bundled extractor agrees with Hyperscan's own start.
+  const std::string prose = "Heroin from Afghanistan crosses the Kazakh-Russian border; wildlife crimes and "
+                            "poaching are growing, and arms smuggling networks operate cross border.";
+  for (const std::string& term : {std::string("Kazakh"), std::string("wildlife crime*"), std::string("cross border"),
+                                  std::string("smuggling networks"), std::string("Afghanistan")}) {
+    auto set = PatternSet::Compile({{TermExpression(term), false, "t", true}});
+    ASSERT_TRUE(set.ok()) << term;
+    auto scanner = PatternScanner::Create(*set);
+    std::vector<PatternMatch> matches;
+    ASSERT_TRUE(scanner->Scan(prose, matches).ok());
+    ASSERT_FALSE(matches.empty()) << term;
+    for (const PatternMatch& m : matches) EXPECT_EQ(TermStart(term, prose, m.end), std::optional(m.begin)) << term;
+  }
+}
+
 TEST(PatternSet, ReportsSpansAndNamesABadPattern) {
   auto set = PatternSet::Compile({{TermExpression("heroin"), false, "a"}, {TermExpression("poach*"), false, "b"}});
   ASSERT_TRUE(set.ok()) << set.error().ToString();
