@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "support/api_server.h"
 #include "support/http_client.h"
@@ -191,6 +193,10 @@ TEST_F(ApiTest, ChangesRawAndLikeForLike) {
   EXPECT_EQ(kaz["rank_change"], 6);
   EXPECT_NEAR(kaz["delta"].get<double>(), kaz["to"].get<double>() - 4.26, 1e-9);
   EXPECT_FALSE(raw["added"].empty());  // 2023 added markets, so the two bases differ
+  // The note is for people: indicator names, not ids (regression).
+  const std::string note = raw["note"];
+  EXPECT_NE(note.find("Financial crimes"), std::string::npos) << note;
+  EXPECT_EQ(note.find("financial_crimes"), std::string::npos) << note;
   Json like = GetJson("/api/v1/changes?from=2021&to=2023&measure=criminality&basis=like-for-like");
   EXPECT_EQ(like["basis"], "like-for-like");
   EXPECT_EQ(like["rows"].size(), raw["rows"].size());
@@ -228,6 +234,56 @@ TEST_F(ApiTest, EtagAnswers304AndCachesPublishedEditions) {
   HttpReply head = HttpRequest(server_->port(), "HEAD", "/api/v1/editions/2021/ranks?measure=resilience");
   EXPECT_EQ(head.status, 200);
   EXPECT_EQ(head.Header("content-length"), std::to_string(first.body.size()));
+}
+
+// The fixture narrative (ApiServer imports it for KAZ 2021): sections in framework
+// order with re-flowed paragraphs, the footer apart, and the revision's metadata.
+TEST_F(ApiTest, NarrativeSectionsInFrameworkOrder) {
+  Json narrative = GetJson("/api/v1/editions/2021/countries/kaz/narrative");
+  EXPECT_EQ(narrative["edition"], 2021);
+  EXPECT_EQ(narrative["iso3"], "KAZ");
+  EXPECT_EQ(narrative["name"], "Kazakhstan");
+  std::vector<std::string> ids, titles;
+  for (const Json& section : narrative["sections"]) {
+    ids.push_back(section["id"]);
+    titles.push_back(section["title"]);
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"people", "trade", "environment", "drugs", "actors",
+                                           "leadership_governance", "criminal_justice_security",
+                                           "economic_financial", "civil_society_social_protection"}));
+  EXPECT_EQ(titles.front(), "People");
+  EXPECT_EQ(titles.back(), "Civil society and social protection");
+  const Json& people = narrative["sections"][0];
+  EXPECT_EQ(people["heading"], "PEOPLE");
+  ASSERT_EQ(people["paragraphs"].size(), 2u);
+  EXPECT_EQ(people["paragraphs"][1], "Smuggling of migrants follows the old salt road, where guides charge by the "
+                                     "kilometre.");
+  EXPECT_NE(narrative["sections"][3]["paragraphs"][0].get<std::string>().find("cross-border lorry routes"),
+            std::string::npos);
+  EXPECT_EQ(narrative["footer"], "This summary was funded in part by a grant from the Friends of Valdoria Foundation.");
+  EXPECT_EQ(narrative["revision"]["number"], 1);
+  EXPECT_EQ(narrative["revision"]["author"], kFixtureAuthor);
+  EXPECT_EQ(narrative["revision"]["note"], "fixture");
+  EXPECT_FALSE(narrative["revision"]["stored_at"].get<std::string>().empty());
+  EXPECT_FALSE(narrative["revision"].contains("source"));  // a path on the importer's machine
+  EXPECT_EQ(narrative["provenance"].get<std::string>().rfind("Narrative revision 1, imported ", 0), 0u);
+  // A name finds the same narrative; the response is cached with an ETag like the others.
+  EXPECT_EQ(GetJson("/api/v1/editions/2021/countries/Kazakhstan/narrative"), narrative);
+  HttpReply first = Get("/api/v1/editions/2021/countries/KAZ/narrative");
+  ASSERT_FALSE(first.Header("etag").empty());
+  EXPECT_EQ(Get("/api/v1/editions/2021/countries/KAZ/narrative", {{"If-None-Match", first.Header("etag")}}).status,
+            304);
+}
+
+TEST_F(ApiTest, NarrativeMissingIs404) {
+  Json none = GetJson("/api/v1/editions/2023/countries/KAZ/narrative", 404);
+  EXPECT_EQ(none["error"]["code"], "not_found");
+  EXPECT_NE(none["error"]["message"].get<std::string>().find("no narrative is stored for KAZ in edition 2023"),
+            std::string::npos);
+  EXPECT_EQ(GetJson("/api/v1/editions/2021/countries/UZB/narrative", 404)["error"]["code"], "not_found");
+  EXPECT_EQ(GetJson("/api/v1/editions/2021/countries/Kazakstan/narrative", 404)["error"]["suggestions"][0],
+            "Kazakhstan");
+  EXPECT_EQ(GetJson("/api/v1/editions/1999/countries/KAZ/narrative", 404)["error"]["code"], "not_found");
 }
 
 TEST_F(ApiTest, ErrorsAreJson) {

@@ -26,6 +26,14 @@ TEST_F(CliTest, ChangesSincePreviousEditionAreShown) {
   EXPECT_NE(run.out.find("\"change\": 0.21"), std::string::npos) << run.out;
 }
 
+TEST_F(CliTest, ChangesNameAddedIndicators) {
+  CliRun run = Ocindex("changes 2023 --from 2021");
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.err.find("added: "), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("Financial crimes"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("financial_crimes"), std::string::npos) << run.err;
+}
+
 TEST_F(CliTest, VerifyFindsNoMismatch) {
   CliRun run = Ocindex("verify --format csv");
   ASSERT_EQ(run.exit_code, 0);

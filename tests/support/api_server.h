@@ -1,5 +1,6 @@
-// An in-process `ocindex serve`: a fresh database (seeded with the bundled editions),
-// the API and the HTTP server on 127.0.0.1 with a port the system picks.
+// An in-process `ocindex serve`: a fresh database (seeded with the bundled editions,
+// plus the fixture narrative kDistributedNarrative imported for KAZ 2021 as revision 1
+// by kFixtureAuthor), the API and the HTTP server on 127.0.0.1 with a port the system picks.
 #pragma once
 
 #include <functional>
@@ -7,12 +8,16 @@
 #include <string>
 
 #include "adapters/catalog/catalog.h"
+#include "adapters/catalog/profiles.h"
 #include "adapters/http/server.h"
 #include "adapters/store/sqlite_store.h"
 #include "faces/server/api.h"
 #include "support/fixtures.h"
+#include "support/narrative_fixtures.h"
 
 namespace ocindex::test {
+
+inline constexpr const char* kFixtureAuthor = "api-test";
 
 class ApiServer {
  public:
@@ -24,6 +29,10 @@ class ApiServer {
     if (!store) return;
     auto catalog = adapters::Catalog::Open(std::move(*store));
     if (!catalog) return;
+    adapters::ProfileImportOptions narrative{dir_.File("valdoria.txt"), "KAZ", "2021", "text", kFixtureAuthor,
+                                             "fixture", false};
+    if (!WriteFile(narrative.path, test_support::kDistributedNarrative).ok()) return;
+    if (!adapters::ImportProfile(*catalog, narrative)) return;
     if (seed) seed(*catalog, dir_);
     auto data = server::Published::Load(*catalog);
     if (!data) return;

@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "support/fixtures.h"
@@ -15,7 +17,8 @@ namespace ocindex::test {
 
 struct CliRun {
   int exit_code = -1;
-  std::string out;  // stdout only; stderr is discarded
+  std::string out;  // stdout
+  std::string err;  // stderr (logs, notes, errors)
 };
 
 class CliTest : public ::testing::Test {
@@ -23,7 +26,7 @@ class CliTest : public ::testing::Test {
   // `args` go to the shell as written; `env` is prefixed (e.g. "OCINDEX_AUTHOR=ana").
   CliRun Ocindex(const std::string& args, const std::string& env = {}) {
     const std::string command = env + (env.empty() ? "" : " ") + std::string(OCINDEX_CLI) + " --db '" +
-                                dir_.File("ocindex.db") + "' " + args + " 2>/dev/null";
+                                dir_.File("ocindex.db") + "' " + args + " 2>'" + dir_.File("stderr.txt") + "'";
     CliRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return run;
@@ -32,6 +35,8 @@ class CliTest : public ::testing::Test {
     while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
     int status = pclose(pipe);
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream err(dir_.File("stderr.txt"), std::ios::binary);
+    run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
     return run;
   }
   TempDir dir_;

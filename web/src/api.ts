@@ -29,7 +29,17 @@ export interface ChangeRow extends Country {
 export interface Changes { from: number; to: number; measure: string; basis: string; note: string; rows: ChangeRow[] }
 export interface CompareResult { edition: number; countries: Country[]; measures: { id: string; name: string; kind: string; values: Record<string, number | null> }[] }
 
-export class ApiError extends Error {}
+export interface NarrativeSection { id: string; title: string; heading: string; paragraphs: string[] }
+export interface Narrative extends Country {
+  edition: number;
+  revision: { number: number; author: string; stored_at: string; note: string };
+  sections: NarrativeSection[]; footer: string; provenance: string;
+}
+
+/** `status` is the HTTP status (0 when the request never got an answer). */
+export class ApiError extends Error {
+  constructor(message: string, readonly status = 0) { super(message); }
+}
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -39,7 +49,7 @@ export function get<T>(path: string): Promise<T> {
   if (!hit) {
     hit = fetch(url).then(async (res) => {
       const body = await res.json().catch(() => null);
-      if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`);
+      if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status);
       return body;
     });
     hit.catch(() => cache.delete(url));
@@ -54,6 +64,7 @@ export const api = {
   scores: (e: number) => get<{ measures: string[]; rows: ScoreRow[] }>(`editions/${e}/scores`),
   ranks: (e: number, measure: string) => get<{ rows: RankRow[] }>(`editions/${e}/ranks?measure=${encodeURIComponent(measure)}`),
   country: (e: number, iso3: string) => get<Profile>(`editions/${e}/countries/${encodeURIComponent(iso3)}`),
+  narrative: (e: number, iso3: string) => get<Narrative>(`editions/${e}/countries/${encodeURIComponent(iso3)}/narrative`),
   compare: (e: number, iso3s: string[]) => get<CompareResult>(`editions/${e}/compare?countries=${iso3s.join(',')}`),
   changes: (from: number, to: number, measure: string, basis: string) =>
     get<Changes>(`changes?from=${from}&to=${to}&measure=${encodeURIComponent(measure)}&basis=${basis}`),

@@ -1,5 +1,6 @@
 // Browser tests for the explorer: starts `ocindex serve` on 127.0.0.1 with a fresh database, drives Debian's
-// chromium through playwright-core, checks every page and writes screenshots at desktop and phone sizes.
+// chromium through playwright-core, checks every page and writes screenshots at desktop and phone sizes; the
+// country-profile checks (narrative, printable profile against the CLI's PDF) are in profile-checks.mjs.
 // Usage: node web/tests/browser.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { checkProfiles, importNarrative } from './profile-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -54,6 +56,7 @@ const pages = [
   ['flows', '#/flows'],
   ['flows-heroin', '#/flows?market=heroin_trade'],
   ['country-flows', '#/country/GEO?edition=2021'],
+  ['profile', '#/profile/KAZ?edition=2023'],
 ];
 
 let server, browser;
@@ -65,6 +68,7 @@ function cleanup() {
 }
 
 try {
+  for (const edition of [2021, 2023]) importNarrative(binary, dbPath, 'KAZ', edition);
   server = await startServer();
   // A persistent context on a fresh, empty folder is playwright's way of passing --user-data-dir.
   browser = await chromium.launchPersistentContext(userDataDir, {
@@ -118,6 +122,11 @@ try {
   const kaz = await page.locator('[data-value="criminality"]').textContent();
   check(kaz?.trim() === '4.26', `Kazakhstan 2021 criminality shows 4.26 (got ${kaz})`);
 
+  // Rank moves name the earlier rank, so "up" cannot be misread (KAZ criminality: 133rd in 2021, 127th in 2023).
+  await open('#/country/KAZ?edition=2023');
+  const move = await page.locator('#pillar-criminality .rank-change').first().textContent();
+  check(/▲ 6 \(was 133 in 2021\)/.test(move ?? ''), `country page states the earlier world rank (${move})`);
+
   // Rankings: region filter shows exactly that region, sorting by name orders the rows.
   await open('#/rankings?edition=2021');
   const api = await (await fetch(`${server.base}api/v1/editions/2021/countries`)).json();
@@ -145,6 +154,8 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('#compare thead th[data-iso3]').length === 3);
   const cols = await page.locator('#compare thead th[data-iso3]').evaluateAll((th) => th.map((t) => t.getAttribute('data-iso3')));
   check(JSON.stringify(cols) === '["KAZ","UZB","KGZ"]', `compare shows the chosen countries (${cols.join(',')})`);
+
+  await checkProfiles({ page, open, check, base: server.base, problems, binary, dbPath, shotDir });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

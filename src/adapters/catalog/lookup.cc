@@ -23,6 +23,15 @@ Result<int> ResolveMeasure(const core::Framework& framework, const std::string& 
                                                      framework.edition, fmt::join(ids, ", ")));
 }
 
+std::string IndicatorNames(const core::Framework& framework, const std::vector<std::string>& ids) {
+  std::vector<std::string> names;
+  for (const std::string& id : ids) {
+    auto indicator = framework.FindIndicator(id);
+    names.push_back(indicator ? framework.indicators[static_cast<std::size_t>(*indicator)].name : id);
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
 std::string DisplayName(const core::Geography& geography, const core::CountryEntry& country) {
   const core::Country* known = geography.Find(country.iso3);
   return known != nullptr ? known->name : country.name;

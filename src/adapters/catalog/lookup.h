@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "adapters/catalog/catalog.h"
 #include "core/error.h"
@@ -16,6 +17,10 @@ namespace ocindex::adapters {
 Result<std::string> ResolveCountry(const core::Geography& geography, const std::string& query);
 // A node or indicator id or name within a framework; kNotFound lists what exists.
 Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query);
+
+// Indicator names for ids of a framework, joined with ", " (an unknown id is kept as is):
+// what a person reads where an edition comparison lists added or dropped indicators.
+std::string IndicatorNames(const core::Framework& framework, const std::vector<std::string>& ids);
 
 // The country's common English name; the publisher's spelling if it is not in the list.
 std::string DisplayName(const core::Geography& geography, const core::CountryEntry& country);

@@ -123,6 +123,18 @@ Result<render::ProfileView> LoadProfileView(Catalog& catalog, const core::Editio
                                   stored ? &*stored : nullptr);
 }
 
+Result<std::map<std::string, StoredProfile>> LoadNarratives(Catalog& catalog, const std::string& edition) {
+  auto listed = catalog.store().ListProfiles(edition);
+  if (!listed) return listed.error();
+  std::map<std::string, StoredProfile> narratives;
+  for (const ProfileRevisionInfo& info : *listed) {
+    auto stored = catalog.store().LoadProfile(info.iso3, edition);
+    if (!stored) return stored.error();
+    narratives.emplace(info.iso3, std::move(*stored));
+  }
+  return narratives;
+}
+
 Result<std::string> RenderProfile(const render::ProfileView& view, ProfileFormat format) {
   switch (format) {
     case ProfileFormat::kMarkdown: return render::RenderProfileMarkdown(view);
@@ -141,14 +153,9 @@ Result<ProfileExportReport> ExportAllProfiles(Catalog& catalog, const std::strin
   if (!previous) return previous.error();
   const core::Edition* before = *previous ? &**previous : nullptr;
   // The store is read here, on one thread; workers only render and write files.
-  auto listed = catalog.store().ListProfiles(edition_id);
-  if (!listed) return listed.error();
-  std::map<std::string, StoredProfile> narratives;
-  for (const ProfileRevisionInfo& info : *listed) {
-    auto stored = catalog.store().LoadProfile(info.iso3, edition_id);
-    if (!stored) return stored.error();
-    narratives.emplace(info.iso3, std::move(*stored));
-  }
+  auto loaded = LoadNarratives(catalog, edition_id);
+  if (!loaded) return loaded.error();
+  const std::map<std::string, StoredProfile>& narratives = *loaded;
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) return MakeError(ErrorCode::kIo, "cannot create the directory: " + ec.message(), directory);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,10 @@ const char* ProfileFormatExtension(ProfileFormat format);
 // The profile of one country: its scores in the edition and, if stored, its narrative.
 Result<render::ProfileView> LoadProfileView(Catalog& catalog, const core::Edition& edition,
                                             const core::Edition* previous, const std::string& iso3);
+
+// The current revision of every narrative stored for the edition, by ISO3 (empty when
+// none). Reads the store; callers that render on several threads load them up front.
+Result<std::map<std::string, StoredProfile>> LoadNarratives(Catalog& catalog, const std::string& edition);
 
 // The document bytes of a view in a format.
 Result<std::string> RenderProfile(const render::ProfileView& view, ProfileFormat format);

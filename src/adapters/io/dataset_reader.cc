@@ -6,14 +6,13 @@
 #include <cctype>
 #include <map>
 
+#include "adapters/io/table_problems.h"
 #include "core/scoring/scorecard.h"
 
 namespace ocindex::adapters::io {
 namespace {
 
 using core::Rational;
-
-constexpr size_t kMaxProblems = 20;
 
 enum class Role { kIgnored, kContinent, kRegion, kCountry, kIso3, kIndicator, kNode };
 
@@ -22,50 +21,9 @@ struct Column {
   int index = -1;  // indicator or node index for kIndicator / kNode
 };
 
-std::string Trim(std::string_view text) {
-  size_t begin = 0;
-  size_t end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  return std::string(text.substr(begin, end - begin));
-}
-
 bool IsNotAssessed(const std::string& text) {
   const std::string key = core::NormalizeHeader(text);
   return key == "na" || key == "n/a" || key == "not assessed";
-}
-
-class Problems {
- public:
-  explicit Problems(const Table& table) : table_(table) {}
-  void Add(uint32_t row, int column, std::string message) {
-    ++count_;
-    if (lines_.size() < kMaxProblems) lines_.push_back({table_.Where(row, column), std::move(message)});
-  }
-  bool empty() const { return count_ == 0; }
-  Error ToError() const {
-    if (count_ == 1) return MakeError(ErrorCode::kInvalidInput, lines_[0].second, lines_[0].first);
-    std::string message = fmt::format("{} problems; nothing was imported:", count_);
-    for (const auto& [where, what] : lines_) message += fmt::format("\n  {}: {}", where, what);
-    if (count_ > lines_.size()) message += fmt::format("\n  ... and {} more", count_ - lines_.size());
-    return MakeError(ErrorCode::kInvalidInput, message, table_.sheet.empty() ? table_.source
-                                                                             : table_.source + ", sheet " + table_.sheet);
-  }
-
- private:
-  const Table& table_;
-  size_t count_ = 0;
-  std::vector<std::pair<std::string, std::string>> lines_;
-};
-
-const std::string& Cell(const TableRow& row, size_t column) {
-  static const std::string kEmpty;
-  return column < row.cells.size() ? row.cells[column] : kEmpty;
-}
-
-std::string ScaleText(const core::Framework& framework) {
-  return fmt::format("a number from {} to {} in steps of {}", core::FormatRational(framework.scale_min),
-                     core::FormatRational(framework.scale_max), core::FormatRational(framework.scale_step));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "adapters/render/grid.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 
 #include "adapters/io/csv_writer.h"
@@ -13,6 +14,16 @@ size_t Width(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
+}
+
+// A numeric cell as JSON: whole numbers ("193") as integers, so counts do not print
+// as 193.0; anything else as a double.
+nlohmann::ordered_json NumberJson(const std::string& text) {
+  char* end = nullptr;
+  errno = 0;
+  const long long whole = std::strtoll(text.c_str(), &end, 10);
+  if (!text.empty() && *end == '\0' && errno == 0) return whole;
+  return std::strtod(text.c_str(), nullptr);
 }
 
 }  // namespace
@@ -69,7 +80,7 @@ nlohmann::ordered_json ToJson(const Grid& grid) {
       if (j >= row.size() || !row[j]) {
         object[column.name] = nullptr;
       } else if (column.numeric) {
-        object[column.name] = std::strtod(row[j]->c_str(), nullptr);
+        object[column.name] = NumberJson(*row[j]);
       } else {
         object[column.name] = *row[j];
       }

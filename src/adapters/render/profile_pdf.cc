@@ -74,6 +74,10 @@ class PdfDocument {
 
   LayoutPtr Layout(std::string_view text, const TextStyle& style, double width) const {
     LayoutPtr layout(pango_cairo_create_layout(cr_));
+    // pango-cairo assumes 96 dpi, which would set every size at 4/3 of its points; at 72
+    // a size in points is that many of cairo's PDF units, as the HTML print stylesheet means.
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout.get()), 72);
+    pango_layout_context_changed(layout.get());
     PangoFontDescription* font = pango_font_description_new();
     pango_font_description_set_family(font, kFamily);
     pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));

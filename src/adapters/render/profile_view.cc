@@ -129,16 +129,25 @@ Result<ProfileView> BuildProfileView(const core::Edition& edition, const core::E
     view.provenance = "No narrative is stored for this country and edition: a scores-only profile.";
     return view;
   }
+  view.sections = OrderedSections(framework, *narrative);
+  view.footer = narrative->footer;
+  view.provenance = NarrativeProvenance(narrative->info);
+  return view;
+}
+
+std::vector<ProfileSection> OrderedSections(const core::Framework& framework, const StoredProfile& narrative) {
+  std::vector<ProfileSection> sections;
   for (const std::string& id : core::NarrativeSectionIds(framework)) {
-    for (const core::NarrativeSection& section : narrative->sections) {
-      if (section.node_id == id) view.sections.push_back({SectionTitle(framework, id), section.text});
+    for (const core::NarrativeSection& section : narrative.sections) {
+      if (section.node_id == id) sections.push_back({id, SectionTitle(framework, id), section.heading, section.text});
     }
   }
-  view.footer = narrative->footer;
-  const ProfileRevisionInfo& info = narrative->info;
-  view.provenance = fmt::format("Narrative revision {}, imported {} by {}{}.", info.revision, info.stored_at,
-                                info.author, info.note.empty() ? "" : " (" + info.note + ")");
-  return view;
+  return sections;
+}
+
+std::string NarrativeProvenance(const ProfileRevisionInfo& info) {
+  return fmt::format("Narrative revision {}, imported {} by {}{}.", info.revision, info.stored_at, info.author,
+                     info.note.empty() ? "" : " (" + info.note + ")");
 }
 
 }  // namespace ocindex::adapters::render

@@ -46,8 +46,10 @@ struct ProfileBar {
 };
 
 struct ProfileSection {
-  std::string title;  // the framework's name for the section ("Leadership and governance")
-  std::string text;   // paragraphs separated by "\n\n"
+  std::string id;       // framework node id, "summary" or "sources"
+  std::string title;    // the framework's name for the section ("Leadership and governance")
+  std::string heading;  // as written in the imported file ("LEADERSHIP AND GOVERNANCE")
+  std::string text;     // paragraphs separated by "\n\n"
 };
 
 struct ProfileView {
@@ -74,6 +76,13 @@ struct ProfileView {
 Result<ProfileView> BuildProfileView(const core::Edition& edition, const core::Edition* previous,
                                      const std::string& iso3, const std::string& display_name,
                                      const StoredProfile* narrative);
+
+// A stored narrative's sections in the order profiles print them (core::NarrativeSectionIds),
+// titled with the framework's names. Shared by the renderers and the API.
+std::vector<ProfileSection> OrderedSections(const core::Framework& framework, const StoredProfile& narrative);
+
+// "Narrative revision 2, imported 2026-11-25T08:00:00Z by ana (note)." under every profile.
+std::string NarrativeProvenance(const ProfileRevisionInfo& info);
 
 // Scope titles in MeasureFigures order, for the renderers' labels.
 inline constexpr std::array<const char*, 3> kScopeTitles = {"World", "Continent", "Region"};

@@ -33,7 +33,7 @@ constexpr int kValueDecimals = 12;
 
 // kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
 // edited: a change to the schema is a new entry appended here.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: editions with their revisions, and the country list.
     R"sql(
 CREATE TABLE countries (
@@ -121,6 +121,29 @@ CREATE TABLE profile_sections (
   line        INTEGER NOT NULL,
   text        TEXT NOT NULL,
   PRIMARY KEY (revision_id, position)
+) WITHOUT ROWID;
+)sql",
+    // 3: expert-level scores, one set per import (revision); never updated.
+    R"sql(
+CREATE TABLE expert_revisions (
+  id        INTEGER PRIMARY KEY,
+  edition   TEXT NOT NULL,
+  revision  INTEGER NOT NULL CHECK (revision >= 1),
+  source    TEXT NOT NULL,
+  stored_at TEXT NOT NULL,
+  UNIQUE (edition, revision)
+);
+-- Scores are multiples of the scale's step (0.5 for the GOCI): exact as REAL.
+CREATE TABLE expert_scores (
+  revision_id   INTEGER NOT NULL REFERENCES expert_revisions (id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  iso3          TEXT NOT NULL,
+  indicator     TEXT NOT NULL,
+  expert        TEXT NOT NULL,
+  score         REAL NOT NULL,
+  justification TEXT NOT NULL,
+  PRIMARY KEY (revision_id, position),
+  UNIQUE (revision_id, iso3, indicator, expert)
 ) WITHOUT ROWID;
 )sql",
 };
@@ -461,6 +484,77 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<std::vector<int>> SaveExpertScores(const std::vector<ExpertScoresToStore>& sets) override {
+    return Guarded(path_, [&]() -> Result<std::vector<int>> {
+      for (const ExpertScoresToStore& set : sets) {
+        if (set.edition.empty() || set.scores.empty()) {
+          return MakeError(ErrorCode::kInvalidInput, "expert scores need an edition and at least one score");
+        }
+        for (const core::ExpertScore& score : set.scores) {
+          if (score.edition != set.edition) {
+            return MakeError(ErrorCode::kInvalidInput, "a score of edition " + score.edition +
+                                                           " in the set of edition " + set.edition);
+          }
+        }
+      }
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      std::vector<int> revisions;
+      const std::string stored_at = NowUtc();
+      SQLite::Statement next(db_, "SELECT COALESCE(MAX(revision), 0) + 1 FROM expert_revisions WHERE edition = ?");
+      SQLite::Statement header(db_, "INSERT INTO expert_revisions (edition, revision, source, stored_at) "
+                                    "VALUES (?, ?, ?, ?)");
+      SQLite::Statement row(db_, "INSERT INTO expert_scores (revision_id, position, iso3, indicator, expert, score, "
+                                 "justification) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      for (const ExpertScoresToStore& set : sets) {
+        next.reset();
+        next.bind(1, set.edition);
+        next.executeStep();
+        revisions.push_back(next.getColumn(0).getInt());
+        next.reset();
+        Insert(header, set.edition, revisions.back(), set.source, stored_at);
+        const int64_t id = db_.getLastInsertRowid();
+        int position = 0;
+        for (const core::ExpertScore& s : set.scores) {
+          Insert(row, id, position++, s.iso3, s.indicator, s.expert, s.score, s.justification);
+        }
+      }
+      transaction.commit();
+      return revisions;
+    });
+  }
+
+  Result<StoredExpertScores> LoadExpertScores(const std::string& edition, int revision) override {
+    return Guarded(path_, [&]() -> Result<StoredExpertScores> {
+      auto infos = QueryExpertRevisions(edition, revision, "ORDER BY r.revision DESC LIMIT 1");
+      if (infos.empty()) {
+        return MakeError(ErrorCode::kNotFound,
+                         "no expert scores stored for edition " + edition +
+                             (revision == 0 ? std::string() : " at revision " + std::to_string(revision)) +
+                             "; import some with 'ocindex reliability import FILE' or name a file");
+      }
+      StoredExpertScores stored;
+      stored.info = infos.front().first;
+      SQLite::Statement q(db_, "SELECT iso3, indicator, expert, score, justification FROM expert_scores "
+                               "WHERE revision_id = ? ORDER BY position");
+      q.bind(1, infos.front().second);
+      while (q.executeStep()) {
+        stored.scores.push_back({edition, q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                 q.getColumn(2).getString(), q.getColumn(3).getDouble(), q.getColumn(4).getString()});
+      }
+      return stored;
+    });
+  }
+
+  Result<std::vector<ExpertScoresInfo>> ListExpertScores() override {
+    return Guarded(path_, [&]() -> Result<std::vector<ExpertScoresInfo>> {
+      std::vector<ExpertScoresInfo> infos;
+      for (auto& [info, id] : QueryExpertRevisions("", 0, "ORDER BY r.edition, r.revision")) {
+        infos.push_back(std::move(info));
+      }
+      return infos;
+    });
+  }
+
   Result<StoredProfile> LoadProfile(const std::string& iso3, const std::string& edition, int revision) override {
     return Guarded(path_, [&]() -> Result<StoredProfile> {
       auto infos = QueryProfiles("WHERE r.iso3 = ?1 AND r.edition = ?2 AND (CAST(?3 AS INTEGER) = 0 OR r.revision = CAST(?3 AS INTEGER)) "
@@ -539,6 +633,26 @@ class SqliteStore final : public Store {
                        q.getColumn(0).getInt64()});
     }
     return infos;
+  }
+
+  // Expert revisions of `edition` ("" for any) at `revision` (0 for any), in `order`,
+  // each with its row id and its counts of scores and experts.
+  std::vector<std::pair<ExpertScoresInfo, int64_t>> QueryExpertRevisions(const std::string& edition, int revision,
+                                                                         const std::string& order) {
+    SQLite::Statement q(db_, "SELECT r.edition, r.revision, r.source, r.stored_at, r.id, "
+                             "(SELECT COUNT(*) FROM expert_scores s WHERE s.revision_id = r.id), "
+                             "(SELECT COUNT(DISTINCT expert) FROM expert_scores s WHERE s.revision_id = r.id) "
+                             "FROM expert_revisions r WHERE (?1 = '' OR r.edition = ?1) AND (?2 = 0 OR r.revision = ?2) " +
+                                 order);
+    q.bind(1, edition);
+    q.bind(2, revision);
+    std::vector<std::pair<ExpertScoresInfo, int64_t>> out;
+    while (q.executeStep()) {
+      out.push_back({ExpertScoresInfo{q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getString(),
+                                      q.getColumn(3).getString(), q.getColumn(5).getInt(), q.getColumn(6).getInt()},
+                     q.getColumn(4).getInt64()});
+    }
+    return out;
   }
 
   template <typename... Args>

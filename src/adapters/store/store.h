@@ -12,6 +12,7 @@
 #include "core/model/framework.h"
 #include "core/model/geography.h"
 #include "core/profile/narrative.h"
+#include "core/reliability/expert_scores.h"
 
 namespace ocindex::adapters {
 
@@ -70,6 +71,27 @@ struct StoredProfile {
   std::string footer;
 };
 
+// One edition's expert-level scores (docs/EXPERT_DATA.md), as imported from one file.
+struct ExpertScoresToStore {
+  std::string edition;
+  std::vector<core::ExpertScore> scores;  // every one of this edition
+  std::string source;                     // the imported file
+};
+
+struct ExpertScoresInfo {
+  std::string edition;
+  int revision = 0;  // 1 for the first import; every import adds one, older ones are kept
+  std::string source;
+  std::string stored_at;  // UTC, ISO 8601
+  int scores = 0;
+  int experts = 0;
+};
+
+struct StoredExpertScores {
+  ExpertScoresInfo info;
+  std::vector<core::ExpertScore> scores;  // in the order imported
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -105,6 +127,14 @@ class Store {
                                                                         const std::string& edition) = 0;
   // The current revision of every narrative of an edition, by ISO3.
   virtual Result<std::vector<ProfileRevisionInfo>> ListProfiles(const std::string& edition) = 0;
+
+  // Expert-level scores. Saving adds one revision per edition, all in one transaction
+  // (every set is written or none), and returns the revisions in the order given.
+  virtual Result<std::vector<int>> SaveExpertScores(const std::vector<ExpertScoresToStore>& sets) = 0;
+  // The current revision (revision 0) or a given one. kNotFound if absent.
+  virtual Result<StoredExpertScores> LoadExpertScores(const std::string& edition, int revision = 0) = 0;
+  // Every revision of every edition's expert scores, by edition then revision.
+  virtual Result<std::vector<ExpertScoresInfo>> ListExpertScores() = 0;
 };
 
 }  // namespace ocindex::adapters

@@ -15,5 +15,6 @@ void RegisterServeCommand(CLI::App& app, Context& context);     // serve
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
 void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract|graph
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
+void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
 
 }  // namespace ocindex::cli

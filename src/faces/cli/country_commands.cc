@@ -200,8 +200,8 @@ void Changes(Context& context, const ChangesArgs& args) {
       "{} from {} to {} ({} ranks). Raw figures are as published. Like-for-like figures recompute both "
       "editions on the {} indicators they share{}{}.\n",
       comparison->measure_name, b, a, core::ScopeName(comparison->scope), comparison->shared_indicators.size(),
-      comparison->only_after.empty() ? "" : fmt::format("; {} added: {}", a, fmt::join(comparison->only_after, ", ")),
-      comparison->only_before.empty() ? "" : fmt::format("; dropped: {}", fmt::join(comparison->only_before, ", ")));
+      comparison->only_after.empty() ? "" : fmt::format("; {} added: {}", a, adapters::IndicatorNames(after->framework, comparison->only_after)),
+      comparison->only_before.empty() ? "" : fmt::format("; dropped: {}", adapters::IndicatorNames(before->framework, comparison->only_before)));
   context.Print(grid);
 }
 

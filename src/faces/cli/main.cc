@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   RegisterProfileCommands(app, context);
   RegisterFlowsCommands(app, context);
   RegisterAuditCommands(app, context);
+  RegisterReliabilityCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -16,18 +16,19 @@ namespace {
 using adapters::http::PathParams;
 using adapters::render::Grid;
 
-std::string Note(const core::EditionComparison& comparison) {
+std::string Note(const core::EditionComparison& comparison, const core::Framework& before,
+                 const core::Framework& after) {
   if (comparison.only_before.empty() && comparison.only_after.empty()) {
     return fmt::format("Editions {} and {} assess the same indicators under {}, so raw and like-for-like changes "
-                       "agree.", comparison.before_edition, comparison.after_edition, comparison.measure_id);
+                       "agree.", comparison.before_edition, comparison.after_edition, comparison.measure_name);
   }
   return fmt::format(
       "Raw changes compare the figures as published. Between {} and {} the framework added {} and dropped {}, so a "
       "raw change can come from the new indicators entering the mean rather than from changed scores. "
       "Like-for-like recomputes both editions on the {} indicators they share.",
       comparison.before_edition, comparison.after_edition,
-      comparison.only_after.empty() ? "no indicator" : fmt::format("{}", fmt::join(comparison.only_after, ", ")),
-      comparison.only_before.empty() ? "none" : fmt::format("{}", fmt::join(comparison.only_before, ", ")),
+      comparison.only_after.empty() ? "no indicator" : adapters::IndicatorNames(after, comparison.only_after),
+      comparison.only_before.empty() ? "none" : adapters::IndicatorNames(before, comparison.only_before),
       comparison.shared_indicators.size());
 }
 
@@ -104,7 +105,7 @@ Response Changes(const Published& data, const Request& request) {
                            {"to", (*after)->year},
                            {"measure", comparison->measure_id},
                            {"basis", basis},
-                           {"note", Note(*comparison)},
+                           {"note", Note(*comparison, (*before)->edition.framework, (*after)->edition.framework)},
                            {"shared_indicators", comparison->shared_indicators},
                            {"added", comparison->only_after},
                            {"dropped", comparison->only_before},

@@ -1,7 +1,6 @@
 // One country's profile and several countries side by side.
 #include <fmt/format.h>
 
-#include "adapters/catalog/lookup.h"
 #include "core/scoring/country_summary.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
@@ -11,25 +10,6 @@ namespace ocindex::server {
 namespace {
 
 using adapters::http::PathParams;
-
-// The edition's index of a country named by ISO3, name or alias; 404 with suggestions otherwise.
-Result<int> FindCountry(const Published& data, const PublishedEdition& published, const std::string& query,
-                        std::vector<std::string>& suggestions) {
-  auto iso3 = adapters::ResolveCountry(data.geography(), query);
-  if (!iso3) {
-    suggestions = data.geography().Suggest(query);
-    return iso3.error();
-  }
-  auto index = published.edition.dataset.FindCountry(*iso3);
-  if (!index) return MakeError(ErrorCode::kNotFound, fmt::format("{} is not assessed in edition {}", *iso3, published.id));
-  return *index;
-}
-
-Response CountryError(const Error& error, const std::vector<std::string>& suggestions) {
-  const int status = error.code == ErrorCode::kNotFound ? 404 : 400;
-  return adapters::http::ErrorResponse(status, status == 404 ? "not_found" : "invalid_input", error.message,
-                                       suggestions);
-}
 
 std::string ParentId(const core::Framework& framework, int measure) {
   if (!framework.IsNode(measure)) {

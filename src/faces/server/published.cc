@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "adapters/catalog/profiles.h"
+
 namespace ocindex::server {
 
 Result<std::unique_ptr<Published>> Published::Load(adapters::Catalog& catalog) {
@@ -17,11 +19,14 @@ Result<std::unique_ptr<Published>> Published::Load(adapters::Catalog& catalog) {
     if (!edition) return edition.error();
     auto card = core::Scorecard::Compute(edition->framework, edition->dataset);
     if (!card) return card.error();
+    auto narratives = adapters::LoadNarratives(catalog, info.edition);
+    if (!narratives) return narratives.error();
     auto entry = std::make_unique<PublishedEdition>();
     entry->id = info.edition;
     entry->year = std::atoi(info.edition.c_str());
     entry->edition = std::move(*edition);
     entry->card = std::move(*card);
+    entry->narratives = std::move(*narratives);
     published->editions_.push_back(std::move(entry));
   }
   for (auto& entry : published->editions_) {

@@ -1,12 +1,15 @@
-// Every stored edition, loaded and scored once at start-up and then only read: the
-// API's handlers run on several threads and never touch the database.
+// Every stored edition, loaded and scored once at start-up with its countries'
+// narratives, and then only read: the API's handlers run on several threads and never
+// touch the database. A narrative imported while the server runs shows after a restart.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "adapters/catalog/catalog.h"
+#include "adapters/store/store.h"
 #include "core/error.h"
 #include "core/model/geography.h"
 #include "core/scoring/scorecard.h"
@@ -20,6 +23,7 @@ struct PublishedEdition {
   core::Edition edition;
   core::Scorecard card;
   const PublishedEdition* previous = nullptr;  // the framework's previous edition, if stored
+  std::map<std::string, adapters::StoredProfile> narratives;  // current revision, by ISO3
 };
 
 class Published {

@@ -14,6 +14,24 @@ Result<const PublishedEdition*> FindEdition(const Published& data, const std::st
                    fmt::format("unknown edition '{}'; expected one of: {}", edition, fmt::join(data.Ids(), ", ")));
 }
 
+Result<int> FindCountry(const Published& data, const PublishedEdition& published, const std::string& query,
+                        std::vector<std::string>& suggestions) {
+  auto iso3 = adapters::ResolveCountry(data.geography(), query);
+  if (!iso3) {
+    suggestions = data.geography().Suggest(query);
+    return iso3.error();
+  }
+  auto index = published.edition.dataset.FindCountry(*iso3);
+  if (!index) return MakeError(ErrorCode::kNotFound, fmt::format("{} is not assessed in edition {}", *iso3, published.id));
+  return *index;
+}
+
+adapters::http::Response CountryError(const Error& error, const std::vector<std::string>& suggestions) {
+  const int status = error.code == ErrorCode::kNotFound ? 404 : 400;
+  return adapters::http::ErrorResponse(status, status == 404 ? "not_found" : "invalid_input", error.message,
+                                       suggestions);
+}
+
 Result<int> ParseMeasure(const core::Framework& framework, const std::string& id) {
   auto measure = adapters::ResolveMeasure(framework, id);
   if (!measure) return MakeError(ErrorCode::kInvalidInput, measure.error().message);

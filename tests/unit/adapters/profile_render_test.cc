@@ -173,6 +173,27 @@ TEST_F(ProfileRenderTest, PdfTextIsSelectable) {
   EXPECT_NE(text->find("Page 1"), std::string::npos);
 }
 
+// Font sizes are points: the 22 pt title's box is 22 pt times DejaVu Sans' 1.164 em line
+// box (pango-cairo's default 96 dpi made it 4/3 larger, about 34 pt).
+TEST_F(ProfileRenderTest, PdfFontSizesArePoints) {
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftotext is not installed";
+  auto pdf = render::RenderProfilePdf(View("2021"));
+  ASSERT_TRUE(pdf.ok());
+  ASSERT_TRUE(io::WriteFileAtomically(dir_.File("p.pdf"), *pdf).ok());
+  ASSERT_EQ(std::system(("pdftotext -bbox -l 1 '" + dir_.File("p.pdf") + "' '" + dir_.File("p.html") + "'").c_str()),
+            0);
+  auto boxes = io::ReadTextFile(dir_.File("p.html"));
+  ASSERT_TRUE(boxes.ok());
+  const size_t word = boxes->find(">Kazakhstan</word>");
+  ASSERT_NE(word, std::string::npos);
+  const size_t start = boxes->rfind("<word", word);
+  auto attribute = [&](const std::string& name) {
+    const size_t at = boxes->find(name + "=\"", start) + name.size() + 2;
+    return std::stod(boxes->substr(at, boxes->find('"', at) - at));
+  };
+  EXPECT_NEAR(attribute("yMax") - attribute("yMin"), 22 * 1.164, 1.0);
+}
+
 TEST_F(ProfileRenderTest, ExportAllWritesEveryCountry) {
   ImportNarrative("2021", std::string(test_support::kDistributedNarrative));
   int last_done = -1;

@@ -14,6 +14,9 @@ constexpr std::nullopt_t kNa = std::nullopt;
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", the worked example
 // with missing data: 4 observers x 12 units (stored here unit by unit). The paper gives
 // alpha = 0.743 (nominal), 0.815 (ordinal) and 0.849 (interval), rounded to 3 decimals.
+// The same matrix is the example of R's irr::kripp.alpha and DescTools::KrippAlpha ("the
+// C data from Krippendorff"; they put the lone rating of unit 12 under observer C, which
+// changes nothing), and the Python package krippendorff tests it for ordinal 0.815.
 Ratings PaperExample() {
   return {
       {1, 1, kNa, 1}, {2, 2, 3, 2}, {3, 3, 3, 3}, {3, 3, 3, 3}, {2, 2, 2, 2}, {1, 2, 3, 4},
@@ -31,6 +34,22 @@ TEST(KrippendorffAlpha, ReproducesThePaperExampleForEachMetric) {
   EXPECT_NEAR(*nominal, 0.743, 0.0005);
   EXPECT_NEAR(*ordinal, 0.815, 0.0005);
   EXPECT_NEAR(*interval, 0.849, 0.0005);
+}
+
+// The computational example of the Wikipedia article "Krippendorff's alpha": 3 coders x
+// 15 units, most units incomplete, two units with no rating at all. The Python package
+// krippendorff (pln-fing-udelar/fast-krippendorff, tests/test_krippendorff.py) asserts
+// nominal 0.691358 and interval 0.810845 to 6 decimals: a finer check than the paper's 3.
+TEST(KrippendorffAlpha, MatchesThePythonPackageOnTheWikipediaExample) {
+  const Ratings data = {
+      {kNa, 1, kNa}, {kNa, kNa, kNa}, {kNa, 2, 2}, {kNa, 1, 1}, {kNa, 3, 3}, {3, 3, 4}, {4, 4, 4}, {1, 3, kNa},
+      {2, kNa, 2},   {1, kNa, 1},     {1, kNa, 1}, {3, kNa, 3}, {3, kNa, 3}, {kNa, kNa, kNa}, {3, kNa, 4},
+  };
+  auto nominal = KrippendorffAlpha(data, AlphaMetric::kNominal);
+  auto interval = KrippendorffAlpha(data, AlphaMetric::kInterval);
+  ASSERT_TRUE(nominal.ok() && interval.ok());
+  EXPECT_NEAR(*nominal, 0.691358, 5e-7);
+  EXPECT_NEAR(*interval, 0.810845, 5e-7);
 }
 
 TEST(KrippendorffAlpha, UnitsWithOneRatingDoNotChangeAlpha) {

@@ -1,11 +1,14 @@
 import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
+import { countryNarrative } from './country-narrative';
 
-function rankChange(change: number | undefined): string {
-  if (change === undefined || change === 0) return 'no change';
-  // Positive rank_change = moved toward rank 1.
-  return change > 0 ? `up ${change}` : `down ${-change}`;
+// Positive change = moved toward rank 1 (rank 1 = highest figure); the earlier rank is
+// stated so "up" cannot be misread as "better".
+function rankChange(r: Rank | undefined, change: number | undefined, previous: string | number): string {
+  if (r === undefined || change === undefined) return `no rank in ${previous}`;
+  if (change === 0) return `same rank in ${previous}`;
+  return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)} (was ${r.position + change} in ${previous})`;
 }
 
 function bar(m: ProfileMeasure, max: number, decimals: number): HTMLElement {
@@ -28,7 +31,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
   const rankCell = (r: Rank | undefined, change: number | undefined, scope: string) => h('div', { class: 'rank' },
     h('span', { class: 'rank-scope' }, scope),
     h('span', { class: 'rank-pos' }, r ? `${r.position}${r.tied ? '=' : ''}` : '–', h('small', {}, r ? ` of ${r.of}` : '')),
-    p.previous_edition === null ? null : h('span', { class: 'rank-change' }, `${rankChange(change)} since ${p.previous_edition}`));
+    p.previous_edition === null ? null : h('span', { class: 'rank-change' }, rankChange(r, change, p.previous_edition)));
 
   view.append(
     h('div', { class: 'title-row' },
@@ -56,6 +59,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
     }),
   );
+  view.append(await countryNarrative(edition, iso3, p.name));
   view.append(await (await import('../flows/country_flows')).flowsSection(iso3));
 }
 

@@ -1,0 +1,70 @@
+// A country's profile narrative: the current revision's sections in the order the
+// profiles print them (the same OrderedSections the PDF uses), the footer and who
+// imported it. Narratives are loaded with the editions at start-up (Published).
+#include <fmt/format.h>
+
+#include "adapters/render/markup.h"
+#include "adapters/render/profile_view.h"
+#include "faces/server/api_json.h"
+#include "faces/server/route_support.h"
+#include "faces/server/route_table.h"
+
+namespace ocindex::server {
+namespace {
+
+using adapters::http::PathParams;
+
+Response Narrative(const Published& data, const PublishedEdition& published, const std::string& query) {
+  std::vector<std::string> suggestions;
+  auto index = FindCountry(data, published, query, suggestions);
+  if (!index) return CountryError(index.error(), suggestions);
+  const core::CountryEntry& country = published.edition.dataset.countries[static_cast<size_t>(*index)];
+  auto found = published.narratives.find(country.iso3);
+  if (found == published.narratives.end()) {
+    return adapters::http::ErrorResponse(
+        404, "not_found",
+        fmt::format("no narrative is stored for {} in edition {}; import one with `ocindex profile import FILE "
+                    "--country {} --edition {}`",
+                    country.iso3, published.id, country.iso3, published.id));
+  }
+  const adapters::StoredProfile& narrative = found->second;
+  Json sections = Json::array();
+  for (const adapters::render::ProfileSection& section :
+       adapters::render::OrderedSections(published.edition.framework, narrative)) {
+    Json paragraphs = Json::array();
+    for (std::string_view paragraph : adapters::render::Paragraphs(section.text)) paragraphs.push_back(paragraph);
+    sections.push_back(Json{{"id", section.id},
+                            {"title", section.title},
+                            {"heading", section.heading},
+                            {"paragraphs", std::move(paragraphs)}});
+  }
+  const adapters::ProfileRevisionInfo& info = narrative.info;
+  Json out = {{"edition", published.year}};
+  out.update(CountryJson(data.geography(), country));
+  // The imported file's path stays out: it names a folder on the analyst's machine.
+  out["revision"] = Json{
+      {"number", info.revision}, {"author", info.author}, {"stored_at", info.stored_at}, {"note", info.note}};
+  out["sections"] = std::move(sections);
+  out["footer"] = narrative.footer;
+  out["provenance"] = adapters::render::NarrativeProvenance(info);
+  return JsonResponse(out);
+}
+
+}  // namespace
+
+void AddNarrativeRoutes(RouteTable& table, const Published& data) {
+  table.push_back(
+      {"/api/v1/editions/{edition}/countries/{iso3}/narrative",
+       {"A country's profile narrative (current revision): sections in framework order with their paragraphs, "
+        "the funding footer, and who imported it when; 404 when none is stored for the edition",
+        {{"edition", "path", true, "Edition year or 'latest'", "2021"},
+         {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
+        {"edition", "iso3", "name", "continent", "region", "revision", "sections", "footer", "provenance"}, false},
+       [&data](const Request&, const PathParams& params) {
+         auto published = FindEdition(data, params.at("edition"));
+         if (!published) return ErrorResponse(published.error());
+         return Narrative(data, **published, params.at("iso3"));
+       }});
+}
+
+}  // namespace ocindex::server
