@@ -670,12 +670,16 @@ class SentenceReader {
     std::vector<std::string> notes;
     double confidence = kExplicit;
     const size_t last = static_cast<size_t>(legs - 1);
+    bool scope_end = false;  // the destination is where the market operates ("exploited in X")
     if (legs == 1) {
       origins = l.origins[0];
       destinations = l.destinations[0];
       via = l.via[0];
       // "victims from X are exploited in Y": where the market operates is where it goes.
-      if (destinations.empty() && !origins.empty()) destinations = Minus(l.scope[0], origins);
+      if (destinations.empty() && !origins.empty()) {
+        destinations = Minus(l.scope[0], origins);
+        scope_end = !destinations.empty();
+      }
     } else {
       // A journey in legs: it starts where the first leg starts (or, unnamed, where
       // the next leg starts from) and ends where the last leg ends.
@@ -730,6 +734,11 @@ class SentenceReader {
         if (note == kImpliedDestination) {
           AddRoleFor(clause, market, "destination", span_begin, span_end, kImplied, note);
         }
+      }
+      // "victims from X are exploited in <subject>": the subject is where it ends. (Bound
+      // destinations got their roles in ReadRoles.)
+      if (scope_end && Contains(s.destinations, context_.subject)) {
+        AddRoleFor(clause, market, "destination", span_begin, span_end, s.confidence, "");
       }
       for (size_t i = clause.first; i < clause.last; ++i) {
         const CueKind kind = tokens_[i].kind();

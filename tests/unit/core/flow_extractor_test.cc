@@ -296,5 +296,14 @@ TEST(FlowExtractor, CompassWordsAreNotPlaces) {
   EXPECT_NE(FindFlow(all, "cocaine_trade", {"GTM"}, {"MEX", "HND"}), nullptr) << Dump(all);
 }
 
+TEST(FlowExtractor, ExploitedInTheSubjectMakesItADestination) {
+  auto all = Extract("SRB", "people", "Victims from Ukraine are exploited in construction in Serbia.");
+  EXPECT_NE(FindFlow(all, "human_trafficking", {"UKR"}, {"SRB"}), nullptr) << Dump(all);
+  EXPECT_NE(FindRole(all, "human_trafficking", "destination"), nullptr) << Dump(all);
+  // Exploited abroad: no destination role for the subject.
+  auto abroad = Extract("SRB", "people", "Victims from Serbia are exploited in construction in Germany.");
+  EXPECT_EQ(FindRole(abroad, "human_trafficking", "destination"), nullptr) << Dump(abroad);
+}
+
 }  // namespace
 }  // namespace ocindex::core
