@@ -1,6 +1,6 @@
 # Script mode: writes OUTPUT, a C++ file defining BundledFiles() from the files under DATA_DIR.
 file(GLOB_RECURSE files RELATIVE ${DATA_DIR}
-  ${DATA_DIR}/frameworks/*.toml ${DATA_DIR}/editions/*.csv ${DATA_DIR}/geography/*.csv)
+  ${DATA_DIR}/frameworks/*.toml ${DATA_DIR}/editions/*.csv ${DATA_DIR}/geography/*.csv ${DATA_DIR}/lexicon/*.toml)
 list(SORT files)
 set(body "")
 set(table "")

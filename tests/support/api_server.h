@@ -3,6 +3,7 @@
 // by kFixtureAuthor), the API and the HTTP server on 127.0.0.1 with a port the system picks.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,8 +21,10 @@ inline constexpr const char* kFixtureAuthor = "api-test";
 
 class ApiServer {
  public:
-  // `web_dir` may name a folder that does not exist (no explorer).
-  explicit ApiServer(const std::string& web_dir = "/nonexistent") {
+  // `web_dir` may name a folder that does not exist (no explorer); `seed` may store
+  // more (narratives) before the data is loaded.
+  explicit ApiServer(const std::string& web_dir = "/nonexistent",
+                     const std::function<void(adapters::Catalog&, TempDir&)>& seed = {}) {
     auto store = adapters::OpenSqliteStore(dir_.File("ocindex.db"));
     if (!store) return;
     auto catalog = adapters::Catalog::Open(std::move(*store));
@@ -30,6 +33,7 @@ class ApiServer {
                                              "fixture", false};
     if (!WriteFile(narrative.path, test_support::kDistributedNarrative).ok()) return;
     if (!adapters::ImportProfile(*catalog, narrative)) return;
+    if (seed) seed(*catalog, dir_);
     auto data = server::Published::Load(*catalog);
     if (!data) return;
     api_ = std::make_shared<server::Api>(std::move(*data), web_dir);

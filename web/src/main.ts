@@ -8,11 +8,13 @@ import { renderCompare } from './pages/compare';
 import { renderMatrix } from './pages/matrix';
 import { renderChanges } from './pages/changes';
 import { renderIndicator } from './pages/indicator';
+import { renderFlowMap } from './flows/flow_map';
 import { renderProfile } from './pages/profile';
 
 const pages: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
   map: renderMap, rankings: renderRankings, country: renderCountry, compare: renderCompare,
   matrix: renderMatrix, changes: renderChanges, indicator: renderIndicator, profile: renderProfile,
+  flows: renderFlowMap,
 };
 
 const main = document.getElementById('main') as HTMLElement;

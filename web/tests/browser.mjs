@@ -2,11 +2,12 @@
 // chromium through playwright-core, checks every page and writes screenshots at desktop and phone sizes; the
 // country-profile checks (narrative, printable profile against the CLI's PDF) are in profile-checks.mjs.
 // Usage: node web/tests/browser.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { checkProfiles, importNarrative } from './profile-checks.mjs';
 
@@ -20,6 +21,14 @@ rmSync(dbPath, { force: true });
 
 const failures = [];
 const check = (ok, what) => { console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures.push(what); };
+
+// Narratives the project wrote (tests/data/flows), stored so the flow map and the country page's flows section
+// have flows to draw; the server reads them at start-up.
+const narratives = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'data', 'flows');
+for (const [file, iso3] of [['georgia-2021.txt', 'GEO'], ['peru-2021.txt', 'PER'], ['thailand-2021.txt', 'THA']]) {
+  const run = spawnSync(binary, ['profile', 'import', join(narratives, file), '--country', iso3, '--edition', '2021', '--db', dbPath], { encoding: 'utf8' });
+  if (run.status !== 0) { console.error(`FAIL storing ${file}: ${run.stderr}`); process.exit(1); }
+}
 
 function startServer() {
   const child = spawn(binary, ['serve', '--host', '127.0.0.1', '--port', '0', '--db', dbPath, '--web', webDir], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -44,6 +53,9 @@ const pages = [
   ['matrix', '#/matrix?edition=2021&region=Central%20Asia%20and%20the%20Caucasus'],
   ['changes', '#/changes?from=2021&to=2023&measure=criminality&basis=raw'],
   ['indicator', '#/indicator/criminality?edition=2021&with=resilience'],
+  ['flows', '#/flows'],
+  ['flows-heroin', '#/flows?market=heroin_trade'],
+  ['country-flows', '#/country/GEO?edition=2021'],
   ['profile', '#/profile/KAZ?edition=2023'],
 ];
 
@@ -150,6 +162,30 @@ try {
   check(JSON.stringify(cols) === '["KAZ","UZB","KGZ"]', `compare shows the chosen countries (${cols.join(',')})`);
 
   await checkProfiles({ page, open, check, base: server.base, problems, binary, dbPath, shotDir });
+
+  // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
+  await open('#/flows');
+  const edges = (await (await fetch(`${server.base}api/v1/flows`)).json()).edges;
+  const arcs = await page.locator('svg.flow-map path.arc').count();
+  check(edges.length > 0 && arcs === edges.length, `flow map draws every edge (${arcs} arcs, ${edges.length} edges)`);
+  check(await page.locator('.flow-legend li').count() === new Set(edges.map((e) => e.market)).size + 1, 'legend lists every market (and hedged)');
+  // Focus (keyboard) rather than hover: the centre of a curved arc's box is off the arc.
+  await page.locator('svg.flow-map path.arc[data-market="heroin_trade"][data-from="IRN"][data-to="GEO"]').focus();
+  const flowTip = await page.locator('#tooltip').textContent();
+  check(/Iran → Georgia/.test(flowTip) && /transit hub for heroin/.test(flowTip), `focusing an arc quotes its evidence (${flowTip})`);
+  await page.selectOption('#sel-market', 'heroin_trade');
+  await page.waitForURL(/#\/flows\?market=heroin_trade/);
+  await page.waitForSelector('.page:not([aria-busy]) svg.flow-map');
+  const markets = await page.locator('svg.flow-map path.arc').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-market')))]);
+  check(JSON.stringify(markets) === '["heroin_trade"]', `market filter keeps one market (${markets.join(',')})`);
+
+  // Country page: the flows section lists the narrative's roles and flows with their sentences.
+  await open('#/country/GEO?edition=2021');
+  await page.waitForSelector('#flows .flow-list li');
+  const roles = await page.locator('#flows .flow-roles li[data-market="heroin_trade"]').textContent();
+  check(/transit/.test(roles ?? ''), `country page shows Georgia's heroin role (${roles})`);
+  const quoted = await page.locator('#flows .flow-list li[data-market="arms_trafficking"] blockquote').textContent();
+  check(/Sarpi checkpoint/.test(quoted ?? ''), 'a flow on the country page quotes its sentence');
 } catch (err) {
   check(false, `browser test aborted: ${err.stack ?? err}`);
 } finally {

@@ -13,6 +13,7 @@ void RegisterCountryCommands(CLI::App& app, Context& context);  // country, comp
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
 void RegisterServeCommand(CLI::App& app, Context& context);     // serve
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
+void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract|graph
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertainty, sensitivity
 void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterDataCommands(app, context);
   RegisterServeCommand(app, context);
   RegisterProfileCommands(app, context);
+  RegisterFlowsCommands(app, context);
   RegisterAuditCommands(app, context);
   RegisterUncertaintyCommands(app, context);
   RegisterReliabilityCommands(app, context);

@@ -11,6 +11,7 @@ Api::Api(std::unique_ptr<Published> data, const std::string& web_dir) : data_(st
   AddCountryRoutes(table_, *data_);
   AddChangesRoutes(table_, *data_);
   AddUncertaintyRoutes(table_, *data_);
+  AddFlowsRoutes(table_, *data_);
   AddNarrativeRoutes(table_, *data_);
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
   auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_));

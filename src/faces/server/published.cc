@@ -33,6 +33,7 @@ Result<std::unique_ptr<Published>> Published::Load(adapters::Catalog& catalog) {
     const std::string& previous = entry->edition.framework.previous;
     entry->previous = previous.empty() ? nullptr : published->Find(previous);
   }
+  OCINDEX_ASSIGN_OR_RETURN(published->flows_, LoadPublishedFlows(catalog));
   return published;
 }
 

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/model/geography.h"
 #include "core/scoring/scorecard.h"
+#include "faces/server/published_flows.h"
 
 namespace ocindex::server {
 
@@ -37,10 +38,13 @@ class Published {
   const PublishedEdition* Find(const std::string& edition) const;
   // The ids of every edition, for error messages.
   std::vector<std::string> Ids() const;
+  // The flows of the stored narratives.
+  const PublishedFlows& flows() const { return *flows_; }
 
  private:
   core::Geography geography_;
   std::vector<std::unique_ptr<PublishedEdition>> editions_;
+  std::unique_ptr<const PublishedFlows> flows_;
 };
 
 }  // namespace ocindex::server

@@ -39,6 +39,7 @@ void AddEditionRoutes(RouteTable& table, const Published& data);   // editions, 
 void AddCountryRoutes(RouteTable& table, const Published& data);   // country profile, compare
 void AddChangesRoutes(RouteTable& table, const Published& data);   // changes between editions
 void AddUncertaintyRoutes(RouteTable& table, const Published& data);  // rank intervals (reference experiment)
+void AddFlowsRoutes(RouteTable& table, const Published& data);     // flow graph, a country's flows
 void AddNarrativeRoutes(RouteTable& table, const Published& data);  // a country's profile narrative
 
 // The OpenAPI 3.0 document describing the table (and /healthz, /api/v1/openapi.json).

@@ -62,6 +62,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
     }),
   );
   view.append(await countryNarrative(edition, iso3, p.name));
+  view.append(await (await import('../flows/country_flows')).flowsSection(iso3));
 }
 
 function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {

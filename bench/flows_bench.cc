@@ -1,0 +1,205 @@
+// Narrative extraction speed over a large synthetic corpus (> 50 MB) built in the
+// benchmark from sentences written for the project's tests, permuted with a fixed
+// seed into narratives of five sections. One thread: the rates are per core.
+//   BM_MatchStage     Hyperscan scan of every section + keeping the longest matches
+//   BM_FullExtraction matching + sentences, clauses, roles, flows, trends, merging
+// Compare the two in one run: their ratio is what the rules cost over matching.
+//   BM_NarrativeFile  full extraction of a real narrative file, repeated to 50 MB: only
+//                     when OCINDEX_FLOWS_BENCH_NARRATIVE names one (plain text, parsed with
+//                     the 2021 framework); bytes are the whole file's, resilience included
+//                     (extraction skips those sections, as it does for every profile)
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "adapters/catalog/catalog.h"
+#include "adapters/catalog/flows.h"
+#include "core/flows/extractor.h"
+
+namespace {
+
+using ocindex::core::Narrative;
+
+// Sentences in the profiles' style, by section: the extraction tests' sentences
+// (tests/unit/core/flow_extractor_test.cc) and a few more; none comes from a real profile.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& Pool() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> pool = {
+      {"people",
+       {"For human trafficking, Georgia acts as a source and a destination country.",
+        "Women from Moldova are allegedly trafficked to Turkey for sexual exploitation.",
+        "Moldovan men are trafficked to Russia for forced labour in construction.",
+        "Irregular migrants from Southern Asia enter the Balkans in Bulgaria, from where they travel through "
+        "Serbia and on to Western Europe.",
+        "Irregular migration within the region is mainly directed towards Europe.",
+        "Not as widespread as in Kyrgyzstan, forced labour nonetheless occurs in Tajikistan.",
+        "Smuggling networks charge high fees and use forged documents at airports."}},
+      {"trade",
+       {"Weapons are moved from Georgia into Turkey.",
+        "Smugglers favour the Sarpi checkpoint on the Georgian-Turkish border.",
+        "There is no evidence that small arms move from Serbia to Croatia.",
+        "Stolen police stockpiles are a further supply of illegal weapons."}},
+      {"environment",
+       {"Bosnian and Montenegrin timber is moved into Serbia and then to Hungarian sawmills.",
+        "Pangolin scales are shipped from Laos to Viet Nam along the Mekong River.",
+        "Ivory reaches Thailand by air.",
+        "Diesel is smuggled from Kyrgyzstan into Tajikistan by truck through the Karamyk checkpoint, and by rail "
+        "towards Uzbekistan.",
+        "Poaching of sturgeon has been declining over the past decade.",
+        "Illegal logging appears to be occurring on a small scale."}},
+      {"drugs",
+       {"Peru is a producer, source and transit country for cocaine headed abroad.",
+        "Georgia serves as a transit hub for heroin coming from Iran and bound for Ukraine.",
+        "Most of the cannabis sold on the Italian market is grown in Albania.",
+        "Methamphetamine seizures increased by 40% between 2015 and 2020.",
+        "The domestic opium market is among the largest in the world.",
+        "Armenia is not a transit country for heroin.",
+        "The ecstasy trade remains small next to cannabis, but it is expected to grow.",
+        "Fentanyl is made in clandestine laboratories and trafficked north to the United States."}},
+      {"actors",
+       {"Customs officers reportedly take bribes from cocaine brokers.",
+        "Italian mafia clans are active on the coast, and criminal groups based in Morocco run the hashish boats.",
+        "Criminal networks in the capital have been losing ground for years.",
+        "Foreign actors from Eastern Europe control the stolen car trade."}},
+  };
+  return pool;
+}
+
+struct Corpus {
+  std::vector<Narrative> narratives;
+  std::vector<std::string> subjects;
+  int64_t bytes = 0;
+};
+
+const Corpus& LargeCorpus() {
+  static const Corpus* corpus = [] {
+    auto* out = new Corpus();
+    std::mt19937 random(20211);  // fixed seed: the same corpus every run
+    const std::vector<std::string> subjects = {"GEO", "SRB", "PER", "KAZ", "THA", "MEX"};
+    constexpr int64_t kTarget = 52 * 1000 * 1000;
+    while (out->bytes < kTarget) {
+      Narrative narrative;
+      for (const auto& [section, sentences] : Pool()) {
+        std::vector<std::string> shuffled = sentences;
+        std::shuffle(shuffled.begin(), shuffled.end(), random);
+        std::string text;
+        for (size_t i = 0; i < shuffled.size(); ++i) {
+          text += (i == 0 ? "" : i % 3 == 0 ? "\n\n" : " ") + shuffled[i];
+        }
+        out->bytes += static_cast<int64_t>(text.size());
+        narrative.sections.push_back({section, section, std::move(text), 0});
+      }
+      out->narratives.push_back(std::move(narrative));
+      out->subjects.push_back(subjects[out->narratives.size() % subjects.size()]);
+    }
+    return out;
+  }();
+  return *corpus;
+}
+
+struct Setup {
+  ocindex::core::FlowExtractor extractor;
+  ocindex::core::Framework framework;
+  ocindex::core::Framework framework_2021;
+};
+
+const Setup& Bundled() {
+  static const Setup* setup = [] {
+    auto geography = ocindex::adapters::BundledGeography();
+    auto extractor = ocindex::adapters::BundledFlowExtractor(*geography);
+    auto frameworks = ocindex::adapters::BundledFrameworks();
+    ocindex::core::Framework framework;
+    ocindex::core::Framework framework_2021;
+    for (auto& source : *frameworks) {
+      if (source.framework.edition == "2023") framework = source.framework;
+      if (source.framework.edition == "2021") framework_2021 = source.framework;
+    }
+    return new Setup{std::move(*extractor), std::move(framework), std::move(framework_2021)};
+  }();
+  return *setup;
+}
+
+void BM_MatchStage(benchmark::State& state) {
+  const Corpus& corpus = LargeCorpus();
+  const Setup& setup = Bundled();
+  auto scanner = setup.extractor.NewScanner();
+  size_t tokens = 0;
+  for (auto _ : state) {
+    for (const Narrative& narrative : corpus.narratives) {
+      for (const auto& section : narrative.sections) {
+        auto count = setup.extractor.CountMatches(section.text, *scanner);
+        tokens += *count;
+      }
+    }
+  }
+  benchmark::DoNotOptimize(tokens);
+  state.SetBytesProcessed(state.iterations() * corpus.bytes);
+  state.counters["corpus_MB"] = static_cast<double>(corpus.bytes) / 1e6;
+}
+BENCHMARK(BM_MatchStage)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_FullExtraction(benchmark::State& state) {
+  const Corpus& corpus = LargeCorpus();
+  const Setup& setup = Bundled();
+  auto scanner = setup.extractor.NewScanner();
+  size_t statements = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < corpus.narratives.size(); ++i) {
+      auto result = setup.extractor.Extract(corpus.narratives[i], setup.framework, corpus.subjects[i], *scanner);
+      statements += result->statements.size();
+    }
+  }
+  benchmark::DoNotOptimize(statements);
+  state.SetBytesProcessed(state.iterations() * corpus.bytes);
+  state.counters["statements"] = static_cast<double>(statements) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_FullExtraction)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
+  const Setup& setup = Bundled();
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto narrative = ocindex::core::ParseNarrative(text.str(), setup.framework_2021, ocindex::core::NarrativeFormat::kText);
+  if (!in || !narrative || narrative->sections.empty()) {
+    state.SkipWithError(("cannot read a narrative from " + path).c_str());
+    return;
+  }
+  const auto bytes = static_cast<int64_t>(text.str().size());
+  const int64_t repeats = 50 * 1000 * 1000 / bytes + 1;
+  auto scanner = setup.extractor.NewScanner();
+  const std::string subject = *setup.extractor.MostNamedCountry(*narrative, *scanner);  // as the CLI infers it
+  size_t statements = 0;
+  for (auto _ : state) {
+    for (int64_t r = 0; r < repeats; ++r) {
+      auto result = setup.extractor.Extract(*narrative, setup.framework_2021, subject, *scanner);
+      statements += result->statements.size();
+    }
+  }
+  benchmark::DoNotOptimize(statements);
+  state.SetBytesProcessed(state.iterations() * repeats * bytes);
+  state.counters["corpus_MB"] = static_cast<double>(repeats * bytes) / 1e6;
+}
+const bool kNarrativeFileRegistered = [] {
+  if (const char* path = std::getenv("OCINDEX_FLOWS_BENCH_NARRATIVE")) {
+    benchmark::RegisterBenchmark("BM_NarrativeFile", BM_NarrativeFile, std::string(path))
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+  }
+  return true;
+}();
+
+// Compiling the lexicon and gazetteer: paid once per process.
+void BM_CompileLexicon(benchmark::State& state) {
+  auto geography = ocindex::adapters::BundledGeography();
+  for (auto _ : state) {
+    auto extractor = ocindex::adapters::BundledFlowExtractor(*geography);
+    benchmark::DoNotOptimize(extractor);
+  }
+}
+BENCHMARK(BM_CompileLexicon)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace

@@ -1,0 +1,172 @@
+#include "adapters/catalog/flows.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <thread>
+
+#include "adapters/bundled/bundled_data.h"
+#include "adapters/io/framework_toml.h"
+#include "adapters/io/gazetteer_csv.h"
+#include "adapters/io/lexicon_toml.h"
+#include "adapters/io/text_file.h"
+
+namespace ocindex::adapters {
+namespace {
+
+std::string_view Bundled(std::string_view path) {
+  for (const BundledFile& file : BundledFiles()) {
+    if (file.path == path) return file.content;
+  }
+  return {};
+}
+
+Result<core::Framework> EditionFramework(Catalog& catalog, const std::string& edition) {
+  auto toml = catalog.store().LoadFrameworkToml(edition);
+  if (!toml) return toml.error();
+  return io::ParseFramework(*toml, "stored framework of edition " + edition);
+}
+
+core::Narrative NarrativeOf(const StoredProfile& profile) {
+  core::Narrative narrative;
+  narrative.sections = profile.sections;
+  narrative.unplaced = profile.unplaced;
+  narrative.footer = profile.footer;
+  return narrative;
+}
+
+}  // namespace
+
+Result<core::Lexicon> BundledLexicon() {
+  core::Lexicon lexicon;
+  for (const BundledFile& file : BundledFiles()) {
+    if (!file.path.starts_with("lexicon/")) continue;
+    OCINDEX_RETURN_IF_ERROR(io::ParseLexicon(file.content, "bundled " + std::string(file.path), lexicon));
+  }
+  return lexicon;
+}
+
+Result<core::Gazetteer> BundledGazetteer() {
+  core::Gazetteer gazetteer;
+  // Regions first: sub-regions refer to them.
+  OCINDEX_RETURN_IF_ERROR(io::ParseRegionsCsv(Bundled("geography/regions.csv"), "bundled geography/regions.csv", gazetteer));
+  OCINDEX_RETURN_IF_ERROR(
+      io::ParseDemonymsCsv(Bundled("geography/demonyms.csv"), "bundled geography/demonyms.csv", gazetteer));
+  OCINDEX_RETURN_IF_ERROR(
+      io::ParseSubregionsCsv(Bundled("geography/subregions.csv"), "bundled geography/subregions.csv", gazetteer));
+  OCINDEX_RETURN_IF_ERROR(
+      io::ParseCentroidsCsv(Bundled("geography/centroids.csv"), "bundled geography/centroids.csv", gazetteer));
+  return gazetteer;
+}
+
+Result<core::FlowExtractor> BundledFlowExtractor(const core::Geography& geography) {
+  auto lexicon = BundledLexicon();
+  if (!lexicon) return lexicon.error();
+  auto gazetteer = BundledGazetteer();
+  if (!gazetteer) return gazetteer.error();
+  return core::FlowExtractor::Build(*lexicon, geography, std::move(*gazetteer));
+}
+
+Result<NarrativeSource> ReadNarrativeFile(Catalog& catalog, const core::FlowExtractor& extractor,
+                                          const std::string& path, const std::string& country,
+                                          const std::string& edition) {
+  NarrativeSource source;
+  source.edition = edition;
+  if (source.edition.empty()) {
+    auto latest = catalog.LatestEdition();
+    if (!latest) return latest.error();
+    source.edition = *latest;
+  }
+  OCINDEX_ASSIGN_OR_RETURN(source.framework, EditionFramework(catalog, source.edition));
+  auto text = io::ReadTextFile(path);
+  if (!text) return text.error();
+  const bool markdown = path.ends_with(".md") || path.ends_with(".markdown");
+  auto narrative =
+      core::ParseNarrative(*text, source.framework, markdown ? core::NarrativeFormat::kMarkdown : core::NarrativeFormat::kText);
+  if (!narrative) {
+    Error error = narrative.error();
+    error.where = path + (error.where.empty() ? "" : ", " + error.where);
+    return error;
+  }
+  if (narrative->sections.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "no heading names a profile section", path);
+  }
+  source.narrative = std::move(*narrative);
+  source.source = path;
+  source.country = country;
+  if (source.country.empty()) {
+    auto scanner = extractor.NewScanner();
+    if (!scanner) return scanner.error();
+    auto named = extractor.MostNamedCountry(source.narrative, *scanner);
+    if (!named) return named.error();
+    if (named->empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "the narrative names no country; pass --country", path);
+    }
+    source.country = *named;
+    source.source += " (country inferred: the one it names most)";
+  }
+  return source;
+}
+
+Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const std::string& country,
+                                                      const std::string& edition) {
+  std::vector<std::string> editions;
+  if (!edition.empty()) {
+    editions.push_back(edition);
+  } else {
+    auto infos = catalog.Editions();
+    if (!infos) return infos.error();
+    for (const EditionInfo& info : *infos) editions.push_back(info.edition);
+  }
+  std::vector<NarrativeSource> sources;
+  for (const std::string& id : editions) {
+    auto framework = EditionFramework(catalog, id);
+    if (!framework) return framework.error();
+    auto profiles = catalog.store().ListProfiles(id);
+    if (!profiles) return profiles.error();
+    for (const ProfileRevisionInfo& info : *profiles) {
+      if (!country.empty() && info.iso3 != country) continue;
+      auto profile = catalog.store().LoadProfile(info.iso3, id);
+      if (!profile) return profile.error();
+      sources.push_back({info.iso3, id, fmt::format("stored revision {}", info.revision), NarrativeOf(*profile),
+                         *framework});
+    }
+  }
+  if (sources.empty()) {
+    return MakeError(ErrorCode::kNotFound,
+                     fmt::format("no stored narrative{}{}; import one with 'ocindex profile import'",
+                                 country.empty() ? "" : " of " + country, edition.empty() ? "" : " in " + edition));
+  }
+  return sources;
+}
+
+Result<std::vector<core::NarrativeStatements>> ExtractAll(const core::FlowExtractor& extractor,
+                                                          const std::vector<NarrativeSource>& sources,
+                                                          unsigned threads) {
+  std::vector<Result<core::NarrativeStatements>> results(sources.size(), MakeError(ErrorCode::kInternal, "not run"));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    auto scanner = extractor.NewScanner();
+    for (size_t i = next++; i < sources.size(); i = next++) {
+      results[i] = scanner ? extractor.Extract(sources[i].narrative, sources[i].framework, sources[i].country, *scanner)
+                           : Result<core::NarrativeStatements>(scanner.error());
+    }
+  };
+  std::vector<std::thread> pool;
+  const unsigned count = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(sources.size())));
+  for (unsigned t = 1; t < count; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& thread : pool) thread.join();
+  std::vector<core::NarrativeStatements> out;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (!results[i]) {
+      Error error = results[i].error();
+      error.where = sources[i].source + (error.where.empty() ? "" : ", " + error.where);
+      return error;
+    }
+    out.push_back(std::move(*results[i]));
+  }
+  return out;
+}
+
+}  // namespace ocindex::adapters

@@ -1,0 +1,50 @@
+// Narrative extraction end to end: the bundled lexicon and gazetteer compiled into a
+// FlowExtractor, narratives read from files or from the store, and their statements.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "adapters/catalog/catalog.h"
+#include "core/error.h"
+#include "core/flows/extractor.h"
+#include "core/flows/statement.h"
+#include "core/profile/narrative.h"
+
+namespace ocindex::adapters {
+
+// The lexicon (data/lexicon/*.toml) and gazetteer (data/geography/) compiled into
+// the binary.
+Result<core::Lexicon> BundledLexicon();
+Result<core::Gazetteer> BundledGazetteer();
+// Both compiled for the given country list.
+Result<core::FlowExtractor> BundledFlowExtractor(const core::Geography& geography);
+
+// A narrative to read: its country, edition and sections.
+struct NarrativeSource {
+  std::string country;  // ISO3
+  std::string edition;
+  std::string source;   // file path, or "stored revision N"
+  core::Narrative narrative;
+  core::Framework framework;
+};
+
+// Reads and parses a narrative file against the edition's framework (an empty
+// edition means the newest stored). With no `country`, the subject is the country
+// the narrative names most often (reported in `source`). A file that is not text or
+// holds no section is an error.
+Result<NarrativeSource> ReadNarrativeFile(Catalog& catalog, const core::FlowExtractor& extractor,
+                                          const std::string& path, const std::string& country,
+                                          const std::string& edition);
+
+// The stored narratives (current revisions): of one country when `country` is set,
+// of one edition when `edition` is set, else all. kNotFound when there is none.
+Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const std::string& country,
+                                                      const std::string& edition);
+
+// The statements of each source, extracted on up to `threads` threads, in order.
+Result<std::vector<core::NarrativeStatements>> ExtractAll(const core::FlowExtractor& extractor,
+                                                          const std::vector<NarrativeSource>& sources,
+                                                          unsigned threads);
+
+}  // namespace ocindex::adapters

@@ -1,0 +1,250 @@
+#include "core/flows/extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/flows/sentence_reader.h"
+#include "core/flows/sentences.h"
+
+namespace ocindex::core {
+
+struct FlowExtractor::Tables {
+  // One per lexicon entry; filled completely before `terms` point into it.
+  struct EntryData {
+    std::string value;
+    std::vector<std::string> codes;
+  };
+  std::vector<EntryData> entries;
+  std::vector<CompiledTerm> terms;  // by pattern index
+  std::unordered_set<std::string> markets;  // indicator ids the lexicon names as markets
+  std::unordered_set<std::string> actors;   // and as actor types
+};
+
+FlowExtractor::FlowExtractor(FlowExtractor&&) noexcept = default;
+FlowExtractor& FlowExtractor::operator=(FlowExtractor&&) noexcept = default;
+FlowExtractor::~FlowExtractor() = default;
+
+namespace {
+
+std::vector<std::string> SplitCodes(const std::string& value) {
+  std::vector<std::string> codes;
+  size_t start = 0;
+  while (start <= value.size()) {
+    const size_t bar = value.find('|', start);
+    const size_t end = bar == std::string::npos ? value.size() : bar;
+    if (end > start) codes.push_back(value.substr(start, end - start));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return codes;
+}
+
+// Marks the tokens this framework does not assess and, within each layer,
+// drops every match contained in a longer one ("human trafficking" hides
+// "trafficking"); then drops the stop phrases, which only hide.
+std::vector<Token> KeepTokens(const std::vector<PatternMatch>& matches, const std::vector<CompiledTerm>& terms,
+                              const std::unordered_set<std::string>* allowed) {
+  std::vector<Token> tokens;
+  tokens.reserve(matches.size());
+  for (const PatternMatch& match : matches) {
+    const CompiledTerm& term = terms[match.pattern];
+    const bool assessed = allowed == nullptr || (term.kind != CueKind::kMarket && term.kind != CueKind::kActor) ||
+                          allowed->count(*term.value) != 0;
+    tokens.push_back({match.begin, match.end, &term, assessed});
+  }
+  std::sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  constexpr size_t kLayers = 5;
+  // Per layer, the kept token that reaches furthest: a later token ending within it
+  // is contained in it (tokens are sorted by start).
+  std::array<const Token*, kLayers> widest{};
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    const auto layer = static_cast<size_t>(LayerOf(token.kind()));
+    const Token* cover = widest[layer];
+    if (cover != nullptr && cover->end >= token.end && !(cover->begin == token.begin && cover->end == token.end)) {
+      continue;
+    }
+    if (cover == nullptr || token.end > cover->end) widest[layer] = &token;
+    if (token.kind() != CueKind::kStop) out.push_back(token);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geography& geography, Gazetteer gazetteer) {
+  OCINDEX_RETURN_IF_ERROR(CheckLexicon(lexicon));
+  std::vector<LexiconEntry> entries = lexicon.entries;
+  std::vector<LexiconEntry> places = PlaceEntries(geography, gazetteer);
+  entries.insert(entries.end(), std::make_move_iterator(places.begin()), std::make_move_iterator(places.end()));
+
+  FlowExtractor extractor;
+  extractor.tables_ = std::make_unique<Tables>();
+  Tables& tables = *extractor.tables_;
+  tables.entries.reserve(entries.size());
+  for (const LexiconEntry& entry : entries) {
+    tables.entries.push_back({entry.value, entry.kind == CueKind::kPlace ? SplitCodes(entry.value)
+                                                                          : std::vector<std::string>{}});
+    if (entry.kind == CueKind::kMarket) tables.markets.insert(entry.value);
+    if (entry.kind == CueKind::kActor) tables.actors.insert(entry.value);
+  }
+  // Each phrase is a pattern of its own without start-of-match tracking (its start is
+  // found by walking it back: TermStart), which scans faster than patterns that track
+  // starts and faster than one alternation per entry (whose starts need every phrase
+  // tried); the regular expressions of an entry and case rule form one pattern that
+  // tracks its start.
+  std::vector<PatternSpec> specs;
+  for (size_t e = 0; e < entries.size(); ++e) {
+    const LexiconEntry& entry = entries[e];
+    const CompiledTerm meaning{entry.kind, &tables.entries[e].value,
+                               entry.kind == CueKind::kPlace ? &tables.entries[e].codes : nullptr, entry.weak,
+                               entry.adjective, {}};
+    for (const bool case_sensitive : {false, true}) {
+      std::string expression;
+      for (const std::string& term : entry.terms) {
+        if (TermIsCaseSensitive(entry, term) != case_sensitive) continue;
+        if (!IsRegexTerm(term)) {
+          specs.push_back({TermExpression(term), case_sensitive, entry.source, false});
+          tables.terms.push_back(meaning);
+          tables.terms.back().phrase = term;
+          continue;
+        }
+        expression += (expression.empty() ? "(?:" : "|") + TermExpression(term);
+      }
+      if (expression.empty()) continue;
+      specs.push_back({expression + ")", case_sensitive, entry.source, true});
+      tables.terms.push_back(meaning);
+    }
+  }
+  auto compiled = PatternSet::Compile(specs);
+  if (!compiled) return compiled.error();
+  extractor.patterns_ = std::make_unique<PatternSet>(std::move(*compiled));
+  extractor.gazetteer_ = std::make_unique<Gazetteer>(std::move(gazetteer));
+  extractor.geography_ = std::make_unique<Geography>(geography);
+  return extractor;
+}
+
+Status FlowExtractor::Scan(std::string_view text, PatternScanner& scanner, std::vector<PatternMatch>& matches) const {
+  const size_t first = matches.size();
+  OCINDEX_RETURN_IF_ERROR(scanner.Scan(text, matches));
+  for (size_t i = first; i < matches.size(); ++i) {
+    PatternMatch& match = matches[i];
+    const std::string& phrase = tables_->terms[match.pattern].phrase;
+    if (phrase.empty()) continue;
+    // Hyperscan matched the phrase here, so walking it back finds its start.
+    match.begin = TermStart(phrase, text, match.end).value_or(match.end);
+  }
+  return {};
+}
+
+Result<PatternScanner> FlowExtractor::NewScanner() const { return PatternScanner::Create(*patterns_); }
+
+Result<size_t> FlowExtractor::CountMatches(std::string_view text, PatternScanner& scanner) const {
+  std::vector<PatternMatch> matches;
+  OCINDEX_RETURN_IF_ERROR(Scan(text, scanner, matches));
+  return KeepTokens(matches, tables_->terms, nullptr).size();
+}
+
+Result<std::string> FlowExtractor::MostNamedCountry(const Narrative& narrative, PatternScanner& scanner) const {
+  std::vector<std::string> order;
+  std::unordered_map<std::string, int> counts;
+  std::vector<PatternMatch> matches;
+  for (const NarrativeSection& section : narrative.sections) {
+    matches.clear();
+    OCINDEX_RETURN_IF_ERROR(Scan(section.text, scanner, matches));
+    for (const Token& token : KeepTokens(matches, tables_->terms, nullptr)) {
+      if (token.kind() != CueKind::kPlace || token.term->codes->size() != 1) continue;
+      const std::string& code = token.term->codes->front();
+      if (code.size() != 3) continue;  // a region
+      if (counts[code]++ == 0) order.push_back(code);
+    }
+  }
+  std::string best;
+  for (const std::string& code : order) {
+    if (best.empty() || counts[code] > counts[best]) best = code;
+  }
+  return best;
+}
+
+Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, const Framework& framework,
+                                                   const std::string& subject, PatternScanner& scanner) const {
+  NarrativeStatements result;
+  result.country = subject;
+  result.edition = framework.edition;
+
+  std::unordered_set<std::string> allowed;
+  std::unordered_map<std::string, std::string> group_of;
+  for (const Indicator& indicator : framework.indicators) {
+    allowed.insert(indicator.id);
+    group_of[indicator.id] = indicator.group_id;
+  }
+  SectionContext context;
+  context.subject = subject;
+  if (auto it = gazetteer_->subregion.find(subject); it != gazetteer_->subregion.end()) {
+    context.home_region = it->second;
+  }
+  context.in_group = [&group_of](const std::string& market, const std::string& group) {
+    auto it = group_of.find(market);
+    return it != group_of.end() && it->second == group;
+  };
+
+  std::vector<Statement> statements;
+  std::vector<PatternMatch> matches;
+  for (const NarrativeSection& section : narrative.sections) {
+    // Read the summary and the sections that hold markets or actor types.
+    std::vector<std::string> section_markets;
+    bool in_scope = section.node_id == kSummarySection;
+    if (auto node = framework.FindNode(section.node_id)) {
+      for (int i : framework.nodes[static_cast<size_t>(*node)].indicators) {
+        const std::string& id = framework.indicators[static_cast<size_t>(i)].id;
+        if (tables_->markets.count(id) != 0) section_markets.push_back(id);
+        in_scope = in_scope || tables_->markets.count(id) != 0 || tables_->actors.count(id) != 0;
+      }
+    }
+    if (!in_scope) continue;
+    context.text = section.text;
+    context.section = section.node_id;
+    context.default_market = section_markets.size() == 1 ? section_markets.front() : std::string();
+
+    matches.clear();
+    OCINDEX_RETURN_IF_ERROR(Scan(section.text, scanner, matches));
+    const std::vector<Token> tokens = KeepTokens(matches, tables_->terms, &allowed);
+    const std::vector<SentenceSpan> sentences = SplitSentences(section.text);
+    ParagraphState paragraph;
+    int current_paragraph = -1;
+    size_t next = 0;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const SentenceSpan& sentence = sentences[s];
+      if (sentence.paragraph != current_paragraph) {
+        paragraph = ParagraphState{context.default_market, {}};
+        current_paragraph = sentence.paragraph;
+      }
+      while (next < tokens.size() && tokens[next].begin < sentence.begin) ++next;
+      size_t end = next;
+      while (end < tokens.size() && tokens[end].begin < sentence.end) ++end;
+      ReadSentence(std::span<const Token>(tokens.data() + next, end - next), sentence, static_cast<int>(s), context,
+                   paragraph, statements);
+      next = end;
+    }
+  }
+
+  // One statement per fact, with every sentence that states it.
+  std::unordered_map<std::string, size_t> index;
+  for (Statement& statement : statements) {
+    auto [it, added] = index.emplace(StatementKey(statement), result.statements.size());
+    if (added) {
+      result.statements.push_back(std::move(statement));
+    } else {
+      MergeStatement(result.statements[it->second], statement);
+    }
+  }
+  return result;
+}
+
+}  // namespace ocindex::core

@@ -1,0 +1,23 @@
+// Paragraphs and sentences of a re-flowed narrative section (paragraphs separated by
+// a blank line, as core/profile/narrative produces them). Pure.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace ocindex::core {
+
+struct SentenceSpan {
+  uint32_t begin = 0;  // byte offsets into the section text, [begin, end)
+  uint32_t end = 0;
+  int paragraph = 0;  // 0-based paragraph of the section
+};
+
+// A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it)
+// followed by white space and a capital letter, digit, quote or bracket, or by the
+// end of the paragraph; a full stop after a known abbreviation ("e.g.", "Mr.") or a
+// single capital (an initial) ends nothing. Sentences hold no surrounding space.
+std::vector<SentenceSpan> SplitSentences(std::string_view text);
+
+}  // namespace ocindex::core

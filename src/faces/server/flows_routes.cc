@@ -1,0 +1,130 @@
+// The flow graph of the stored narratives (all markets or one) and one country's
+// statements with their evidence, from the flows extracted at start-up.
+#include <fmt/format.h>
+
+#include <set>
+
+#include "adapters/catalog/lookup.h"
+#include "adapters/render/flows_render.h"
+#include "faces/server/api_json.h"
+#include "faces/server/route_table.h"
+
+namespace ocindex::server {
+namespace {
+
+using adapters::http::PathParams;
+
+// Every market and actor-type id any stored edition assesses.
+std::set<std::string> IndicatorIds(const Published& data) {
+  std::set<std::string> ids;
+  for (const auto& edition : data.editions()) {
+    for (const core::Indicator& indicator : edition->edition.framework.indicators) ids.insert(indicator.id);
+  }
+  return ids;
+}
+
+// The sentence an evidence reference points at, quoted from the stored narrative.
+std::string Quote(const PublishedFlows& flows, const Json& evidence) {
+  const core::Narrative* narrative =
+      flows.NarrativeOf(evidence["country"].get<std::string>(), evidence["edition"].get<std::string>());
+  const core::NarrativeSection* section =
+      narrative == nullptr ? nullptr : narrative->Find(evidence["section"].get<std::string>());
+  const auto begin = evidence["begin"].get<size_t>();
+  const auto end = evidence["end"].get<size_t>();
+  if (section == nullptr || end > section->text.size() || begin > end) return {};
+  return section->text.substr(begin, end - begin);
+}
+
+// Edges (with quoted evidence) and nodes of the graph, the markets present, and the
+// point of every place drawn, for maps.
+Json GraphBody(const Published& data, const core::FlowGraph& graph) {
+  const PublishedFlows& flows = data.flows();
+  const adapters::render::PlaceNamer names{data.geography(), flows.gazetteer};
+  Json body = adapters::render::GraphJson(graph, names);
+  std::set<std::string> markets;
+  Json points = Json::object();
+  for (Json& edge : body["edges"]) {
+    markets.insert(edge["market"].get<std::string>());
+    for (Json& evidence : edge["evidence"]) evidence["text"] = Quote(flows, evidence);
+  }
+  for (const Json& node : body["nodes"]) {
+    const std::string code = node["code"].get<std::string>();
+    if (points.contains(code)) continue;
+    const auto point = flows.gazetteer.Point(code);
+    points[code] = point ? Json{{"name", names(code)}, {"lat", point->lat}, {"lon", point->lon}}
+                         : Json{{"name", names(code)}, {"lat", nullptr}, {"lon", nullptr}};
+  }
+  Json out = {{"narratives", flows.statements.size()}, {"markets", markets}};
+  out["edges"] = std::move(body["edges"]);
+  out["nodes"] = std::move(body["nodes"]);
+  out["points"] = std::move(points);
+  return out;
+}
+
+Response Graph(const Published& data, const Request& request) {
+  const core::FlowGraph& all = data.flows().graph;
+  if (!request.HasParam("market")) return JsonResponse(GraphBody(data, all));
+  const std::string market = request.Param("market");
+  if (IndicatorIds(data).count(market) == 0) {
+    return adapters::http::ErrorResponse(400, "invalid_input",
+                                         fmt::format("'{}' is not a market indicator id of any stored edition "
+                                                     "(e.g. heroin_trade)", market));
+  }
+  // A market's metrics were computed on its own edges, so filtering the full graph
+  // gives what a one-market graph would.
+  core::FlowGraph one;
+  for (const core::FlowEdge& edge : all.edges) {
+    if (edge.market == market) one.edges.push_back(edge);
+  }
+  for (const core::NodeMetrics& node : all.metrics) {
+    if (node.market == market) one.metrics.push_back(node);
+  }
+  return JsonResponse(GraphBody(data, one));
+}
+
+Response CountryFlows(const Published& data, const std::string& query) {
+  auto iso3 = adapters::ResolveCountry(data.geography(), query);
+  if (!iso3) return ErrorResponse(iso3.error());
+  const PublishedFlows& flows = data.flows();
+  const adapters::render::PlaceNamer names{data.geography(), flows.gazetteer};
+  Json narratives = Json::array();
+  for (size_t i = 0; i < flows.statements.size(); ++i) {
+    if (flows.statements[i].country != *iso3) continue;
+    narratives.push_back(adapters::render::StatementJson(flows.statements[i], flows.narratives[i], names, std::nullopt));
+  }
+  // The edges of the graph that start or end at the country, whoever states them.
+  core::FlowGraph touching;
+  for (const core::FlowEdge& edge : flows.graph.edges) {
+    if (edge.from == *iso3 || edge.to == *iso3) touching.edges.push_back(edge);
+  }
+  for (const core::NodeMetrics& node : flows.graph.metrics) {
+    if (node.code == *iso3) touching.metrics.push_back(node);
+  }
+  Json graph = GraphBody(data, touching);
+  return JsonResponse(Json{{"iso3", *iso3},
+                           {"name", names(*iso3)},
+                           {"narratives", std::move(narratives)},
+                           {"edges", std::move(graph["edges"])},
+                           {"metrics", std::move(graph["nodes"])}});
+}
+
+}  // namespace
+
+void AddFlowsRoutes(RouteTable& table, const Published& data) {
+  table.push_back(
+      {"/api/v1/flows",
+       {"The flow graph of the stored narratives: edges by market with quoted evidence, in/out degree and "
+        "betweenness per place and market ('*' = all markets), and each place's point (docs/FLOWS.md)",
+        {{"market", "query", false, "Only this market (indicator id)", "heroin_trade"}},
+        {"narratives", "markets", "edges", "nodes", "points"}, false},
+       [&data](const Request& request, const PathParams&) { return Graph(data, request); }});
+  table.push_back(
+      {"/api/v1/flows/countries/{iso3}",
+       {"One country's statements read from its stored narratives (markets, roles, flows, actors, trends, each "
+        "with evidence) and the graph edges that start or end there",
+        {{"iso3", "path", true, "ISO3 code or country name", "KAZ"}},
+        {"iso3", "name", "narratives", "edges", "metrics"}, false},
+       [&data](const Request&, const PathParams& params) { return CountryFlows(data, params.at("iso3")); }});
+}
+
+}  // namespace ocindex::server

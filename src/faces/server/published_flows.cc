@@ -1,0 +1,32 @@
+#include "faces/server/published_flows.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "adapters/catalog/flows.h"
+
+namespace ocindex::server {
+
+const core::Narrative* PublishedFlows::NarrativeOf(const std::string& country, const std::string& edition) const {
+  for (size_t i = 0; i < statements.size(); ++i) {
+    if (statements[i].country == country && statements[i].edition == edition) return &narratives[i];
+  }
+  return nullptr;
+}
+
+Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(adapters::Catalog& catalog) {
+  auto flows = std::make_unique<PublishedFlows>();
+  OCINDEX_ASSIGN_OR_RETURN(flows->gazetteer, adapters::BundledGazetteer());
+  auto sources = adapters::StoredNarratives(catalog, "", "");
+  if (!sources && sources.error().code == ErrorCode::kNotFound) return std::unique_ptr<const PublishedFlows>(std::move(flows));
+  if (!sources) return sources.error();
+  auto extractor = adapters::BundledFlowExtractor(catalog.geography());
+  if (!extractor) return extractor.error();
+  OCINDEX_ASSIGN_OR_RETURN(flows->statements,
+                           adapters::ExtractAll(*extractor, *sources, std::max(1u, std::thread::hardware_concurrency())));
+  for (adapters::NarrativeSource& source : *sources) flows->narratives.push_back(std::move(source.narrative));
+  flows->graph = core::BuildFlowGraph(flows->statements, {});
+  return std::unique_ptr<const PublishedFlows>(std::move(flows));
+}
+
+}  // namespace ocindex::server

@@ -1,0 +1,124 @@
+// `ocindex flows extract|graph` as a user runs them, on narratives written for the test.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/cli_runner.h"
+
+namespace ocindex::test {
+namespace {
+
+constexpr std::string_view kGeorgia =
+    "DRUGS\n"
+    "Georgia is a transit country for heroin coming from Iran and \n"
+    "bound for Ukraine. Heroin also reaches Georgia by truck.\n"
+    "\n"
+    "CRIMINAL ACTORS\n"
+    "Border guards allegedly take bribes from smugglers.\n";
+
+constexpr std::string_view kArmenia =
+    "DRUGS\n"
+    "Armenia is a transit country for heroin smuggled from Iran to \n"
+    "Georgia.\n";
+
+class FlowsCliTest : public CliTest {
+ protected:
+  std::string Write(const std::string& name, std::string_view text) {
+    const std::string path = dir_.File(name);
+    EXPECT_TRUE(WriteFile(path, text).ok());
+    return path;
+  }
+};
+
+TEST_F(FlowsCliTest, ExtractFileAsJsonWithEvidence) {
+  const std::string file = Write("georgia.txt", kGeorgia);
+  CliRun run = Ocindex("flows extract '" + file + "' --country GEO --edition 2021 --format json");
+  ASSERT_EQ(run.exit_code, 0);
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["country"], "GEO");
+  EXPECT_EQ(json["edition"], "2021");
+  bool found = false;
+  for (const auto& s : json["statements"]) {
+    if (s["kind"] == "flow" && s["path"] == "IRN -> GEO -> UKR") {
+      found = true;
+      EXPECT_EQ(s["market"], "heroin_trade");
+      EXPECT_EQ(s["origins"][0]["name"], "Iran");
+      ASSERT_EQ(s["evidence"].size(), 1u);
+      EXPECT_EQ(s["evidence"][0]["section"], "drugs");
+      EXPECT_EQ(s["evidence"][0]["text"],
+                "Georgia is a transit country for heroin coming from Iran and bound for Ukraine.");
+    }
+  }
+  EXPECT_TRUE(found) << run.out;
+}
+
+TEST_F(FlowsCliTest, ExtractInfersTheCountryAndFiltersKinds) {
+  const std::string file = Write("georgia.txt", kGeorgia);
+  CliRun run = Ocindex("flows extract '" + file + "' --edition 2021 --kind role --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  std::istringstream lines(run.out);
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line.rfind("country,edition,kind,subject,statement", 0), 0u);
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    ++rows;
+    EXPECT_EQ(line.rfind("GEO,2021,role,", 0), 0u) << line;
+  }
+  EXPECT_GE(rows, 2);  // transit, destination
+}
+
+TEST_F(FlowsCliTest, StoredNarrativesExtractAndGraph) {
+  ASSERT_EQ(Ocindex("profile import '" + Write("georgia.txt", kGeorgia) + "' --country GEO --edition 2021").exit_code,
+            0);
+  ASSERT_EQ(Ocindex("profile import '" + Write("armenia.txt", kArmenia) + "' --country ARM --edition 2021").exit_code,
+            0);
+  CliRun extract = Ocindex("flows extract Georgia --kind flow --format csv");
+  ASSERT_EQ(extract.exit_code, 0);
+  EXPECT_NE(extract.out.find("IRN -> GEO -> UKR"), std::string::npos) << extract.out;
+
+  // IRN -> GEO -> UKR and IRN -> ARM -> GEO: Georgia carries IRN->UKR and ARM->UKR.
+  CliRun nodes = Ocindex("flows graph --market heroin_trade --nodes --format csv");
+  ASSERT_EQ(nodes.exit_code, 0);
+  EXPECT_NE(nodes.out.find("heroin_trade,GEO,Georgia,2,1,2.00"), std::string::npos) << nodes.out;
+
+  CliRun geojson = Ocindex("flows graph --format geojson");
+  ASSERT_EQ(geojson.exit_code, 0);
+  std::istringstream lines(geojson.out);
+  std::string line;
+  int features = 0;
+  while (std::getline(lines, line)) {
+    EXPECT_EQ(nlohmann::json::parse(line)["type"], "Feature");
+    ++features;
+  }
+  EXPECT_GT(features, 0);
+}
+
+TEST_F(FlowsCliTest, GraphFromFilesWithCountriesOrAManifest) {
+  const std::string georgia = Write("georgia.txt", kGeorgia);
+  const std::string armenia = Write("armenia.txt", kArmenia);
+  CliRun run = Ocindex("flows graph '" + georgia + "' '" + armenia + "' -c GEO -c ARM --edition 2021 --format json");
+  ASSERT_EQ(run.exit_code, 0);
+  const auto json = nlohmann::json::parse(run.out);
+  EXPECT_EQ(json["edges"].size(), 4u) << run.out;  // IRN-GEO, GEO-UKR, IRN-ARM, ARM-GEO
+
+  Write("manifest.csv", "file,country\ngeorgia.txt,GEO\narmenia.txt,Armenia\n");
+  CliRun manifest = Ocindex("flows graph --manifest '" + dir_.File("manifest.csv") + "' --edition 2021 --format csv");
+  ASSERT_EQ(manifest.exit_code, 0);
+  EXPECT_NE(manifest.out.find("heroin_trade,ARM,GEO,Armenia,Georgia"), std::string::npos) << manifest.out;
+
+  EXPECT_EQ(Ocindex("flows graph '" + georgia + "' '" + armenia + "' -c GEO --edition 2021").exit_code, 1);
+}
+
+TEST_F(FlowsCliTest, ErrorsHaveExitCodes) {
+  EXPECT_EQ(Ocindex("flows extract Atlantis").exit_code, 3);
+  EXPECT_EQ(Ocindex("flows extract Peru").exit_code, 3);  // no stored narrative
+  EXPECT_EQ(Ocindex("flows extract Peru --country PER").exit_code, 1);  // --country is for files
+  const std::string empty = Write("empty.txt", "");
+  EXPECT_EQ(Ocindex("flows extract '" + empty + "' --country GEO").exit_code, 1);
+  EXPECT_EQ(Ocindex("flows extract x --kind everything").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace ocindex::test
