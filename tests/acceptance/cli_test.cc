@@ -2,6 +2,7 @@
 // import leaves the database as it was.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "support/cli_runner.h"
@@ -32,6 +33,21 @@ TEST_F(CliTest, ChangesNameAddedIndicators) {
   EXPECT_NE(run.err.find("added: "), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("Financial crimes"), std::string::npos) << run.err;
   EXPECT_EQ(run.err.find("financial_crimes"), std::string::npos) << run.err;
+}
+
+// Regression: processes opening a new database at the same moment each tried to store
+// the bundled editions, and all but one failed with "already stored".
+TEST_F(CliTest, ConcurrentFirstRunsAllSucceed) {
+  const std::string db = dir_.File("ocindex.db");  // the one Ocindex() uses, not created yet
+  std::string command = "ok=0; ";
+  for (int i = 0; i < 4; ++i) command += std::string(OCINDEX_CLI) + " --db '" + db + "' editions >/dev/null 2>&1 & ";
+  command += "for job in $(jobs -p); do wait $job || ok=1; done; exit $ok";
+  const int status = std::system(("bash -c \"" + command + "\"").c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  CliRun run = Ocindex("editions --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  for (const char* edition : {"\n2021,", "\n2023,", "\n2025,"}) EXPECT_NE(run.out.find(edition), std::string::npos) << run.out;
 }
 
 TEST_F(CliTest, VerifyFindsNoMismatch) {

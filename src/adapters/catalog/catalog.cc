@@ -52,15 +52,15 @@ Result<std::vector<EditionToStore>> BundledEditions(const core::Geography& geogr
 }
 
 Result<Catalog> Catalog::Open(std::unique_ptr<Store> store) {
-  auto empty = store->IsEmpty();
+  auto empty = store->IsEmpty();  // cheap; FillIfEmpty checks again under the write lock
   if (!empty) return empty.error();
   if (*empty) {
-    auto geography = BundledGeography();
-    if (!geography) return geography.error();
-    auto editions = BundledEditions(*geography);
+    auto bundled_geography = BundledGeography();
+    if (!bundled_geography) return bundled_geography.error();
+    auto editions = BundledEditions(*bundled_geography);
     if (!editions) return editions.error();
-    OCINDEX_RETURN_IF_ERROR(store->SaveGeography(*geography));
-    OCINDEX_RETURN_IF_ERROR(store->SaveEditions(*editions, /*replace=*/false));
+    auto filled = store->FillIfEmpty(*bundled_geography, *editions);
+    if (!filled) return filled.error();
   }
   auto geography = store->LoadGeography();
   if (!geography) return geography.error();

@@ -361,37 +361,12 @@ class SqliteStore final : public Store {
 
   Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) override {
     return Guarded(path_, [&]() -> Status {
-      std::set<std::string_view> seen;
-      for (const EditionToStore& e : editions) {
-        if (Status s = ValidateEdition(e); !s) return s;
-        if (!seen.insert(e.framework.edition).second) {
-          return MakeError(ErrorCode::kInvalidInput, "edition " + e.framework.edition + " is given twice");
-        }
-      }
+      OCINDEX_RETURN_IF_ERROR(ValidateEditions(editions));
       // IMMEDIATE takes the write lock now, so the revision numbers read below cannot
       // be taken by another process before we write them.
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      const std::string stored_at = NowUtc();
-      std::vector<std::string> conflicts;
-      for (const EditionToStore& e : editions) {
-        SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM edition_revisions WHERE edition = ?");
-        q.bind(1, e.framework.edition);
-        q.executeStep();
-        const int current = q.getColumn(0).getInt();
-        if (current > 0 && !replace) {
-          conflicts.push_back("edition " + e.framework.edition + " is already stored (revision " +
-                              std::to_string(current) + ")");
-          continue;
-        }
-        WriteRevision(e, current + 1, stored_at);
-      }
-      if (!conflicts.empty()) {
-        // Returning without commit rolls back whatever the other editions wrote.
-        return MakeError(ErrorCode::kConflict,
-                         Join(conflicts, "; ") +
-                             "; nothing was stored. Pass --replace to store a new revision "
-                             "(older revisions are kept)");
-      }
+      // Returning without commit rolls back whatever the other editions wrote.
+      OCINDEX_RETURN_IF_ERROR(WriteEditions(editions, replace));
       transaction.commit();
       return {};
     });
@@ -427,25 +402,27 @@ class SqliteStore final : public Store {
   Status SaveGeography(const core::Geography& geography) override {
     return Guarded(path_, [&]() -> Status {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      db_.exec("DELETE FROM country_aliases; DELETE FROM countries;");
-      SQLite::Statement country(db_, "INSERT INTO countries (iso3, name, position) VALUES (?, ?, ?)");
-      SQLite::Statement alias(db_, "INSERT INTO country_aliases (iso3, position, alias) VALUES (?, ?, ?)");
-      int position = 0;
-      for (const core::Country& c : geography.countries()) {
-        Insert(country, c.iso3, c.name, position++);
-        int alias_position = 0;
-        for (const std::string& a : c.aliases) Insert(alias, c.iso3, alias_position++, a);
-      }
+      WriteGeography(geography);
       transaction.commit();
       return {};
     });
   }
 
   Result<bool> IsEmpty() override {
+    return Guarded(path_, [&]() -> Result<bool> { return Empty(); });
+  }
+
+  Result<bool> FillIfEmpty(const core::Geography& geography, const std::vector<EditionToStore>& editions) override {
     return Guarded(path_, [&]() -> Result<bool> {
-      return db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM edition_revisions) "
-                            "AND NOT EXISTS (SELECT 1 FROM countries)")
-                 .getInt() != 0;
+      OCINDEX_RETURN_IF_ERROR(ValidateEditions(editions));
+      // The check and the writes share one write lock: two processes opening a new
+      // database at once cannot both fill it (the second finds it filled).
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      if (!Empty()) return false;
+      WriteGeography(geography);
+      OCINDEX_RETURN_IF_ERROR(WriteEditions(editions, /*replace=*/false));
+      transaction.commit();
+      return true;
     });
   }
 
@@ -797,6 +774,58 @@ class SqliteStore final : public Store {
                        q.getColumn(3).getInt(), q.getColumn(4).getString(), q.getColumn(5).getString()});
     }
     return infos;
+  }
+
+  bool Empty() {
+    return db_.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM edition_revisions) "
+                          "AND NOT EXISTS (SELECT 1 FROM countries)")
+               .getInt() != 0;
+  }
+
+  static Status ValidateEditions(const std::vector<EditionToStore>& editions) {
+    std::set<std::string_view> seen;
+    for (const EditionToStore& e : editions) {
+      if (Status s = ValidateEdition(e); !s) return s;
+      if (!seen.insert(e.framework.edition).second) {
+        return MakeError(ErrorCode::kInvalidInput, "edition " + e.framework.edition + " is given twice");
+      }
+    }
+    return {};
+  }
+
+  // Inside a write transaction; a kConflict leaves it for the caller to roll back.
+  Status WriteEditions(const std::vector<EditionToStore>& editions, bool replace) {
+    const std::string stored_at = NowUtc();
+    std::vector<std::string> conflicts;
+    for (const EditionToStore& e : editions) {
+      SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM edition_revisions WHERE edition = ?");
+      q.bind(1, e.framework.edition);
+      q.executeStep();
+      const int current = q.getColumn(0).getInt();
+      if (current > 0 && !replace) {
+        conflicts.push_back("edition " + e.framework.edition + " is already stored (revision " +
+                            std::to_string(current) + ")");
+        continue;
+      }
+      WriteRevision(e, current + 1, stored_at);
+    }
+    if (conflicts.empty()) return {};
+    return MakeError(ErrorCode::kConflict, Join(conflicts, "; ") +
+                                               "; nothing was stored. Pass --replace to store a new revision "
+                                               "(older revisions are kept)");
+  }
+
+  // Inside a write transaction.
+  void WriteGeography(const core::Geography& geography) {
+    db_.exec("DELETE FROM country_aliases; DELETE FROM countries;");
+    SQLite::Statement country(db_, "INSERT INTO countries (iso3, name, position) VALUES (?, ?, ?)");
+    SQLite::Statement alias(db_, "INSERT INTO country_aliases (iso3, position, alias) VALUES (?, ?, ?)");
+    int position = 0;
+    for (const core::Country& c : geography.countries()) {
+      Insert(country, c.iso3, c.name, position++);
+      int alias_position = 0;
+      for (const std::string& a : c.aliases) Insert(alias, c.iso3, alias_position++, a);
+    }
   }
 
   // "stored editions: 2021 (revisions 1, 2), 2023 (revision 1)", for kNotFound messages.

@@ -115,6 +115,10 @@ class Store {
   virtual Status SaveGeography(const core::Geography& geography) = 0;
   // True when the store holds no edition and no country yet (a new database).
   virtual Result<bool> IsEmpty() = 0;
+  // On a new database (no edition, no country), stores the countries and editions in
+  // one transaction and returns true; otherwise changes nothing and returns false.
+  // Atomic across processes: of two opening a new database at once, one fills it.
+  virtual Result<bool> FillIfEmpty(const core::Geography& geography, const std::vector<EditionToStore>& editions) = 0;
 
   // Narratives. Saving always adds a revision (1 for the first) in one transaction and
   // returns its number; nothing earlier is changed.

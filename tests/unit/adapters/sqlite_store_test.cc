@@ -395,6 +395,32 @@ TEST(SqliteStoreTest, DuplicateEditionInBatchIsInvalid) {
   EXPECT_TRUE(*store->IsEmpty());
 }
 
+TEST(SqliteStoreTest, FillIfEmptyFillsANewDatabaseOnce) {
+  fs::path path = TestDir() / "ocindex.db";
+  auto geography = core::Geography::Build({{"FRA", "France", {}}});
+  ASSERT_TRUE(geography.ok());
+  auto first = Open(path.string())->FillIfEmpty(*geography, {MakeEdition("2021")});
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  EXPECT_TRUE(*first);
+  // A second opener (another process, in real use) finds it filled and changes nothing.
+  const std::string before = Dump(path);
+  auto other = core::Geography::Build({{"NGA", "Nigeria", {}}});
+  auto second = Open(path.string())->FillIfEmpty(*other, {MakeEdition("2021"), MakeEdition("2023")});
+  ASSERT_TRUE(second.ok()) << second.error().ToString();
+  EXPECT_FALSE(*second);
+  EXPECT_EQ(Dump(path), before);
+}
+
+TEST(SqliteStoreTest, FillIfEmptyWithAnInvalidBatchWritesNothing) {
+  auto store = Open(":memory:");
+  auto geography = core::Geography::Build({{"FRA", "France", {}}});
+  ASSERT_TRUE(geography.ok());
+  auto filled = store->FillIfEmpty(*geography, {MakeEdition("2021"), MakeEdition("2021")});
+  ASSERT_FALSE(filled.ok());
+  EXPECT_EQ(filled.error().code, ErrorCode::kInvalidInput);
+  EXPECT_TRUE(*store->IsEmpty());
+}
+
 TEST(SqliteStoreTest, GeographyRoundTripsAndIsReplaced) {
   fs::path path = TestDir() / "ocindex.db";
   auto geography = core::Geography::Build({
