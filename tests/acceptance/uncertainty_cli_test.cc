@@ -30,6 +30,8 @@ TEST_F(UncertaintyCliTest, ReferenceExperimentGivesRankIntervalsThatDoNotDependO
       << one.out.substr(0, 200);
   // 193 countries x 2 pillars + header.
   EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 387);
+  // Countries carry their common names, as in every other command (regression).
+  EXPECT_NE(one.out.find(",COD,Democratic Republic of the Congo,"), std::string::npos);
   CliRun two = Ocindex("uncertainty --edition 2025 --runs 3000 --seed 9 --threads 2 --format csv");
   ASSERT_EQ(two.exit_code, 0);
   EXPECT_EQ(one.out, two.out);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "adapters/catalog/lookup.h"
 #include "adapters/io/text_file.h"
 #include "adapters/io/uncertainty_spec_json.h"
 #include "adapters/render/rank_interval_chart.h"
@@ -107,6 +108,10 @@ Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   if (!catalog) return catalog.error();
   core::Edition edition;
   OCINDEX_ASSIGN_OR_RETURN(edition, LoadEdition(*catalog, args.edition));
+  // Tables and the chart name countries as every other command does, not as spelled in the edition.
+  for (core::CountryEntry& country : edition.dataset.countries) {
+    country.name = adapters::DisplayName(catalog->geography(), country);
+  }
   Prepared out;
   out.edition = edition.framework.edition;
   auto plan = un::BuildPlan(edition.framework, edition.dataset, spec);
