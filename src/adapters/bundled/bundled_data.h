@@ -14,4 +14,13 @@ struct BundledFile {
 // Sorted by path. Lives for the whole program.
 std::span<const BundledFile> BundledFiles();
 
+// The bytes of one bundled file; empty when there is no such file (the parser that reads
+// them then reports what it expected).
+inline std::string_view BundledContent(std::string_view path) {
+  for (const BundledFile& file : BundledFiles()) {
+    if (file.path == path) return file.content;
+  }
+  return {};
+}
+
 }  // namespace ocindex::adapters

@@ -9,19 +9,9 @@
 #include "adapters/io/geography_csv.h"
 
 namespace ocindex::adapters {
-namespace {
-
-std::string_view Bundled(std::string_view path) {
-  for (const BundledFile& file : BundledFiles()) {
-    if (file.path == path) return file.content;
-  }
-  return {};
-}
-
-}  // namespace
 
 Result<core::Geography> BundledGeography() {
-  return io::ParseGeographyCsv(Bundled("geography/countries.csv"), "bundled geography/countries.csv");
+  return io::ParseGeographyCsv(BundledContent("geography/countries.csv"), "bundled geography/countries.csv");
 }
 
 Result<std::vector<FrameworkSource>> BundledFrameworks() {
@@ -42,7 +32,7 @@ Result<std::vector<EditionToStore>> BundledEditions(const core::Geography& geogr
   for (FrameworkSource& source : *frameworks) {
     // data/editions/<framework id>.csv holds the framework's scores.
     const std::string path = "editions/" + source.framework.id + ".csv";
-    auto table = io::ParseCsv(Bundled(path), "bundled " + path);
+    auto table = io::ParseCsv(BundledContent(path), "bundled " + path);
     if (!table) return table.error();
     auto dataset = io::ReadDataset(*table, source.framework, geography);
     if (!dataset) return dataset.error();

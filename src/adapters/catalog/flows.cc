@@ -14,13 +14,6 @@
 namespace ocindex::adapters {
 namespace {
 
-std::string_view Bundled(std::string_view path) {
-  for (const BundledFile& file : BundledFiles()) {
-    if (file.path == path) return file.content;
-  }
-  return {};
-}
-
 Result<core::Framework> EditionFramework(Catalog& catalog, const std::string& edition) {
   auto toml = catalog.store().LoadFrameworkToml(edition);
   if (!toml) return toml.error();
@@ -49,13 +42,13 @@ Result<core::Lexicon> BundledLexicon() {
 Result<core::Gazetteer> BundledGazetteer() {
   core::Gazetteer gazetteer;
   // Regions first: sub-regions refer to them.
-  OCINDEX_RETURN_IF_ERROR(io::ParseRegionsCsv(Bundled("geography/regions.csv"), "bundled geography/regions.csv", gazetteer));
+  OCINDEX_RETURN_IF_ERROR(io::ParseRegionsCsv(BundledContent("geography/regions.csv"), "bundled geography/regions.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
-      io::ParseDemonymsCsv(Bundled("geography/demonyms.csv"), "bundled geography/demonyms.csv", gazetteer));
+      io::ParseDemonymsCsv(BundledContent("geography/demonyms.csv"), "bundled geography/demonyms.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
-      io::ParseSubregionsCsv(Bundled("geography/subregions.csv"), "bundled geography/subregions.csv", gazetteer));
+      io::ParseSubregionsCsv(BundledContent("geography/subregions.csv"), "bundled geography/subregions.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
-      io::ParseCentroidsCsv(Bundled("geography/centroids.csv"), "bundled geography/centroids.csv", gazetteer));
+      io::ParseCentroidsCsv(BundledContent("geography/centroids.csv"), "bundled geography/centroids.csv", gazetteer));
   return gazetteer;
 }
 
