@@ -20,14 +20,6 @@ Result<core::Framework> EditionFramework(Catalog& catalog, const std::string& ed
   return io::ParseFramework(*toml, "stored framework of edition " + edition);
 }
 
-core::Narrative NarrativeOf(const StoredProfile& profile) {
-  core::Narrative narrative;
-  narrative.sections = profile.sections;
-  narrative.unplaced = profile.unplaced;
-  narrative.footer = profile.footer;
-  return narrative;
-}
-
 }  // namespace
 
 Result<core::Lexicon> BundledLexicon() {
@@ -101,6 +93,16 @@ Result<NarrativeSource> ReadNarrativeFile(Catalog& catalog, const core::FlowExtr
   return source;
 }
 
+NarrativeSource StoredNarrativeSource(const StoredProfile& profile, const std::string& edition,
+                                      const core::Framework& framework) {
+  core::Narrative narrative;
+  narrative.sections = profile.sections;
+  narrative.unplaced = profile.unplaced;
+  narrative.footer = profile.footer;
+  return {profile.info.iso3, edition, fmt::format("stored revision {}", profile.info.revision), std::move(narrative),
+          framework};
+}
+
 Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const std::string& country,
                                                       const std::string& edition) {
   std::vector<std::string> editions;
@@ -121,8 +123,7 @@ Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const st
       if (!country.empty() && info.iso3 != country) continue;
       auto profile = catalog.store().LoadProfile(info.iso3, id);
       if (!profile) return profile.error();
-      sources.push_back({info.iso3, id, fmt::format("stored revision {}", info.revision), NarrativeOf(*profile),
-                         *framework});
+      sources.push_back(StoredNarrativeSource(*profile, id, *framework));
     }
   }
   if (sources.empty()) {

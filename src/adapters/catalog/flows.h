@@ -37,8 +37,13 @@ Result<NarrativeSource> ReadNarrativeFile(Catalog& catalog, const core::FlowExtr
                                           const std::string& path, const std::string& country,
                                           const std::string& edition);
 
+// A stored narrative (its current revision as loaded) as a source for extraction.
+NarrativeSource StoredNarrativeSource(const StoredProfile& profile, const std::string& edition,
+                                      const core::Framework& framework);
+
 // The stored narratives (current revisions): of one country when `country` is set,
 // of one edition when `edition` is set, else all. kNotFound when there is none.
+
 Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const std::string& country,
                                                       const std::string& edition);
 

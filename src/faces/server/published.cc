@@ -33,7 +33,14 @@ Result<std::unique_ptr<Published>> Published::Load(adapters::Catalog& catalog) {
     const std::string& previous = entry->edition.framework.previous;
     entry->previous = previous.empty() ? nullptr : published->Find(previous);
   }
-  OCINDEX_ASSIGN_OR_RETURN(published->flows_, LoadPublishedFlows(catalog));
+  // Flows come from the narratives just loaded, not from a second read of the store.
+  std::vector<adapters::NarrativeSource> sources;
+  for (const auto& entry : published->editions_) {
+    for (const auto& [iso3, profile] : entry->narratives) {
+      sources.push_back(adapters::StoredNarrativeSource(profile, entry->id, entry->edition.framework));
+    }
+  }
+  OCINDEX_ASSIGN_OR_RETURN(published->flows_, LoadPublishedFlows(published->geography_, std::move(sources)));
   return published;
 }
 

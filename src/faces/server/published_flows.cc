@@ -14,17 +14,16 @@ const core::Narrative* PublishedFlows::NarrativeOf(const std::string& country, c
   return nullptr;
 }
 
-Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(adapters::Catalog& catalog) {
+Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(const core::Geography& geography,
+                                                                 std::vector<adapters::NarrativeSource> sources) {
   auto flows = std::make_unique<PublishedFlows>();
   OCINDEX_ASSIGN_OR_RETURN(flows->gazetteer, adapters::BundledGazetteer());
-  auto sources = adapters::StoredNarratives(catalog, "", "");
-  if (!sources && sources.error().code == ErrorCode::kNotFound) return std::unique_ptr<const PublishedFlows>(std::move(flows));
-  if (!sources) return sources.error();
-  auto extractor = adapters::BundledFlowExtractor(catalog.geography());
+  if (sources.empty()) return std::unique_ptr<const PublishedFlows>(std::move(flows));
+  auto extractor = adapters::BundledFlowExtractor(geography);
   if (!extractor) return extractor.error();
   OCINDEX_ASSIGN_OR_RETURN(flows->statements,
-                           adapters::ExtractAll(*extractor, *sources, std::max(1u, std::thread::hardware_concurrency())));
-  for (adapters::NarrativeSource& source : *sources) flows->narratives.push_back(std::move(source.narrative));
+                           adapters::ExtractAll(*extractor, sources, std::max(1u, std::thread::hardware_concurrency())));
+  for (adapters::NarrativeSource& source : sources) flows->narratives.push_back(std::move(source.narrative));
   flows->graph = core::BuildFlowGraph(flows->statements, {});
   return std::unique_ptr<const PublishedFlows>(std::move(flows));
 }

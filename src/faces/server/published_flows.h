@@ -5,7 +5,7 @@
 #include <memory>
 #include <vector>
 
-#include "adapters/catalog/catalog.h"
+#include "adapters/catalog/flows.h"
 #include "core/error.h"
 #include "core/flows/flow_graph.h"
 #include "core/flows/lexicon.h"
@@ -24,8 +24,10 @@ struct PublishedFlows {
   const core::Narrative* NarrativeOf(const std::string& country, const std::string& edition) const;
 };
 
-// Extracts the flows of every stored narrative on all cores. The lexicon is compiled
-// only when a narrative is stored, so a store without narratives starts at once.
-Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(adapters::Catalog& catalog);
+// Extracts the flows of the stored narratives Published has already loaded, on all
+// cores. The lexicon is compiled only when there is a narrative, so a store without
+// narratives starts at once.
+Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(const core::Geography& geography,
+                                                                 std::vector<adapters::NarrativeSource> sources);
 
 }  // namespace ocindex::server
