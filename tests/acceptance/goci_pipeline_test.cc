@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "adapters/catalog/catalog.h"
+#include "support/bundled_editions.h"
 #include "core/analytics/audit.h"
 #include "core/pipeline/edition_model.h"
 #include "core/pipeline/run.h"
@@ -19,24 +19,8 @@ namespace pl = core::pipeline;
 
 class GociPipeline : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto geography = adapters::BundledGeography();
-    ASSERT_TRUE(geography) << geography.error().ToString();
-    auto editions = adapters::BundledEditions(*geography);
-    ASSERT_TRUE(editions) << editions.error().ToString();
-    editions_ = new std::vector<adapters::EditionToStore>(std::move(*editions));
-  }
-  static void TearDownTestSuite() { delete editions_; }
-  static const adapters::EditionToStore& Edition(const std::string& id) {
-    for (const auto& edition : *editions_) {
-      if (edition.framework.edition == id) return edition;
-    }
-    ADD_FAILURE() << "no bundled edition " << id;
-    return editions_->front();
-  }
-  static std::vector<adapters::EditionToStore>* editions_;
+  static const adapters::EditionToStore& Edition(const std::string& id) { return test::BundledEdition(id); }
 };
-std::vector<adapters::EditionToStore>* GociPipeline::editions_ = nullptr;
 
 TEST_F(GociPipeline, ReproducesTheEnginesCompositesForEveryCountry) {
   for (const char* id : {"2021", "2023", "2025"}) {

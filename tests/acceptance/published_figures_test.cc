@@ -2,7 +2,7 @@
 // country, and ranks in all three scopes as the publisher's pages show them.
 #include <gtest/gtest.h>
 
-#include "adapters/catalog/catalog.h"
+#include "support/bundled_editions.h"
 #include "core/scoring/ranking.h"
 #include "core/scoring/scorecard.h"
 
@@ -11,22 +11,7 @@ namespace {
 
 class PublishedFigures : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto geography = adapters::BundledGeography();
-    ASSERT_TRUE(geography) << geography.error().ToString();
-    auto editions = adapters::BundledEditions(*geography);
-    ASSERT_TRUE(editions) << editions.error().ToString();
-    editions_ = new std::vector<adapters::EditionToStore>(std::move(*editions));
-  }
-  static void TearDownTestSuite() { delete editions_; }
-
-  static const adapters::EditionToStore& Edition(const std::string& id) {
-    for (const auto& edition : *editions_) {
-      if (edition.framework.edition == id) return edition;
-    }
-    ADD_FAILURE() << "no bundled edition " << id;
-    return editions_->front();
-  }
+  static const adapters::EditionToStore& Edition(const std::string& id) { return test::BundledEdition(id); }
 
   // World, continent and region rank of a country on a measure.
   static std::array<core::Rank, 3> Ranks(const std::string& edition_id, const std::string& iso3,
@@ -44,14 +29,12 @@ class PublishedFigures : public ::testing::Test {
     return out;
   }
 
-  static std::vector<adapters::EditionToStore>* editions_;
 };
 
-std::vector<adapters::EditionToStore>* PublishedFigures::editions_ = nullptr;
 
 TEST_F(PublishedFigures, EveryCompositeOfEveryCountryMatchesInAllEditions) {
-  ASSERT_EQ(editions_->size(), 3u);
-  for (const auto& edition : *editions_) {
+  ASSERT_EQ(test::BundledEditionList().size(), 3u);
+  for (const auto& edition : test::BundledEditionList()) {
     SCOPED_TRACE(edition.framework.edition);
     EXPECT_EQ(edition.dataset.country_count(), 193);
     auto card = core::Scorecard::Compute(edition.framework, edition.dataset);

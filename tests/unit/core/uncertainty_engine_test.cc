@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "adapters/catalog/catalog.h"
+#include "support/bundled_editions.h"
 #include "core/scoring/ranking.h"
 #include "core/scoring/scorecard.h"
 #include "core/uncertainty/fast_evaluator.h"
@@ -22,34 +22,17 @@ namespace {
 using namespace core::uncertainty;  // NOLINT: the module under test
 using test_support::R;
 
-const std::vector<adapters::EditionToStore>& Bundled() {
-  static const auto* editions = [] {
-    auto geography = adapters::BundledGeography();
-    EXPECT_TRUE(geography);
-    auto loaded = adapters::BundledEditions(*geography);
-    EXPECT_TRUE(loaded);
-    return new std::vector<adapters::EditionToStore>(std::move(*loaded));
-  }();
-  return *editions;
-}
-
-const adapters::EditionToStore& Edition(const std::string& id) {
-  for (const auto& edition : Bundled()) {
-    if (edition.framework.edition == id) return edition;
-  }
-  ADD_FAILURE() << "no bundled edition " << id;
-  return Bundled().front();
-}
+using test::BundledEdition;
 
 Plan GociPlan(const UncertaintySpec& spec, const std::string& edition = "2025") {
-  const auto& e = Edition(edition);
+  const auto& e = BundledEdition(edition);
   auto plan = BuildPlan(e.framework, e.dataset, spec);
   EXPECT_TRUE(plan) << plan.error().ToString();
   return std::move(*plan);
 }
 
 std::string ErrorOf(const UncertaintySpec& spec) {
-  const auto& e = Edition("2025");
+  const auto& e = BundledEdition("2025");
   auto plan = BuildPlan(e.framework, e.dataset, spec);
   return plan ? "" : plan.error().message;
 }
@@ -132,7 +115,7 @@ TEST(Ranker, EqualKeysShareTheSmallerRank) {
 // Nominal ranks are the published ones (rounded values, ties shared) on every edition.
 TEST(UncertaintyPlan, NominalRanksAreThePublishedRanks) {
   for (const std::string id : {"2021", "2023", "2025"}) {
-    const auto& e = Edition(id);
+    const auto& e = BundledEdition(id);
     const Plan plan = GociPlan(ReferenceSpec(), id);
     auto card = core::Scorecard::Compute(e.framework, e.dataset);
     ASSERT_TRUE(card);
