@@ -43,6 +43,15 @@ Result<core::Edition> LoadEdition(adapters::Catalog& catalog, const std::string&
   return catalog.Load(*latest);
 }
 
+Result<CountryInEdition> LoadCountryInEdition(adapters::Catalog& catalog, const std::string& country,
+                                              const std::string& edition) {
+  CountryInEdition out;
+  OCINDEX_ASSIGN_OR_RETURN(out.iso3, adapters::ResolveCountry(catalog.geography(), country));
+  OCINDEX_ASSIGN_OR_RETURN(out.edition, LoadEdition(catalog, edition));
+  OCINDEX_ASSIGN_OR_RETURN(out.previous, catalog.LoadPrevious(out.edition));
+  return out;
+}
+
 Result<ScoredEdition> OpenScoredEdition(const Context& context, const std::string& edition) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return catalog.error();

@@ -42,6 +42,15 @@ struct Context {
 
 // An edition id, or the newest stored edition when `edition` is empty.
 Result<core::Edition> LoadEdition(adapters::Catalog& catalog, const std::string& edition);
+// A country named by the user, its edition and the previous one when stored: what a
+// country summary or profile is built from.
+struct CountryInEdition {
+  std::string iso3;
+  core::Edition edition;
+  std::optional<core::Edition> previous;
+};
+Result<CountryInEdition> LoadCountryInEdition(adapters::Catalog& catalog, const std::string& country,
+                                              const std::string& edition);
 // An opened catalog with one edition loaded and scored: what most commands start from.
 struct ScoredEdition {
   adapters::Catalog catalog;

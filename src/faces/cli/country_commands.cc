@@ -35,16 +35,12 @@ struct CountryArgs {
 void CountryCommand(Context& context, const CountryArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
-  if (!iso3) return context.Fail(iso3.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
-  auto previous = catalog->LoadPrevious(*edition);
-  if (!previous) return context.Fail(previous.error());
-  auto summary = core::SummarizeCountry(*edition, *previous ? &**previous : nullptr, *iso3);
+  auto loaded = LoadCountryInEdition(*catalog, args.country, args.edition);
+  if (!loaded) return context.Fail(loaded.error());
+  auto summary = core::SummarizeCountry(loaded->edition, loaded->previous ? &*loaded->previous : nullptr, loaded->iso3);
   if (!summary) return context.Fail(summary.error());
 
-  const core::Framework& framework = edition->framework;
+  const core::Framework& framework = loaded->edition.framework;
   const int decimals = framework.decimals;
   const bool table = context.format() == Format::kTable;
   const std::string& before = summary->previous_edition;

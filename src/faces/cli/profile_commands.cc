@@ -88,13 +88,10 @@ struct RenderArgs {
 void RenderOne(Context& context, const RenderArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
-  if (!iso3) return context.Fail(iso3.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
-  auto previous = catalog->LoadPrevious(*edition);
-  if (!previous) return context.Fail(previous.error());
-  auto view = adapters::LoadProfileView(*catalog, *edition, *previous ? &**previous : nullptr, *iso3);
+  auto loaded = LoadCountryInEdition(*catalog, args.country, args.edition);
+  if (!loaded) return context.Fail(loaded.error());
+  auto view = adapters::LoadProfileView(*catalog, loaded->edition, loaded->previous ? &*loaded->previous : nullptr,
+                                        loaded->iso3);
   if (!view) return context.Fail(view.error());
   auto bytes = adapters::RenderProfile(*view, *adapters::ParseProfileFormat(args.format));
   if (!bytes) return context.Fail(bytes.error());
