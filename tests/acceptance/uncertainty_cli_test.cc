@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -37,6 +38,30 @@ TEST_F(UncertaintyCliTest, ReferenceExperimentGivesRankIntervalsThatDoNotDependO
   EXPECT_EQ(one.out, two.out);
   CliRun other = Ocindex("uncertainty --edition 2025 --runs 3000 --seed 10 --format csv");
   EXPECT_NE(one.out, other.out);
+}
+
+// Sobol points spread one scalar input evenly: 64 runs put one quadrant threshold in
+// each 1/64 of 5.5 +- 0.5, which pseudo-random draws do not.
+TEST_F(UncertaintyCliTest, SobolSamplingCoversTheThresholdEvenly) {
+  const std::string runs = dir_.File("runs.csv");
+  for (const std::string sampling : {"sobol", "random"}) {
+    CliRun run = Ocindex("uncertainty --edition 2025 --score-noise 0 --weight-noise 0 --threshold-spread 0.5 "
+                         "--runs 64 --what quadrants --format csv --sampling " + sampling + " --runs-out '" + runs + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_NE(run.err.find(sampling + " sampling"), std::string::npos) << run.err;
+    std::istringstream csv(Read(runs));
+    std::string line;
+    std::getline(csv, line);
+    ASSERT_EQ(line, "run,threshold");
+    std::set<int> slices;
+    while (std::getline(csv, line)) slices.insert(static_cast<int>((std::stod(line.substr(line.find(',') + 1)) - 5.0) * 64));
+    EXPECT_EQ(slices.size() == 64, sampling == "sobol") << slices.size() << " slices hit";
+  }
+  CliRun one = Ocindex("uncertainty --edition 2025 --runs 1024 --sampling sobol --threads 1 --format csv");
+  CliRun two = Ocindex("uncertainty --edition 2025 --runs 1024 --sampling sobol --threads 2 --format csv");
+  ASSERT_EQ(one.exit_code, 0);
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(Ocindex("uncertainty --sampling halton --runs 10").exit_code, 2);
 }
 
 TEST_F(UncertaintyCliTest, SpecFileErrorsNameTheFileAndField) {

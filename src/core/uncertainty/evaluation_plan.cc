@@ -241,11 +241,6 @@ void DrawParameters(const Plan& plan, const std::uint64_t* words, RunParameters&
   }
 }
 
-void RunWords(const Plan& plan, std::uint64_t seed, std::uint64_t run, std::uint64_t* words) {
-  RandomStream stream(seed, run);
-  for (size_t k = 0; k < plan.inputs.size(); ++k) words[k] = stream.Next();
-}
-
 void FillNoiseWords(const Plan& plan, std::uint64_t score_seed, std::uint64_t* words) {
   RandomStream stream(score_seed, 0);
   const size_t total = plan.noisy_indicators.size() * static_cast<size_t>(plan.words_per_noisy_indicator());

@@ -3,8 +3,8 @@
 // the pillars built from them, and how each run's random inputs become parameters.
 //
 // A run is defined by one 64-bit word per input (see InputKind): the uncertainty
-// analysis draws them from RandomStream(seed, run); a Saltelli design mixes the words
-// of two such draws. Everything after that is a pure function of the words, so any two
+// analysis takes them from one point of an InputSampler (pseudo-random or Sobol); a
+// Saltelli design mixes the words of a point's two halves. Everything after that is a pure function of the words, so any two
 // evaluators (the general one here and the vectorised fast path) given the same words
 // must produce the same ranks, and do (tests/unit/core/uncertainty_engine_test.cc).
 //
@@ -110,9 +110,6 @@ RunParameters NominalParameters(const Plan& plan);
 // `words` holds one word per plan.inputs entry. Reuses `out`'s buffers (no allocation
 // once sized).
 void DrawParameters(const Plan& plan, const std::uint64_t* words, RunParameters& out);
-// The input words of uncertainty run `run`: the first plan.inputs.size() draws of RandomStream(seed, run).
-void RunWords(const Plan& plan, std::uint64_t seed, std::uint64_t run, std::uint64_t* words);
-
 // The noise words of a run, indicator-major: words_per_noisy_indicator() per noisy indicator.
 void FillNoiseWords(const Plan& plan, std::uint64_t score_seed, std::uint64_t* words);
 

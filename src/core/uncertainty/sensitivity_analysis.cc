@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cstdlib>
 #include <memory>
@@ -16,19 +15,27 @@ namespace ocindex::core::uncertainty {
 namespace {
 
 constexpr std::int64_t kRunsPerTask = 256;
-constexpr size_t kInputKinds = 7;  // InputKind's values: a spec has each at most once
 
 }  // namespace
 
-void DesignWords(const Plan& plan, std::uint64_t seed, int samples, std::int64_t run, std::uint64_t* words) {
-  const std::int64_t block = run / samples;  // 0 = A, 1 = B, 2 + i = AB_i
-  const auto row = static_cast<std::uint64_t>(run % samples);
-  RunWords(plan, seed, 2 * row + (block == 1 ? 1 : 0), words);
+SaltelliDesign::SaltelliDesign(const Plan& plan, const SensitivityOptions& options)
+    : inputs_(plan.inputs.size()),
+      samples_(options.samples),
+      sampler_(options.sampling, options.seed, 2 * plan.inputs.size()),
+      point_(2 * plan.inputs.size()) {}
+
+std::int64_t SaltelliDesign::runs() const {
+  return static_cast<std::int64_t>(samples_) * static_cast<std::int64_t>(inputs_ + 2);
+}
+
+void SaltelliDesign::Words(std::int64_t run, std::uint64_t* words) {
+  const std::int64_t block = run / samples_;  // 0 = A, 1 = B, 2 + i = AB_i
+  sampler_.Point(static_cast<std::uint64_t>(run % samples_), point_.data());
+  const std::uint64_t* half = point_.data() + (block == 1 ? inputs_ : 0);
+  std::copy(half, half + inputs_, words);
   if (block >= 2) {
-    std::array<std::uint64_t, kInputKinds> b;  // no allocation per run
-    RunWords(plan, seed, 2 * row + 1, b.data());
-    const auto i = static_cast<size_t>(block - 2);
-    words[i] = b[i];
+    const auto i = static_cast<std::size_t>(block - 2);
+    words[i] = point_[inputs_ + i];
   }
 }
 
@@ -39,7 +46,7 @@ Result<SensitivityResult> RunSensitivity(const Plan& plan, const SensitivityOpti
   const int pillar = options.pillar >= 0 ? options.pillar : std::max(plan.quadrant_y, 0);
   if (pillar >= plan.pillar_count()) return MakeError(ErrorCode::kInvalidInput, "pillar: out of range");
   const size_t k = plan.inputs.size();
-  const std::int64_t runs = static_cast<std::int64_t>(options.samples) * static_cast<std::int64_t>(k + 2);
+  const std::int64_t runs = SaltelliDesign(plan, options).runs();
   const bool one_country = options.country >= 0;
 
   SensitivityResult result;
@@ -63,6 +70,7 @@ Result<SensitivityResult> RunSensitivity(const Plan& plan, const SensitivityOpti
   std::atomic<std::int64_t> done{0};
   const auto work = [&](bool report) {
     Evaluator evaluator(plan, options.allow_fast_path);
+    SaltelliDesign design(plan, options);
     std::vector<std::uint64_t> words(k);
     RunParameters params = NominalParameters(plan);
     std::vector<std::int32_t> keys(plan.pillars.size() * n);
@@ -71,7 +79,7 @@ Result<SensitivityResult> RunSensitivity(const Plan& plan, const SensitivityOpti
     for (std::int64_t task = next_task++; task < tasks; task = next_task++) {
       const std::int64_t end = std::min(runs, (task + 1) * kRunsPerTask);
       for (std::int64_t run = task * kRunsPerTask; run < end; ++run) {
-        DesignWords(plan, options.seed, options.samples, run, words.data());
+        design.Words(run, words.data());
         DrawParameters(plan, words.data(), params);
         evaluator.Evaluate(params, keys.data());
         ranker.Rank(keys.data() + static_cast<size_t>(pillar) * n, plan.countries, ranks.data());

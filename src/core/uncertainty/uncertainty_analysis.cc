@@ -79,8 +79,8 @@ class Worker {
  public:
   Worker(const Plan& plan, const AnalysisOptions& options)
       : plan_(plan),
-        options_(options),
         evaluator_(plan, options.allow_fast_path),
+        sampler_(RunSampler(plan, options)),
         task_(plan),
         total_(plan),
         words_(plan.inputs.size()),
@@ -93,7 +93,7 @@ class Worker {
     const size_t n = static_cast<size_t>(plan_.countries);
     const size_t pillars = plan_.pillars.size();
     for (std::int64_t run = first; run < end; ++run) {
-      RunWords(plan_, options_.seed, static_cast<std::uint64_t>(run), words_.data());
+      sampler_.Point(static_cast<std::uint64_t>(run), words_.data());
       DrawParameters(plan_, words_.data(), params_);
       evaluator_.Evaluate(params_, keys_.data());
       for (size_t p = 0; p < pillars; ++p) {
@@ -121,8 +121,8 @@ class Worker {
 
  private:
   const Plan& plan_;
-  const AnalysisOptions& options_;
   Evaluator evaluator_;
+  InputSampler sampler_;
   Tally<std::uint16_t> task_;
   Tally<std::uint32_t> total_;
   std::vector<std::uint64_t> words_;
@@ -189,6 +189,10 @@ std::vector<std::int32_t> NominalRanks(const Plan& plan) {
   return ranks;
 }
 
+InputSampler RunSampler(const Plan& plan, const AnalysisOptions& options) {
+  return InputSampler(options.sampling, options.seed, plan.inputs.size());
+}
+
 Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions& options) {
   if (options.runs < 1 || options.runs > 0x7FFFFFFF) {
     return MakeError(ErrorCode::kInvalidInput, fmt::format("runs: expected 1 to 2147483647, found {}", options.runs));
@@ -224,6 +228,7 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
   result.inputs = plan.inputs;
   result.runs = options.runs;
   result.seed = options.seed;
+  result.sampling = options.sampling;
   result.threads = threads;
   result.fast_path = workers[0]->fast();
   for (const Pillar& pillar : plan.pillars) result.pillars.push_back(pillar.id);

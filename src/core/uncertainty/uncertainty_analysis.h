@@ -2,8 +2,8 @@
 // spec, each country's pillar values and ranks tallied into histograms, summarised as
 // mean, median and 5-95 % interval, with the probability of each quadrant.
 //
-// Reproducible bit for bit whatever the thread count: run r draws from
-// RandomStream(seed, r) only, and the tallies are integer counts whose sum does not
+// Reproducible bit for bit whatever the thread count: run r takes point r of its
+// InputSampler (a function of seed and r only), and the tallies are integer counts whose sum does not
 // depend on which thread counted what.
 #pragma once
 
@@ -16,12 +16,14 @@
 
 #include "core/error.h"
 #include "core/uncertainty/evaluation_plan.h"
+#include "core/uncertainty/input_sampler.h"
 
 namespace ocindex::core::uncertainty {
 
 struct AnalysisOptions {
   std::uint64_t seed = 1;
   std::int64_t runs = 10000;   // 1 .. 2^31 - 1
+  Sampling sampling = Sampling::kPseudoRandom;
   int threads = 0;             // 0 = one per hardware thread
   bool allow_fast_path = true;  // false forces the general evaluator (for tests and comparisons)
   // Called on the calling thread now and then with the runs done so far.
@@ -74,9 +76,13 @@ struct UncertaintyResult {
   std::vector<CountryOutcome> countries;
   std::int64_t runs = 0;
   std::uint64_t seed = 0;
+  Sampling sampling = Sampling::kPseudoRandom;
   int threads = 0;
   bool fast_path = false;
 };
+
+// Where run r's input words come from: sampler.Point(r, words), plan.inputs.size() words.
+InputSampler RunSampler(const Plan& plan, const AnalysisOptions& options);
 
 Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions& options);
 

@@ -36,9 +36,14 @@ struct SpecArgs {
   double threshold_spread = 0;
   std::vector<std::string> exclude;
   std::uint64_t seed = 1;
+  std::string sampling = "random";
   int threads = 0;
   std::string runs_out;
 };
+
+un::Sampling SamplingOf(const SpecArgs& args) {
+  return args.sampling == "sobol" ? un::Sampling::kSobol : un::Sampling::kPseudoRandom;
+}
 
 struct UncertaintyArgs : SpecArgs {
   std::int64_t runs = 10000;
@@ -74,6 +79,11 @@ void AddSpecOptions(CLI::App* command, SpecArgs& args, const char* runs_out_help
       ->delimiter(',')
       ->excludes(spec);
   command->add_option("--seed", args.seed, "Random seed: the same seed gives the same figures")->capture_default_str();
+  command->add_option("--sampling", args.sampling,
+                      "random (pseudo-random points) or sobol (Sobol quasi-random points with a random digital shift; "
+                      "best with a power-of-two number of points)")
+      ->check(CLI::IsMember({"random", "sobol"}))
+      ->capture_default_str();
   command->add_option("--threads", args.threads, "Worker threads (0 = all hardware threads)")
       ->check(CLI::NonNegativeNumber);
   command->add_option("--runs-out", args.runs_out, runs_out_help);
@@ -132,20 +142,21 @@ Status WriteCsvFile(const std::string& path, const Grid& grid) {
   return adapters::io::WriteFileAtomically(path, text.str());
 }
 
-Status WriteUncertaintyRuns(const un::Plan& plan, const UncertaintyArgs& args) {
+Status WriteUncertaintyRuns(const un::Plan& plan, const un::AnalysisOptions& options, const std::string& path) {
   Grid grid;
   grid.AddColumn("run", true);
   for (const std::string& column : un::ParameterColumns(plan)) grid.AddColumn(column);
   std::vector<std::uint64_t> words(plan.inputs.size());
   un::RunParameters params = un::NominalParameters(plan);
-  for (std::int64_t run = 0; run < args.runs; ++run) {
-    un::RunWords(plan, args.seed, static_cast<std::uint64_t>(run), words.data());
+  un::InputSampler sampler = un::RunSampler(plan, options);
+  for (std::int64_t run = 0; run < options.runs; ++run) {
+    sampler.Point(static_cast<std::uint64_t>(run), words.data());
     un::DrawParameters(plan, words.data(), params);
     auto& row = grid.AddRow();
     row.push_back(std::to_string(run));
     for (std::string& value : un::ParameterValues(plan, params)) row.push_back(std::move(value));
   }
-  return WriteCsvFile(args.runs_out, grid);
+  return WriteCsvFile(path, grid);
 }
 
 Grid RankGrid(const un::UncertaintyResult& result, int decimals) {
@@ -201,6 +212,7 @@ void Uncertainty(Context& context, const UncertaintyArgs& args) {
   const un::Plan& plan = prepared->plan;
   un::AnalysisOptions options;
   options.seed = args.seed;
+  options.sampling = SamplingOf(args);
   options.runs = args.runs;
   options.threads = args.threads;
   options.progress = TerminalProgress();
@@ -209,12 +221,12 @@ void Uncertainty(Context& context, const UncertaintyArgs& args) {
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   EndProgress();
   if (!result) return context.Fail(result.error());
-  std::cerr << fmt::format("{} runs of edition {} in {:.3f} s ({:.0f} runs/s, {} threads, {} path), seed {}\n",
+  std::cerr << fmt::format("{} runs of edition {} in {:.3f} s ({:.0f} runs/s, {} threads, {} path), {} sampling, seed {}\n",
                            result->runs, prepared->edition, elapsed.count(),
                            static_cast<double>(result->runs) / elapsed.count(), result->threads,
-                           result->fast_path ? "fast" : "general", result->seed);
+                           result->fast_path ? "fast" : "general", un::SamplingName(result->sampling), result->seed);
   if (!args.runs_out.empty()) {
-    Status written = WriteUncertaintyRuns(plan, args);
+    Status written = WriteUncertaintyRuns(plan, options, args.runs_out);
     if (!written) return context.Fail(written.error());
   }
   if (!args.chart.empty()) {
@@ -234,6 +246,7 @@ void Sensitivity(Context& context, const SensitivityArgs& args) {
   const un::Plan& plan = prepared->plan;
   un::SensitivityOptions options;
   options.seed = args.seed;
+  options.sampling = SamplingOf(args);
   options.samples = args.samples;
   options.threads = args.threads;
   options.bootstrap = args.bootstrap;
@@ -259,8 +272,9 @@ void Sensitivity(Context& context, const SensitivityArgs& args) {
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   EndProgress();
   if (!result) return context.Fail(result.error());
-  std::cerr << fmt::format("{} runs ({} samples x ({} inputs + 2)) of edition {} in {:.3f} s, seed {}\n", result->runs,
-                           result->samples, result->inputs.size(), prepared->edition, elapsed.count(), args.seed);
+  std::cerr << fmt::format("{} runs ({} samples x ({} inputs + 2)) of edition {} in {:.3f} s, {} sampling, seed {}\n",
+                           result->runs, result->samples, result->inputs.size(), prepared->edition, elapsed.count(),
+                           un::SamplingName(options.sampling), args.seed);
   Grid grid;
   for (const char* name : {"output", "pillar", "input"}) grid.AddColumn(name);
   for (const char* name : {"first_order", "first_order_q05", "first_order_q95", "total", "total_q05", "total_q95"}) {
@@ -288,8 +302,9 @@ void Sensitivity(Context& context, const SensitivityArgs& args) {
     for (const auto& output : result->outputs) runs.AddColumn(output.name, true);
     std::vector<std::uint64_t> words(plan.inputs.size());
     un::RunParameters params = un::NominalParameters(plan);
+    un::SaltelliDesign design(plan, options);
     for (std::int64_t run = 0; run < result->runs; ++run) {
-      un::DesignWords(plan, args.seed, args.samples, run, words.data());
+      design.Words(run, words.data());
       un::DrawParameters(plan, words.data(), params);
       const std::int64_t block = run / args.samples;
       auto& row = runs.AddRow();

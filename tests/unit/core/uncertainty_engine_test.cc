@@ -144,8 +144,9 @@ void ExpectSameKeys(const Plan& plan, int runs) {
   fast.Evaluate(params, a.data());
   EvaluateGeneral(plan, params, scratch, b.data());
   ASSERT_EQ(a, b) << "nominal run";
+  InputSampler sampler(Sampling::kPseudoRandom, 42, plan.inputs.size());
   for (int run = 0; run < runs; ++run) {
-    RunWords(plan, 42, static_cast<std::uint64_t>(run), words.data());
+    sampler.Point(static_cast<std::uint64_t>(run), words.data());
     DrawParameters(plan, words.data(), params);
     fast.Evaluate(params, a.data());
     EvaluateGeneral(plan, params, scratch, b.data());
@@ -179,6 +180,24 @@ bool SameResult(const UncertaintyResult& a, const UncertaintyResult& b) {
     }
   }
   return true;
+}
+
+TEST(RunUncertainty, SobolSamplingIsBitForBitWhateverTheThreadCountAndDiffersFromRandom) {
+  const Plan plan = GociPlan(ReferenceSpec());
+  AnalysisOptions options;
+  options.runs = 4096;
+  options.seed = 7;
+  options.sampling = Sampling::kSobol;
+  options.threads = 1;
+  auto one = RunUncertainty(plan, options);
+  options.threads = 2;
+  auto two = RunUncertainty(plan, options);
+  options.sampling = Sampling::kPseudoRandom;
+  auto random = RunUncertainty(plan, options);
+  ASSERT_TRUE(one && two && random);
+  EXPECT_EQ(one->sampling, Sampling::kSobol);
+  EXPECT_TRUE(SameResult(*one, *two));
+  EXPECT_FALSE(SameResult(*one, *random));
 }
 
 TEST(RunUncertainty, BitForBitWhateverTheThreadCountAndEvaluator) {
@@ -227,8 +246,9 @@ TEST(RunUncertainty, SummariesMatchPerRunRankStatistics) {
   std::vector<std::int32_t> keys(2 * n);
   std::vector<std::uint64_t> words(plan.inputs.size());
   RunParameters params = NominalParameters(plan);
+  InputSampler sampler = RunSampler(plan, options);
   for (int run = 0; run < options.runs; ++run) {
-    RunWords(plan, options.seed, static_cast<std::uint64_t>(run), words.data());
+    sampler.Point(static_cast<std::uint64_t>(run), words.data());
     DrawParameters(plan, words.data(), params);
     EvaluateGeneral(plan, params, scratch, keys.data());
     for (size_t p = 0; p < 2; ++p) {
@@ -309,16 +329,23 @@ TEST(Sensitivity, DesignSwapsOneInputPerMatrix) {
   spec.pillar_formula = {PillarFormula::kPublished, PillarFormula::kPooled};
   const Plan plan = GociPlan(spec);
   ASSERT_EQ(plan.inputs.size(), 3u);
-  const int samples = 5;
-  std::vector<std::uint64_t> a(3), b(3), ab(3);
-  for (int r = 0; r < samples; ++r) {
-    DesignWords(plan, 3, samples, r, a.data());
-    DesignWords(plan, 3, samples, samples + r, b.data());
-    for (size_t i = 0; i < 3; ++i) {
-      DesignWords(plan, 3, samples, static_cast<std::int64_t>((2 + i) * samples) + r, ab.data());
-      for (size_t j = 0; j < 3; ++j) EXPECT_EQ(ab[j], i == j ? b[j] : a[j]);
+  for (Sampling sampling : {Sampling::kPseudoRandom, Sampling::kSobol}) {
+    SensitivityOptions options;
+    options.seed = 3;
+    options.samples = 5;
+    options.sampling = sampling;
+    SaltelliDesign design(plan, options);
+    EXPECT_EQ(design.runs(), 25);
+    std::vector<std::uint64_t> a(3), b(3), ab(3);
+    for (int r = 0; r < options.samples; ++r) {
+      design.Words(r, a.data());
+      design.Words(options.samples + r, b.data());
+      for (size_t i = 0; i < 3; ++i) {
+        design.Words(static_cast<std::int64_t>((2 + i) * 5) + r, ab.data());
+        for (size_t j = 0; j < 3; ++j) EXPECT_EQ(ab[j], i == j ? b[j] : a[j]) << SamplingName(sampling);
+      }
+      EXPECT_NE(a, b);
     }
-    EXPECT_NE(a, b);
   }
 }
 
