@@ -101,7 +101,7 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
     if (entry.kind == CueKind::kMarket) tables.markets.insert(entry.value);
     if (entry.kind == CueKind::kActor) tables.actors.insert(entry.value);
   }
-  // A phrase of one word goes to the word index (WordIndex says why). Every other phrase
+  // A phrase of plain words goes to the word index (WordIndex says why). Every other phrase
   // is a Hyperscan pattern of its own without start-of-match tracking (its start is
   // found by walking it back: TermStart), which scans faster than patterns that track
   // starts and faster than one alternation per entry (whose starts need every phrase

@@ -1,8 +1,10 @@
-// Single-word terms found by looking every word of a text up in a hash table. Hyperscan
-// matches short, common words ("in", "to", "from", "not") at a cost that grows with how
-// often they occur; one pass over the words costs the same whatever they are. Reports
-// exactly what Hyperscan reports for the term's expression "\bword\b" (ASCII word
-// characters; caseless matching folds ASCII letters only). Pure; immutable once built.
+// Phrases of plain words found by looking every word of a text up in a hash table.
+// Hyperscan matches phrases made of short, common words ("in", "to", "from", "not",
+// "on to", "the country") at a cost that grows with how often their words occur; one
+// pass over the words costs about the same whatever they are. Reports exactly what
+// Hyperscan reports for the phrase's expression (TermExpression): whole words (ASCII
+// letters, digits, '_'; caseless matching folds ASCII letters only) separated by runs
+// of white space, hyphens and en dashes. Pure; immutable once built.
 #pragma once
 
 #include <cstdint>
@@ -17,25 +19,26 @@ namespace ocindex::core {
 
 class WordIndex {
  public:
-  // Whether a term is one word the index can hold: non-empty, ASCII word characters only.
-  static bool Holds(std::string_view term);
+  // Whether the index can hold a phrase: words of ASCII word characters, each two
+  // separated by one space or hyphen.
+  static bool Holds(std::string_view phrase);
 
-  // Adds a word (Holds(word)) reported as pattern `pattern`.
-  void Add(std::string_view word, bool case_sensitive, uint32_t pattern);
+  // Adds a phrase (Holds(phrase)) reported as pattern `pattern`.
+  void Add(std::string_view phrase, bool case_sensitive, uint32_t pattern);
 
-  // Appends a match for every word of `text` (a maximal run of ASCII letters, digits and
-  // '_') equal to an added word, in text order; a word added under several patterns
-  // matches once per pattern, in the order they were added.
+  // Appends a match for every occurrence of an added phrase in `text`, by start; the
+  // matches that start at one word in the order the phrases were added.
   void Find(std::string_view text, std::vector<PatternMatch>& matches) const;
 
  private:
-  struct Entry {
+  struct Phrase {
     uint32_t pattern = 0;
     bool case_sensitive = false;
-    std::string word;  // as added, for case-sensitive comparison
+    std::vector<std::string> words;  // as added; compared lower-cased unless case-sensitive
   };
-  std::unordered_map<std::string, std::vector<Entry>> by_lower_;  // keyed by the lower-case word
-  size_t min_size_ = SIZE_MAX;
+  // By the phrase's first word in lower case.
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+  size_t min_size_ = SIZE_MAX;  // of first words
   size_t max_size_ = 0;
 };
 
