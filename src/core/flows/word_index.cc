@@ -11,6 +11,9 @@ bool IsAsciiWordChar(char c) {
 
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+constexpr uint32_t kHashStart = 2166136261u;  // 32-bit FNV-1a
+uint32_t HashStep(uint32_t hash, char c) { return (hash ^ static_cast<unsigned char>(c)) * 16777619u; }
+
 // The end of the word that starts at `begin` (a maximal run of word characters).
 size_t WordEnd(std::string_view text, size_t begin) {
   while (begin < text.size() && IsAsciiWordChar(text[begin])) ++begin;
@@ -70,6 +73,22 @@ bool WordIndex::Holds(std::string_view phrase) {
   return after_word;
 }
 
+const WordIndex::Group* WordIndex::FindGroup(std::string_view first, uint32_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t at = hash & mask; slots_[at].group != 0; at = (at + 1) & mask) {
+    if (slots_[at].hash == hash && groups_[slots_[at].group - 1].first == first) return &groups_[slots_[at].group - 1];
+  }
+  return nullptr;
+}
+
+void WordIndex::Insert(uint32_t group, uint32_t hash) {
+  const size_t mask = slots_.size() - 1;
+  size_t at = hash & mask;
+  while (slots_[at].group != 0) at = (at + 1) & mask;
+  slots_[at] = {group + 1, hash};
+}
+
 void WordIndex::Add(std::string_view phrase, bool case_sensitive, uint32_t pattern) {
   Phrase added{pattern, case_sensitive, {}};
   size_t begin = 0;
@@ -79,14 +98,30 @@ void WordIndex::Add(std::string_view phrase, bool case_sensitive, uint32_t patte
     begin = end + 1;  // one separator
   }
   std::string first = added.words.front();
-  for (char& c : first) c = AsciiLower(c);
+  uint32_t hash = kHashStart;
+  for (char& c : first) hash = HashStep(hash, c = AsciiLower(c));
   min_size_ = std::min(min_size_, first.size());
   max_size_ = std::max(max_size_, first.size());
-  by_first_word_[first].push_back(std::move(added));
+  if (const Group* group = FindGroup(first, hash)) {
+    groups_[static_cast<size_t>(group - groups_.data())].phrases.push_back(std::move(added));
+    return;
+  }
+  groups_.push_back({std::move(first), {}});
+  groups_.back().phrases.push_back(std::move(added));
+  if (groups_.size() * 2 > slots_.size()) {
+    slots_.assign(std::max<size_t>(16, slots_.size() * 2), Slot{});
+    for (size_t g = 0; g < groups_.size(); ++g) {
+      uint32_t rehash = kHashStart;
+      for (char c : groups_[g].first) rehash = HashStep(rehash, c);
+      Insert(static_cast<uint32_t>(g), rehash);
+    }
+  } else {
+    Insert(static_cast<uint32_t>(groups_.size() - 1), hash);
+  }
 }
 
 void WordIndex::Find(std::string_view text, std::vector<PatternMatch>& matches) const {
-  if (by_first_word_.empty()) return;
+  if (groups_.empty()) return;
   std::string key;  // the word in lower case; reused, so allocated once
   size_t i = 0;
   while (i < text.size()) {
@@ -96,10 +131,11 @@ void WordIndex::Find(std::string_view text, std::vector<PatternMatch>& matches) 
     const size_t length = i - begin;
     if (length < min_size_ || length > max_size_) continue;
     key.resize(length);
-    for (size_t k = 0; k < length; ++k) key[k] = AsciiLower(text[begin + k]);
-    const auto found = by_first_word_.find(key);
-    if (found == by_first_word_.end()) continue;
-    for (const Phrase& phrase : found->second) {
+    uint32_t hash = kHashStart;
+    for (size_t k = 0; k < length; ++k) hash = HashStep(hash, key[k] = AsciiLower(text[begin + k]));
+    const Group* group = FindGroup(key, hash);
+    if (group == nullptr) continue;
+    for (const Phrase& phrase : group->phrases) {
       if (phrase.case_sensitive && text.substr(begin, length) != phrase.words.front()) continue;
       const size_t end = phrase.words.size() == 1 ? i : PhraseEnd(text, i, phrase.words, phrase.case_sensitive);
       if (end != 0) matches.push_back({phrase.pattern, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
