@@ -1,13 +1,24 @@
 #include "core/flows/word_index.h"
 
 #include <algorithm>
+#include <array>
 
 namespace ocindex::core {
 namespace {
 
-bool IsAsciiWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// A table rather than comparisons: Find asks it of every byte.
+constexpr std::array<bool, 256> kWordChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[static_cast<size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+  return table;
+}();
+
+bool IsAsciiWordChar(char c) { return kWordChars[static_cast<unsigned char>(c)]; }
+
+// The bit of a word's size in WordIndex::first_sizes_ (sizes from 63 up share one).
+uint64_t SizeBit(size_t size) { return uint64_t{1} << std::min<size_t>(size, 63); }
 
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -100,8 +111,7 @@ void WordIndex::Add(std::string_view phrase, bool case_sensitive, uint32_t patte
   std::string first = added.words.front();
   uint32_t hash = kHashStart;
   for (char& c : first) hash = HashStep(hash, c = AsciiLower(c));
-  min_size_ = std::min(min_size_, first.size());
-  max_size_ = std::max(max_size_, first.size());
+  first_sizes_[static_cast<unsigned char>(first.front())] |= SizeBit(first.size());
   if (const Group* group = FindGroup(first, hash)) {
     groups_[static_cast<size_t>(group - groups_.data())].phrases.push_back(std::move(added));
     return;
@@ -129,7 +139,9 @@ void WordIndex::Find(std::string_view text, std::vector<PatternMatch>& matches) 
     const size_t begin = i;
     i = WordEnd(text, i);
     const size_t length = i - begin;
-    if (length < min_size_ || length > max_size_) continue;
+    if (length == 0 || (first_sizes_[static_cast<unsigned char>(AsciiLower(text[begin]))] & SizeBit(length)) == 0) {
+      continue;
+    }
     key.resize(length);
     uint32_t hash = kHashStart;
     for (size_t k = 0; k < length; ++k) hash = HashStep(hash, key[k] = AsciiLower(text[begin + k]));

@@ -7,6 +7,7 @@
 // of white space, hyphens and en dashes. Pure; immutable once built.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -52,8 +53,9 @@ class WordIndex {
     uint32_t hash = 0;
   };
   std::vector<Slot> slots_;  // a power of two, at most half full
-  size_t min_size_ = SIZE_MAX;  // of first words
-  size_t max_size_ = 0;
+  // By a first word's first letter in lower case, the sizes of such words (SizeBit):
+  // most words of a text are turned away on this before they are hashed.
+  std::array<uint64_t, 256> first_sizes_{};
 };
 
 }  // namespace ocindex::core
