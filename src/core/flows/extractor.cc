@@ -137,9 +137,11 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
       tables.terms.push_back(meaning);
     }
   }
-  auto compiled = PatternSet::Compile(specs);
-  if (!compiled) return compiled.error();
-  extractor.patterns_ = std::make_unique<PatternSet>(std::move(*compiled));
+  if (!specs.empty()) {  // else every term is in the word index
+    auto compiled = PatternSet::Compile(specs);
+    if (!compiled) return compiled.error();
+    extractor.patterns_ = std::make_unique<PatternSet>(std::move(*compiled));
+  }
   extractor.gazetteer_ = std::make_unique<Gazetteer>(std::move(gazetteer));
   extractor.geography_ = std::make_unique<Geography>(geography);
   return extractor;
@@ -160,7 +162,9 @@ Status FlowExtractor::Scan(std::string_view text, PatternScanner& scanner, std::
   return {};
 }
 
-Result<PatternScanner> FlowExtractor::NewScanner() const { return PatternScanner::Create(*patterns_); }
+Result<PatternScanner> FlowExtractor::NewScanner() const {
+  return patterns_ ? PatternScanner::Create(*patterns_) : PatternScanner();
+}
 
 Result<size_t> FlowExtractor::CountMatches(std::string_view text, PatternScanner& scanner) const {
   std::vector<PatternMatch> matches;

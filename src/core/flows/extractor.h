@@ -66,7 +66,7 @@ class FlowExtractor {
   // Scans `text` with the pattern set and the word index: each match's pattern is a
   // term index, its start filled in.
   Status Scan(std::string_view text, PatternScanner& scanner, std::vector<PatternMatch>& matches) const;
-  std::unique_ptr<PatternSet> patterns_;  // heap-held: scanners point at it
+  std::unique_ptr<PatternSet> patterns_;  // heap-held: scanners point at it; null if no term needs Hyperscan
   std::unique_ptr<Tables> tables_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Geography> geography_;

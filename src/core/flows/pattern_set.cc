@@ -72,6 +72,7 @@ Result<PatternSet> PatternSet::Compile(const std::vector<PatternSpec>& patterns)
 
 PatternScanner::PatternScanner(const PatternSet* patterns, std::unique_ptr<Scratch> scratch)
     : patterns_(patterns), scratch_(std::move(scratch)) {}
+PatternScanner::PatternScanner() = default;
 PatternScanner::PatternScanner(PatternScanner&&) noexcept = default;
 PatternScanner& PatternScanner::operator=(PatternScanner&&) noexcept = default;
 PatternScanner::~PatternScanner() = default;
@@ -99,6 +100,7 @@ int OnMatch(unsigned int id, unsigned long long from, unsigned long long to, uns
 }  // namespace
 
 Status PatternScanner::Scan(std::string_view text, std::vector<PatternMatch>& matches) {
+  if (patterns_ == nullptr) return {};
   if (text.size() > std::numeric_limits<uint32_t>::max()) {
     return MakeError(ErrorCode::kInvalidInput, "text longer than 4 GiB");
   }

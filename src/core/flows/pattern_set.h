@@ -56,6 +56,8 @@ class PatternSet {
 class PatternScanner {
  public:
   static Result<PatternScanner> Create(const PatternSet& patterns);
+  // A scanner of no pattern set: finds nothing (for a caller left with no patterns).
+  PatternScanner();
 
   PatternScanner(PatternScanner&&) noexcept;
   PatternScanner& operator=(PatternScanner&&) noexcept;
