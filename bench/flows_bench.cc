@@ -1,7 +1,7 @@
 // Narrative extraction speed over a large synthetic corpus (> 50 MB) built in the
 // benchmark from sentences written for the project's tests, permuted with a fixed
 // seed into narratives of five sections. One thread: the rates are per core.
-//   BM_MatchStage     Hyperscan scan of every section + keeping the longest matches
+//   BM_MatchStage     matching (Hyperscan and the word index) of every section + keeping the longest matches
 //   BM_FullExtraction matching + sentences, clauses, roles, flows, trends, merging
 // Compare the two in one run: their ratio is what the rules cost over matching.
 //   BM_NarrativeFile  full extraction of a real narrative file, repeated to 50 MB: only

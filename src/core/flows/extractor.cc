@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/flows/sentence_reader.h"
 #include "core/flows/sentences.h"
+#include "core/flows/word_index.h"
 
 namespace ocindex::core {
 
@@ -18,7 +20,9 @@ struct FlowExtractor::Tables {
     std::vector<std::string> codes;
   };
   std::vector<EntryData> entries;
-  std::vector<CompiledTerm> terms;  // by pattern index
+  std::vector<CompiledTerm> terms;  // by term index (PatternMatch::pattern once scanned)
+  std::vector<uint32_t> pattern_terms;  // Hyperscan pattern index -> term index
+  WordIndex words;  // the single-word phrases, by term index
   std::unordered_set<std::string> markets;  // indicator ids the lexicon names as markets
   std::unordered_set<std::string> actors;   // and as actor types
 };
@@ -55,8 +59,11 @@ std::vector<Token> KeepTokens(const std::vector<PatternMatch>& matches, const st
                           allowed->count(*term.value) != 0;
     tokens.push_back({match.begin, match.end, &term, assessed});
   }
+  // Ties (one span, several terms) in term order, whichever matcher found them.
   std::sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end > b.end;
+    return std::less<const CompiledTerm*>()(a.term, b.term);
   });
   constexpr size_t kLayers = 5;
   // Per layer, the kept token that reaches furthest: a later token ending within it
@@ -94,7 +101,8 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
     if (entry.kind == CueKind::kMarket) tables.markets.insert(entry.value);
     if (entry.kind == CueKind::kActor) tables.actors.insert(entry.value);
   }
-  // Each phrase is a pattern of its own without start-of-match tracking (its start is
+  // A phrase of plain words goes to the word index (WordIndex says why). Every other phrase
+  // is a Hyperscan pattern of its own without start-of-match tracking (its start is
   // found by walking it back: TermStart), which scans faster than patterns that track
   // starts and faster than one alternation per entry (whose starts need every phrase
   // tried); the regular expressions of an entry and case rule form one pattern that
@@ -109,22 +117,31 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
       std::string expression;
       for (const std::string& term : entry.terms) {
         if (TermIsCaseSensitive(entry, term) != case_sensitive) continue;
-        if (!IsRegexTerm(term)) {
-          specs.push_back({TermExpression(term), case_sensitive, entry.source, false});
-          tables.terms.push_back(meaning);
-          tables.terms.back().phrase = term;
+        if (IsRegexTerm(term)) {
+          expression += (expression.empty() ? "(?:" : "|") + TermExpression(term);
           continue;
         }
-        expression += (expression.empty() ? "(?:" : "|") + TermExpression(term);
+        const auto index = static_cast<uint32_t>(tables.terms.size());
+        tables.terms.push_back(meaning);
+        if (WordIndex::Holds(term)) {
+          tables.words.Add(term, case_sensitive, index);
+          continue;
+        }
+        tables.terms.back().phrase = term;
+        specs.push_back({TermExpression(term), case_sensitive, entry.source, false});
+        tables.pattern_terms.push_back(index);
       }
       if (expression.empty()) continue;
       specs.push_back({expression + ")", case_sensitive, entry.source, true});
+      tables.pattern_terms.push_back(static_cast<uint32_t>(tables.terms.size()));
       tables.terms.push_back(meaning);
     }
   }
-  auto compiled = PatternSet::Compile(specs);
-  if (!compiled) return compiled.error();
-  extractor.patterns_ = std::make_unique<PatternSet>(std::move(*compiled));
+  if (!specs.empty()) {  // else every term is in the word index
+    auto compiled = PatternSet::Compile(specs);
+    if (!compiled) return compiled.error();
+    extractor.patterns_ = std::make_unique<PatternSet>(std::move(*compiled));
+  }
   extractor.gazetteer_ = std::make_unique<Gazetteer>(std::move(gazetteer));
   extractor.geography_ = std::make_unique<Geography>(geography);
   return extractor;
@@ -135,15 +152,19 @@ Status FlowExtractor::Scan(std::string_view text, PatternScanner& scanner, std::
   OCINDEX_RETURN_IF_ERROR(scanner.Scan(text, matches));
   for (size_t i = first; i < matches.size(); ++i) {
     PatternMatch& match = matches[i];
+    match.pattern = tables_->pattern_terms[match.pattern];
     const std::string& phrase = tables_->terms[match.pattern].phrase;
     if (phrase.empty()) continue;
     // Hyperscan matched the phrase here, so walking it back finds its start.
     match.begin = TermStart(phrase, text, match.end).value_or(match.end);
   }
+  tables_->words.Find(text, matches);
   return {};
 }
 
-Result<PatternScanner> FlowExtractor::NewScanner() const { return PatternScanner::Create(*patterns_); }
+Result<PatternScanner> FlowExtractor::NewScanner() const {
+  return patterns_ ? PatternScanner::Create(*patterns_) : PatternScanner();
+}
 
 Result<size_t> FlowExtractor::CountMatches(std::string_view text, PatternScanner& scanner) const {
   std::vector<PatternMatch> matches;

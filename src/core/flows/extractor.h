@@ -1,7 +1,8 @@
 // Narrative extraction: reads a profile narrative's sections and produces statements
 // (markets, roles, flows, actors, trends) with evidence and confidence. The lexicon
-// is compiled once into one Hyperscan database; each section is scanned once, then
-// read sentence by sentence, clause by clause (rules in docs/FLOWS.md). Pure.
+// is compiled once into a Hyperscan pattern set and a word index; each section is
+// scanned once, then read sentence by sentence, clause by clause (rules in
+// docs/FLOWS.md). Pure.
 #pragma once
 
 #include <memory>
@@ -62,9 +63,10 @@ class FlowExtractor {
  private:
   struct Tables;
   FlowExtractor() = default;
-  // Scans `text` and fills in the starts of phrase matches.
+  // Scans `text` with the pattern set and the word index: each match's pattern is a
+  // term index, its start filled in.
   Status Scan(std::string_view text, PatternScanner& scanner, std::vector<PatternMatch>& matches) const;
-  std::unique_ptr<PatternSet> patterns_;  // heap-held: scanners point at it
+  std::unique_ptr<PatternSet> patterns_;  // heap-held: scanners point at it; null if no term needs Hyperscan
   std::unique_ptr<Tables> tables_;
   std::unique_ptr<Gazetteer> gazetteer_;
   std::unique_ptr<Geography> geography_;

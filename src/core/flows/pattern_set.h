@@ -18,7 +18,9 @@ struct PatternSpec {
   bool case_sensitive = false;
   std::string source;  // where the pattern comes from, for compile errors
   // Report where each match starts (Hyperscan's leftmost start of match). Costly: when
-  // false, PatternMatch::begin is 0 and the caller works the start out.
+  // false, PatternMatch::begin is 0 and the caller works the start out. Patterns that
+  // track their start are compiled into a database of their own, so that they do not
+  // make Hyperscan track starts for every other pattern too.
   bool start_of_match = true;
 };
 
@@ -54,13 +56,16 @@ class PatternSet {
 class PatternScanner {
  public:
   static Result<PatternScanner> Create(const PatternSet& patterns);
+  // A scanner of no pattern set: finds nothing (for a caller left with no patterns).
+  PatternScanner();
 
   PatternScanner(PatternScanner&&) noexcept;
   PatternScanner& operator=(PatternScanner&&) noexcept;
   ~PatternScanner();
 
-  // Appends every match in `text` to `matches`, in the order Hyperscan reports them
-  // (by end offset). Texts are limited to 4 GiB.
+  // Appends every match in `text` to `matches`: those of the patterns that do not track
+  // their start, then those of the patterns that do, each in the order Hyperscan
+  // reports them (by end offset). Texts are limited to 4 GiB.
   Status Scan(std::string_view text, std::vector<PatternMatch>& matches);
 
  private:
