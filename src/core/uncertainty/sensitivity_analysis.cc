@@ -16,7 +16,6 @@ namespace ocindex::core::uncertainty {
 namespace {
 
 constexpr std::int64_t kRunsPerTask = 256;
-constexpr size_t kInputKinds = 7;  // InputKind's values: a spec has each at most once
 
 }  // namespace
 
@@ -25,7 +24,7 @@ void DesignWords(const Plan& plan, std::uint64_t seed, int samples, std::int64_t
   const auto row = static_cast<std::uint64_t>(run % samples);
   RunWords(plan, seed, 2 * row + (block == 1 ? 1 : 0), words);
   if (block >= 2) {
-    std::array<std::uint64_t, kInputKinds> b;  // no allocation per run
+    std::array<std::uint64_t, kInputKindCount> b;  // no allocation per run
     RunWords(plan, seed, 2 * row + 1, b.data());
     const auto i = static_cast<size_t>(block - 2);
     words[i] = b[i];
