@@ -126,15 +126,19 @@ Result<ExpertPanels> BuildExpertPanels(const ExpertBootstrap& bootstrap, const F
 
 void ResamplePanels(const ExpertPanels& panels, std::uint64_t seed, std::int32_t* steps) {
   RandomStream stream(seed, 0);
-  for (size_t k = 0; k < panels.cells.size(); ++k) {
-    const std::int32_t* scores = panels.steps.data() + panels.offsets[k];
-    const auto size = static_cast<std::int64_t>(panels.offsets[k + 1] - panels.offsets[k]);
-    std::int64_t sum = 0;
-    for (std::int64_t draw = 0; draw < size; ++draw) sum += scores[stream.Below(static_cast<std::uint64_t>(size))];
+  // Locals: the stores into `steps` could alias the panels' vectors, which would reload them every cell.
+  const std::int32_t* cells = panels.cells.data();
+  const std::int32_t* offsets = panels.offsets.data();
+  const std::int32_t* experts = panels.steps.data();
+  const size_t count = panels.cells.size();
+  for (size_t k = 0; k < count; ++k) {
+    const std::int32_t* scores = experts + offsets[k];
+    const std::int32_t size = offsets[k + 1] - offsets[k];
+    std::int32_t sum = 0;  // at most size * the top step: no overflow below 10^8 experts a cell
+    for (std::int32_t draw = 0; draw < size; ++draw) sum += scores[stream.Below(static_cast<std::uint64_t>(size))];
     // floor(sum / size + 1/2) in integers: the mean rounded half up.
-    const std::int64_t twice = 2 * sum + size;
-    const std::int64_t rounded = twice / (2 * size) - (twice % (2 * size) < 0 ? 1 : 0);
-    steps[panels.cells[k]] = static_cast<std::int32_t>(rounded);
+    const std::int32_t twice = 2 * sum + size;
+    steps[cells[k]] = twice / (2 * size) - (twice % (2 * size) < 0 ? 1 : 0);
   }
 }
 
