@@ -126,6 +126,24 @@ Status ReadWeightNoise(FieldReader& entry, un::UncertaintySpec& spec) {
   return {};
 }
 
+// true (every indicator with expert data), false (none), or {"indicators": [...]}.
+Status ReadExpertBootstrap(FieldReader& reader, const std::string& source, un::UncertaintySpec& spec) {
+  const char* field = "expert_bootstrap";
+  const ordered_json* value = reader.Find(field);
+  if (value == nullptr) return {};
+  if (value->is_boolean()) {
+    if (value->get<bool>()) spec.expert_bootstrap.emplace();
+    return {};
+  }
+  if (!value->is_object()) return reader.Fail(field, "expected true, false or an object such as {\"indicators\": [...]}");
+  FieldReader inner(*value, source, "expert_bootstrap.");
+  un::ExpertBootstrap bootstrap;
+  OCINDEX_RETURN_IF_ERROR(inner.Strings("indicators", bootstrap.indicators));
+  OCINDEX_RETURN_IF_ERROR(inner.CheckNoOtherFields());
+  spec.expert_bootstrap = std::move(bootstrap);
+  return {};
+}
+
 }  // namespace
 
 ordered_json UncertaintySpecToJson(const un::UncertaintySpec& spec) {
@@ -148,6 +166,13 @@ ordered_json UncertaintySpecToJson(const un::UncertaintySpec& spec) {
   out["pillar_formula"] = Names(spec.pillar_formula, un::PillarFormulaName);
   out["threshold_spread"] = spec.threshold_spread;
   out["exclusion_candidates"] = spec.exclusion_candidates;
+  if (spec.expert_bootstrap) {
+    if (spec.expert_bootstrap->indicators.empty()) {
+      out["expert_bootstrap"] = true;
+    } else {
+      out["expert_bootstrap"] = {{"indicators", spec.expert_bootstrap->indicators}};
+    }
+  }
   return out;
 }
 
@@ -171,6 +196,7 @@ Result<un::UncertaintySpec> UncertaintySpecFromJson(std::string_view text, const
                                        {un::PillarFormula::kPublished, un::PillarFormula::kPooled}));
   OCINDEX_RETURN_IF_ERROR(reader.Number("threshold_spread", spec.threshold_spread));
   OCINDEX_RETURN_IF_ERROR(reader.Strings("exclusion_candidates", spec.exclusion_candidates));
+  OCINDEX_RETURN_IF_ERROR(ReadExpertBootstrap(reader, source, spec));
   OCINDEX_RETURN_IF_ERROR(reader.CheckNoOtherFields());
   return spec;
 }

@@ -2,8 +2,10 @@
 // {"score_noise": [{"indicators": ["cocaine_trade"], "p_down": 0.25, "p_up": 0.25}],
 //  "weight_noise": [{"level": "indicator", "amplitude": 0.25}],
 //  "aggregation": ["arithmetic", "geometric"], "pillar_formula": ["published", "pooled"],
-//  "threshold_spread": 0.5, "exclusion_candidates": ["cyber_dependent_crimes"]}
-// Every field is optional; a score_noise entry without "indicators" covers them all.
+//  "threshold_spread": 0.5, "exclusion_candidates": ["cyber_dependent_crimes"],
+//  "expert_bootstrap": {"indicators": ["heroin_trade"]}}
+// Every field is optional; a score_noise entry without "indicators" covers them all;
+// "expert_bootstrap": true resamples every indicator with expert data.
 // Unknown fields are errors, so a typo never silently means a default.
 #pragma once
 

@@ -74,9 +74,10 @@ int Plan::input_index(InputKind kind) const {
   return -1;
 }
 
-Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const UncertaintySpec& spec) {
+Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const UncertaintySpec& spec,
+                       const std::vector<ExpertScore>& experts) {
   Plan plan;
-  OCINDEX_ASSIGN_OR_RETURN(plan.inputs, ValidateSpec(spec, framework, dataset));
+  OCINDEX_ASSIGN_OR_RETURN(plan.inputs, ValidateSpec(spec, framework, dataset, experts));
   plan.spec = spec;
   plan.countries = dataset.country_count();
   plan.indicators = dataset.indicator_count();
@@ -145,6 +146,17 @@ Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const
   plan.active_blocks[0] = ActiveBlocks(plan, PillarFormula::kPublished);
   plan.active_blocks[1] = ActiveBlocks(plan, PillarFormula::kPooled);
   plan.key_scale = pow10;
+  if (spec.expert_bootstrap) {
+    OCINDEX_ASSIGN_OR_RETURN(plan.expert_panels, BuildExpertPanels(*spec.expert_bootstrap, framework, dataset, experts));
+  }
+  // The lowest and highest score of each cell in any run.
+  std::vector<std::int32_t> lowest = plan.steps;
+  std::vector<std::int32_t> highest = plan.steps;
+  for (size_t k = 0; k < plan.expert_panels.cells.size(); ++k) {
+    const auto cell = static_cast<size_t>(plan.expert_panels.cells[k]);
+    lowest[cell] = std::min(lowest[cell], plan.expert_panels.lowest(k));
+    highest[cell] = std::max(highest[cell], plan.expert_panels.highest(k));
+  }
   for (size_t p = 0; p < plan.pillars.size(); ++p) {
     const Pillar& pillar = plan.pillars[p];
     const Block& all = plan.blocks[static_cast<size_t>(pillar.direct_block >= 0 ? pillar.direct_block : pillar.pooled_block)];
@@ -152,9 +164,8 @@ Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const
       std::int32_t low = plan.step_high;
       std::int32_t high = plan.step_low;
       for (int i : all.indicators) {
-        const std::int32_t s = plan.steps[static_cast<size_t>(i * plan.countries + c)];
-        low = std::min(low, s);
-        high = std::max(high, s);
+        low = std::min(low, lowest[static_cast<size_t>(i * plan.countries + c)]);
+        high = std::max(high, highest[static_cast<size_t>(i * plan.countries + c)]);
       }
       low = std::max(low - 1, plan.step_low);
       high = std::min(high + 1, plan.step_high);
@@ -210,12 +221,17 @@ void DrawParameters(const Plan& plan, const std::uint64_t* words, RunParameters&
   out.threshold = plan.threshold;
   out.excluded = -1;
   out.score_noise = false;
+  out.expert_bootstrap = false;
   for (size_t k = 0; k < plan.inputs.size(); ++k) {
     const std::uint64_t word = words[k];
     switch (plan.inputs[k]) {
       case InputKind::kScores:
         out.score_noise = true;
         out.score_seed = word;
+        break;
+      case InputKind::kExperts:
+        out.expert_bootstrap = true;
+        out.expert_seed = word;
         break;
       case InputKind::kWeightsIndicator:
         DrawMultipliers(word, Amplitude(plan.spec, WeightLevel::kIndicator), out.indicator_multipliers);
@@ -310,6 +326,7 @@ __attribute__((target_clones("avx2", "default"))) void PillarKeys(const Plan& pl
 void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scratch, std::int32_t* keys) {
   const size_t n = static_cast<size_t>(plan.countries);
   std::copy(plan.steps.begin(), plan.steps.end(), scratch.steps.begin());
+  if (params.expert_bootstrap) ResamplePanels(plan.expert_panels, params.expert_seed, scratch.steps.data());
   if (params.score_noise) {
     FillNoiseWords(plan, params.score_seed, scratch.noise_words.data());
     const int bits = plan.noise_bits;

@@ -24,6 +24,8 @@
 #include "core/error.h"
 #include "core/model/dataset.h"
 #include "core/model/framework.h"
+#include "core/reliability/expert_scores.h"
+#include "core/uncertainty/expert_panels.h"
 #include "core/uncertainty/uncertainty_spec.h"
 
 namespace ocindex::core::uncertainty {
@@ -62,7 +64,8 @@ struct Plan {
   // The keys pillar p of country c can take, [key_low, key_high] at p * countries + c:
   // every mean (arithmetic or geometric, any weights, any formula or exclusion) lies
   // between the smallest and largest of the country's scores beneath the pillar, each
-  // moved one step by the noise, plus one key for rounding.
+  // moved one step by the noise or to any score its panel can give, plus one key for
+  // rounding.
   std::vector<std::int32_t> key_low;
   std::vector<std::int32_t> key_high;
   std::vector<float> indicator_weights;  // nominal, per indicator
@@ -81,6 +84,7 @@ struct Plan {
   std::vector<std::uint32_t> noise_down;  // per noisy indicator: field < down -> one step down
   std::vector<std::uint32_t> noise_up;    // field >= up -> one step up
   std::vector<int> exclusion_candidates;  // indicator indices
+  ExpertPanels expert_panels;             // empty without expert_bootstrap
 
   int pillar_count() const { return static_cast<int>(pillars.size()); }
   int words_per_noisy_indicator() const;
@@ -92,12 +96,16 @@ struct Plan {
 
 // Validates the spec (ValidateSpec) and builds the plan. kUnsupported when the edition
 // has a score not assessed or a pillar deeper than pillar > component > indicators.
-Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const UncertaintySpec& spec);
+// `experts`: the expert-level scores an expert_bootstrap resamples (the edition's).
+Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const UncertaintySpec& spec,
+                       const std::vector<ExpertScore>& experts = {});
 
 // One run's parameters, drawn from its input words.
 struct RunParameters {
   bool score_noise = false;  // false for the nominal run
   std::uint64_t score_seed = 0;
+  bool expert_bootstrap = false;  // false for the nominal run
+  std::uint64_t expert_seed = 0;
   std::vector<float> indicator_multipliers;  // per indicator, 1 when weights are fixed
   std::vector<float> component_multipliers;  // per component weight slot
   Aggregation aggregation = Aggregation::kArithmetic;

@@ -86,7 +86,7 @@ constexpr size_t kAlignSlack = 32;
 bool FastPathApplies(const Plan& plan) {
   const UncertaintySpec& spec = plan.spec;
   return CpuHasAvx2() && spec.aggregation.size() == 1 && spec.aggregation.front() == Aggregation::kArithmetic &&
-         spec.pillar_formula.size() == 1 && plan.exclusion_candidates.empty() &&
+         spec.pillar_formula.size() == 1 && plan.exclusion_candidates.empty() && !spec.expert_bootstrap &&
          (plan.noise_bits == 0 || plan.noise_bits == 2);
 }
 

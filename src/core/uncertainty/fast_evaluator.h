@@ -1,5 +1,5 @@
 // The vectorised evaluator for the common case: arithmetic means, one pillar formula,
-// no exclusion, score noise in 2-bit fields (probabilities in quarters, 32 countries
+// no exclusion, no expert bootstrap, score noise in 2-bit fields (probabilities in quarters, 32 countries
 // per random word). Eight countries per AVX2 register, scores as int32 steps laid out
 // chunk by chunk so one chunk's indicators are contiguous; the noise field of a
 // country is picked out of its word with a per-lane shift, its step change read from a

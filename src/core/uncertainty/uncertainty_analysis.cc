@@ -272,6 +272,7 @@ std::vector<std::string> ParameterColumns(const Plan& plan) {
   for (InputKind kind : plan.inputs) {
     switch (kind) {
       case InputKind::kScores: columns.push_back("score_seed"); break;
+      case InputKind::kExperts: columns.push_back("expert_seed"); break;
       case InputKind::kWeightsIndicator:
         for (const std::string& id : plan.indicator_ids) columns.push_back("weight_x_" + id);
         break;
@@ -293,6 +294,7 @@ std::vector<std::string> ParameterValues(const Plan& plan, const RunParameters& 
   for (InputKind kind : plan.inputs) {
     switch (kind) {
       case InputKind::kScores: values.push_back(fmt::format("{:016x}", params.score_seed)); break;
+      case InputKind::kExperts: values.push_back(fmt::format("{:016x}", params.expert_seed)); break;
       case InputKind::kWeightsIndicator:
         for (float m : params.indicator_multipliers) values.push_back(fmt::format("{}", m));
         break;

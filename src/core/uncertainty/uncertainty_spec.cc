@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <map>
 #include <set>
+
+#include "core/uncertainty/expert_panels.h"
 
 namespace ocindex::core::uncertainty {
 
@@ -22,6 +25,7 @@ const char* PillarFormulaName(PillarFormula formula) {
 const char* InputKindName(InputKind kind) {
   switch (kind) {
     case InputKind::kScores: return "scores";
+    case InputKind::kExperts: return "expert_bootstrap";
     case InputKind::kWeightsIndicator: return "indicator_weights";
     case InputKind::kWeightsComponent: return "component_weights";
     case InputKind::kAggregation: return "aggregation";
@@ -71,12 +75,12 @@ bool HasComponents(const Framework& framework) {
 }  // namespace
 
 Result<std::vector<InputKind>> ValidateSpec(const UncertaintySpec& spec, const Framework& framework,
-                                            const Dataset& dataset) {
+                                            const Dataset& dataset, const std::vector<ExpertScore>& experts) {
   if (!dataset.Fits(framework)) {
     return MakeError(ErrorCode::kInvalidInput, "the dataset does not follow framework " + framework.id);
   }
   std::vector<InputKind> inputs;
-  std::set<std::string> noisy;
+  std::map<std::string, size_t> noisy;  // indicator -> its score_noise entry
   for (size_t n = 0; n < spec.score_noise.size(); ++n) {
     const ScoreNoise& noise = spec.score_noise[n];
     const std::string field = fmt::format("score_noise[{}]", n);
@@ -92,10 +96,28 @@ Result<std::vector<InputKind>> ValidateSpec(const UncertaintySpec& spec, const F
     if (ids.empty()) ids = dataset.indicator_ids;
     for (const std::string& id : ids) {
       OCINDEX_RETURN_IF_ERROR(CheckIndicator(framework, id, field + ".indicators"));
-      if (!noisy.insert(id).second) return Invalid(field + ".indicators", "indicator \"" + id + "\" has noise twice");
+      if (!noisy.emplace(id, n).second) return Invalid(field + ".indicators", "indicator \"" + id + "\" has noise twice");
     }
   }
   if (!noisy.empty()) inputs.push_back(InputKind::kScores);
+
+  if (spec.expert_bootstrap) {
+    ExpertPanels panels;
+    OCINDEX_ASSIGN_OR_RETURN(panels, BuildExpertPanels(*spec.expert_bootstrap, framework, dataset, experts));
+    for (int i : panels.indicators) {
+      const std::string& id = framework.indicators[static_cast<size_t>(i)].id;
+      if (const auto noise = noisy.find(id); noise != noisy.end()) {
+        return Invalid("expert_bootstrap",
+                       fmt::format("indicator \"{}\" also has score_noise[{}]: both model the uncertainty of its scores, "
+                                   "so one of them must leave it out (list score_noise indicators, or "
+                                   "expert_bootstrap.indicators)",
+                                   id, noise->second));
+      }
+    }
+    inputs.push_back(InputKind::kExperts);
+  } else if (!experts.empty()) {
+    return Invalid("expert_bootstrap", "expert scores were given, but the spec does not resample them");
+  }
 
   std::set<WeightLevel> levels;
   for (size_t n = 0; n < spec.weight_noise.size(); ++n) {

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/model/dataset.h"
 #include "core/model/framework.h"
+#include "core/reliability/expert_scores.h"
 
 namespace ocindex::core::uncertainty {
 
@@ -23,6 +24,16 @@ struct ScoreNoise {
   std::vector<std::string> indicators;
   double p_down = 0.25;
   double p_up = 0.25;
+};
+
+// Expert-level bootstrap (Efron and Tibshirani 1993): each run replaces every cell
+// (country x indicator) of `indicators` (empty = every indicator with expert data)
+// that two or more experts scored by the mean of as many experts drawn from its panel
+// with replacement, rounded half up to the scale step; other cells keep the published
+// score. An indicator is either bootstrapped or noisy, never both: both model the
+// uncertainty of the same score, and stacking them would count it twice.
+struct ExpertBootstrap {
+  std::vector<std::string> indicators;
 };
 
 enum class WeightLevel { kIndicator, kComponent };
@@ -55,6 +66,8 @@ struct UncertaintySpec {
   double threshold_spread = 0;
   // Each run leaves out none or one of these indicators, with equal probability.
   std::vector<std::string> exclusion_candidates;
+  // Resamples the expert-level scores given to ValidateSpec / BuildPlan.
+  std::optional<ExpertBootstrap> expert_bootstrap;
 };
 
 // The reference experiment of the project's issue: every score ±0.5 with probability
@@ -62,14 +75,16 @@ struct UncertaintySpec {
 UncertaintySpec ReferenceSpec();
 
 // The inputs a valid spec varies, in the order runs draw them.
-enum class InputKind { kScores, kWeightsIndicator, kWeightsComponent, kAggregation, kPillarFormula, kThreshold,
-                       kExclusion };
+enum class InputKind { kScores, kExperts, kWeightsIndicator, kWeightsComponent, kAggregation, kPillarFormula,
+                       kThreshold, kExclusion };
 const char* InputKindName(InputKind kind);
 
 // Checks the spec against the edition: known, distinct indicators; noise that moves
-// something; alternatives that differ; an exclusion never empties a component.
+// something; alternatives that differ; an exclusion never empties a component; expert
+// scores of this edition, on the scale, for its countries and indicators, which the
+// bootstrap can move (expert scores without expert_bootstrap are an error too).
 // Errors name the field ("score_noise[1].p_up: ...").
 Result<std::vector<InputKind>> ValidateSpec(const UncertaintySpec& spec, const Framework& framework,
-                                            const Dataset& dataset);
+                                            const Dataset& dataset, const std::vector<ExpertScore>& experts = {});
 
 }  // namespace ocindex::core::uncertainty

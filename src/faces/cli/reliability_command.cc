@@ -4,20 +4,18 @@
 // file as new revisions, `reliability history` lists them, `reliability generate`
 // writes synthetic scores around a stored edition's published scores.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <set>
 
-#include "adapters/io/csv_reader.h"
 #include "adapters/io/expert_scores_csv.h"
 #include "adapters/io/text_file.h"
 #include "core/reliability/panel_reliability.h"
 #include "core/reliability/synthetic_experts.h"
 #include "faces/cli/commands.h"
+#include "faces/cli/expert_input.h"
 
 namespace ocindex::cli {
 namespace {
@@ -47,41 +45,6 @@ const std::map<std::string, core::ReliabilityScope> kScopes = {
     {"component", core::ReliabilityScope::kComponent}, {"pillar", core::ReliabilityScope::kPillar},
     {"all", core::ReliabilityScope::kAll}};
 
-// The edition asked for, or the file's only edition.
-Result<std::string> ChooseEdition(const std::vector<core::ExpertScore>& scores, const std::string& wanted) {
-  std::set<std::string> editions;
-  for (const auto& s : scores) editions.insert(s.edition);
-  if (!wanted.empty()) {
-    if (editions.contains(wanted)) return wanted;
-    return MakeError(ErrorCode::kNotFound, fmt::format("the file holds no scores for edition {}; it holds {}", wanted,
-                                                       fmt::join(editions, ", ")));
-  }
-  if (editions.size() == 1) return *editions.begin();
-  return MakeError(ErrorCode::kInvalidInput,
-                   fmt::format("the file holds editions {}: choose one with --edition", fmt::join(editions, ", ")));
-}
-
-// An expert-level CSV file ("-": standard input, when something is piped in), checked
-// against every edition the catalog knows.
-Result<std::vector<core::ExpertScore>> ReadExpertFile(adapters::Catalog& catalog, const std::string& file) {
-  Result<adapters::io::Table> table = MakeError(ErrorCode::kInternal, "unread");
-  if (file != "-") {
-    table = adapters::io::ReadCsvFile(file);
-  } else if (isatty(STDIN_FILENO)) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "'-' reads expert scores from a pipe, e.g. ocindex reliability generate | ocindex reliability -");
-  } else {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    table = adapters::io::ParseCsv(text, "standard input");
-  }
-  if (!table) return table.error();
-  auto known = catalog.KnownFrameworks();
-  if (!known) return known.error();
-  std::vector<core::Framework> frameworks;
-  for (auto& source : *known) frameworks.push_back(std::move(source.framework));
-  return adapters::io::ReadExpertScores(*table, frameworks, catalog.geography());
-}
-
 // The scores to measure: the file's (for --edition, or its only edition), else the
 // stored ones (for --edition, or the newest edition with stored scores).
 Result<std::vector<core::ExpertScore>> ScoresToMeasure(adapters::Catalog& catalog, const ReliabilityArgs& args) {
@@ -105,11 +68,7 @@ Result<std::vector<core::ExpertScore>> ScoresToMeasure(adapters::Catalog& catalo
     }
     edition = stored.back().edition;
   }
-  adapters::StoredExpertScores stored;
-  OCINDEX_ASSIGN_OR_RETURN(stored, catalog.store().LoadExpertScores(edition, args.revision));
-  std::cerr << fmt::format("edition {}: expert scores revision {} ({}, stored {})\n", edition, stored.info.revision,
-                           stored.info.source, stored.info.stored_at);
-  return std::move(stored.scores);
+  return LoadStoredExpertScores(catalog, edition, args.revision);
 }
 
 std::string Problems(const core::PanelReliability& row) { return fmt::format("{}", fmt::join(row.problems, "; ")); }

@@ -1,7 +1,8 @@
 // uncertainty and sensitivity: Monte Carlo rank intervals and Sobol indices on a stored
 // edition (core/uncertainty; methods in docs/ANALYTICS.md). Without --spec the flags
 // describe the spec; by default the reference experiment (every score +-0.5 with
-// probability 1/4 each, every indicator weight x (1 + U(-0.25, 0.25))).
+// probability 1/4 each, every indicator weight x (1 + U(-0.25, 0.25))); --experts
+// resamples expert-level scores instead of the score noise.
 #include <fmt/format.h>
 
 #include <chrono>
@@ -17,6 +18,7 @@
 #include "core/uncertainty/sensitivity_analysis.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "faces/cli/commands.h"
+#include "faces/cli/expert_input.h"
 #include "faces/cli/progress.h"
 
 namespace ocindex::cli {
@@ -35,6 +37,7 @@ struct SpecArgs {
   bool pooled = false;
   double threshold_spread = 0;
   std::vector<std::string> exclude;
+  std::string experts;
   std::uint64_t seed = 1;
   std::string sampling = "random";
   int threads = 0;
@@ -65,8 +68,11 @@ void AddSpecOptions(CLI::App* command, SpecArgs& args, const char* runs_out_help
   const auto flag_option = [&](const char* name, auto& target, const char* help) {
     command->add_option(name, target, help)->excludes(spec)->capture_default_str();
   };
-  flag_option("--score-noise", args.score_noise,
-              "Probability that a score moves one step down, and the same up (0 = scores fixed)");
+  auto* score_noise = command
+                          ->add_option("--score-noise", args.score_noise,
+                                       "Probability that a score moves one step down, and the same up (0 = scores fixed)")
+                          ->excludes(spec)
+                          ->capture_default_str();
   flag_option("--weight-noise", args.weight_noise, "Indicator weights x (1 + U(-a, a)); 0 = fixed");
   flag_option("--component-noise", args.component_noise, "Component weights (markets, actors) x (1 + U(-a, a)); 0 = fixed");
   command->add_flag("--geometric", args.geometric, "Each run uses the arithmetic or the geometric mean")->excludes(spec);
@@ -78,6 +84,12 @@ void AddSpecOptions(CLI::App* command, SpecArgs& args, const char* runs_out_help
   command->add_option("--exclude", args.exclude, "Indicators each run may leave out (none or one of them)")
       ->delimiter(',')
       ->excludes(spec);
+  command
+      ->add_option("--experts", args.experts,
+                   "Expert-level scores to resample (expert bootstrap): a CSV file (docs/EXPERT_DATA.md) or 'stored' "
+                   "(the edition's newest stored revision). Without --spec it replaces the score noise; with --spec, "
+                   "the spec's expert_bootstrap says which indicators")
+      ->excludes(score_noise);
   command->add_option("--seed", args.seed, "Random seed: the same seed gives the same figures")->capture_default_str();
   command->add_option("--sampling", args.sampling,
                       "random (pseudo-random points) or sobol (Sobol quasi-random points with a random digital shift; "
@@ -96,7 +108,11 @@ Result<un::UncertaintySpec> SpecFrom(const SpecArgs& args) {
     return adapters::io::UncertaintySpecFromJson(text, args.spec_file);
   }
   un::UncertaintySpec spec;
-  if (args.score_noise != 0) spec.score_noise.push_back({{}, args.score_noise, args.score_noise});
+  if (!args.experts.empty()) {
+    spec.expert_bootstrap.emplace();  // every indicator with expert data, in place of the score noise
+  } else if (args.score_noise != 0) {
+    spec.score_noise.push_back({{}, args.score_noise, args.score_noise});
+  }
   if (args.weight_noise != 0) spec.weight_noise.push_back({un::WeightLevel::kIndicator, args.weight_noise});
   if (args.component_noise != 0) spec.weight_noise.push_back({un::WeightLevel::kComponent, args.component_noise});
   if (args.geometric) spec.aggregation.push_back(un::Aggregation::kGeometric);
@@ -124,7 +140,16 @@ Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   }
   Prepared out;
   out.edition = edition.framework.edition;
-  auto plan = un::BuildPlan(edition.framework, edition.dataset, spec);
+  std::vector<core::ExpertScore> experts;
+  if (!args.experts.empty()) {
+    OCINDEX_ASSIGN_OR_RETURN(experts, ExpertScoresOf(*catalog, args.experts, out.edition));
+  } else if (spec.expert_bootstrap) {
+    return MakeError(ErrorCode::kInvalidInput,
+                     "the spec resamples expert scores (expert_bootstrap): name them with --experts FILE.csv or "
+                     "--experts stored",
+                     args.spec_file);
+  }
+  auto plan = un::BuildPlan(edition.framework, edition.dataset, spec, experts);
   if (!plan) {
     Error error = plan.error();
     if (!args.spec_file.empty()) error.where = args.spec_file;

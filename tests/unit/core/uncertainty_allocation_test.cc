@@ -1,8 +1,9 @@
 // Uncertainty runs allocate nothing once their buffers exist: parameters, evaluation
-// (fast and general paths) and ranking, thousands of times per second.
+// (fast and general paths, the expert bootstrap) and ranking, thousands of times per second.
 #include <gtest/gtest.h>
 
 #include "adapters/catalog/catalog.h"
+#include "core/reliability/synthetic_experts.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "support/counting_new.h"
 
@@ -14,16 +15,25 @@ TEST(UncertaintyRuns, AllocateNothingPerRun) {
   ASSERT_TRUE(geography);
   auto editions = adapters::BundledEditions(*geography);
   ASSERT_TRUE(editions);
-  UncertaintySpec spec = ReferenceSpec();
-  for (bool general : {false, true}) {
-    if (general) {  // a spec only the general path takes
+  const core::Framework& framework = editions->back().framework;
+  const core::Dataset& dataset = editions->back().dataset;
+  auto experts = core::GenerateExpertScores(framework, dataset, core::SyntheticPanel{});
+  ASSERT_TRUE(experts);
+  enum Case { kFast, kGeneral, kExperts };
+  for (Case which : {kFast, kGeneral, kExperts}) {
+    UncertaintySpec spec = ReferenceSpec();
+    if (which == kGeneral) {  // a spec only the general path takes
       spec.aggregation = {Aggregation::kArithmetic, Aggregation::kGeometric};
       spec.exclusion_candidates = {"cocaine_trade"};
     }
-    auto plan = BuildPlan(editions->back().framework, editions->back().dataset, spec);
+    if (which == kExperts) {  // the expert bootstrap in place of the score noise
+      spec.score_noise.clear();
+      spec.expert_bootstrap.emplace();
+    }
+    auto plan = BuildPlan(framework, dataset, spec, which == kExperts ? *experts : std::vector<core::ExpertScore>{});
     ASSERT_TRUE(plan) << plan.error().ToString();
     Evaluator evaluator(*plan, true);
-    EXPECT_EQ(evaluator.fast(), !general);
+    EXPECT_EQ(evaluator.fast(), which == kFast);
     Ranker ranker(plan->max_key);
     std::vector<std::uint64_t> words(plan->inputs.size());
     RunParameters params = NominalParameters(*plan);
@@ -37,7 +47,8 @@ TEST(UncertaintyRuns, AllocateNothingPerRun) {
       evaluator.Evaluate(params, keys.data());
       ranker.Rank(keys.data(), plan->countries, ranks.data());
     }
-    EXPECT_EQ(test::allocations.load() - before, 0) << (general ? "general path" : "fast path");
+    EXPECT_EQ(test::allocations.load() - before, 0) << "case " << which;
+    EXPECT_EQ(params.expert_bootstrap, which == kExperts);
   }
 }
 
