@@ -4,6 +4,10 @@
 //   BM_MatchStage     matching (Hyperscan and the word index) of every section + keeping the longest matches
 //   BM_FullExtraction matching + sentences, clauses, roles, flows, trends, merging
 // Compare the two in one run: their ratio is what the rules cost over matching.
+//   BM_FullExtractionProfileDensity  the same sentences spread among background sentences
+//                     that state nothing (also written for the project), three to one, so
+//                     statements per KB come near a real profile's (the counter
+//                     statements_per_KB shows it; the dense corpus is the worst case)
 //   BM_NarrativeFile  full extraction of a real narrative file, repeated to 50 MB: only
 //                     when OCINDEX_FLOWS_BENCH_NARRATIVE names one (plain text, parsed with
 //                     the 2021 framework); bytes are the whole file's, resilience included
@@ -68,36 +72,66 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& Pool() {
   return pool;
 }
 
+// Sentences of the kind that fill most of a profile and name no market, place or trend
+// (written for the project).
+const std::vector<std::string>& Background() {
+  static const std::vector<std::string> sentences = {
+      "The government adopted a national strategy last year, although its implementation has been uneven.",
+      "Civil society organisations report that their funding depends heavily on international donors.",
+      "Public trust in the courts remains low, and cases often take years to reach a verdict.",
+      "Several reforms were announced after the elections, but few have been carried through.",
+      "Local authorities have limited capacity and rarely coordinate with the national agencies.",
+      "Journalists who cover corruption face pressure, and some have left their posts.",
+      "The informal economy employs a large share of the workforce, especially in rural areas.",
+      "Parliament has debated the issue several times without passing new legislation.",
+      "Training programmes for officials have been expanded with the help of partner institutions.",
+      "Data on the scale of the problem are scarce, which makes any estimate uncertain.",
+  };
+  return sentences;
+}
+
 struct Corpus {
   std::vector<Narrative> narratives;
   std::vector<std::string> subjects;
   int64_t bytes = 0;
 };
 
-const Corpus& LargeCorpus() {
-  static const Corpus* corpus = [] {
-    auto* out = new Corpus();
-    std::mt19937 random(20211);  // fixed seed: the same corpus every run
-    const std::vector<std::string> subjects = {"GEO", "SRB", "PER", "KAZ", "THA", "MEX"};
-    constexpr int64_t kTarget = 52 * 1000 * 1000;
-    while (out->bytes < kTarget) {
-      Narrative narrative;
-      for (const auto& [section, sentences] : Pool()) {
-        std::vector<std::string> shuffled = sentences;
-        std::shuffle(shuffled.begin(), shuffled.end(), random);
-        std::string text;
-        for (size_t i = 0; i < shuffled.size(); ++i) {
-          text += (i == 0 ? "" : i % 3 == 0 ? "\n\n" : " ") + shuffled[i];
-        }
-        out->bytes += static_cast<int64_t>(text.size());
-        narrative.sections.push_back({section, section, std::move(text), 0});
+// `background` background sentences follow each statement sentence (0 = the dense corpus).
+Corpus MakeCorpus(int background) {
+  Corpus out;
+  std::mt19937 random(20211);  // fixed seed: the same corpus every run
+  const std::vector<std::string> subjects = {"GEO", "SRB", "PER", "KAZ", "THA", "MEX"};
+  constexpr int64_t kTarget = 52 * 1000 * 1000;
+  size_t next_background = 0;
+  while (out.bytes < kTarget) {
+    Narrative narrative;
+    for (const auto& [section, sentences] : Pool()) {
+      std::vector<std::string> shuffled = sentences;
+      std::shuffle(shuffled.begin(), shuffled.end(), random);
+      std::vector<std::string> ordered;
+      for (const std::string& sentence : shuffled) {
+        ordered.push_back(sentence);
+        for (int b = 0; b < background; ++b) ordered.push_back(Background()[next_background++ % Background().size()]);
       }
-      out->narratives.push_back(std::move(narrative));
-      out->subjects.push_back(subjects[out->narratives.size() % subjects.size()]);
+      std::string text;
+      for (size_t i = 0; i < ordered.size(); ++i) text += (i == 0 ? "" : i % 3 == 0 ? "\n\n" : " ") + ordered[i];
+      out.bytes += static_cast<int64_t>(text.size());
+      narrative.sections.push_back({section, section, std::move(text), 0});
     }
-    return out;
-  }();
-  return *corpus;
+    out.narratives.push_back(std::move(narrative));
+    out.subjects.push_back(subjects[out.narratives.size() % subjects.size()]);
+  }
+  return out;
+}
+
+const Corpus& LargeCorpus() {
+  static const Corpus corpus = MakeCorpus(0);
+  return corpus;
+}
+
+const Corpus& ProfileDensityCorpus() {
+  static const Corpus corpus = MakeCorpus(3);
+  return corpus;
 }
 
 struct Setup {
@@ -141,8 +175,7 @@ void BM_MatchStage(benchmark::State& state) {
 }
 BENCHMARK(BM_MatchStage)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void BM_FullExtraction(benchmark::State& state) {
-  const Corpus& corpus = LargeCorpus();
+void FullExtraction(benchmark::State& state, const Corpus& corpus) {
   const Setup& setup = Bundled();
   auto scanner = setup.extractor.NewScanner();
   size_t statements = 0;
@@ -155,8 +188,13 @@ void BM_FullExtraction(benchmark::State& state) {
   benchmark::DoNotOptimize(statements);
   state.SetBytesProcessed(state.iterations() * corpus.bytes);
   state.counters["statements"] = static_cast<double>(statements) / static_cast<double>(state.iterations());
+  state.counters["statements_per_KB"] =
+      static_cast<double>(statements) / static_cast<double>(state.iterations()) / (static_cast<double>(corpus.bytes) / 1e3);
 }
+void BM_FullExtraction(benchmark::State& state) { FullExtraction(state, LargeCorpus()); }
 BENCHMARK(BM_FullExtraction)->Unit(benchmark::kMillisecond)->Iterations(3);
+void BM_FullExtractionProfileDensity(benchmark::State& state) { FullExtraction(state, ProfileDensityCorpus()); }
+BENCHMARK(BM_FullExtractionProfileDensity)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
   const Setup& setup = Bundled();
@@ -182,6 +220,8 @@ void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
   benchmark::DoNotOptimize(statements);
   state.SetBytesProcessed(state.iterations() * repeats * bytes);
   state.counters["corpus_MB"] = static_cast<double>(repeats * bytes) / 1e6;
+  state.counters["statements_per_KB"] =
+      static_cast<double>(statements) / static_cast<double>(state.iterations() * repeats) / (static_cast<double>(bytes) / 1e3);
 }
 const bool kNarrativeFileRegistered = [] {
   if (const char* path = std::getenv("OCINDEX_FLOWS_BENCH_NARRATIVE")) {

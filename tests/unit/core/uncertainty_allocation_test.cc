@@ -39,7 +39,7 @@ TEST(UncertaintyRuns, AllocateNothingPerRun) {
     RunParameters params = NominalParameters(*plan);
     std::vector<std::int32_t> keys(plan->pillars.size() * static_cast<size_t>(plan->countries));
     std::vector<std::int32_t> ranks(keys.size());
-    InputSampler sampler(general ? Sampling::kSobol : Sampling::kPseudoRandom, 1, plan->inputs.size());
+    InputSampler sampler(which == kFast ? Sampling::kPseudoRandom : Sampling::kSobol, 1, plan->inputs.size());
     const long before = test::allocations.load();
     for (std::uint64_t run = 0; run < 200; ++run) {
       sampler.Point(run, words.data());
