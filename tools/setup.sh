@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config ccache
   libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libeigen3-dev
   libsqlite3-dev libsqlitecpp-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   libboost-dev libhyperscan-dev
