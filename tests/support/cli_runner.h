@@ -23,10 +23,12 @@ struct CliRun {
 
 class CliTest : public ::testing::Test {
  protected:
-  // `args` go to the shell as written; `env` is prefixed (e.g. "OCINDEX_AUTHOR=ana").
-  CliRun Ocindex(const std::string& args, const std::string& env = {}) {
+  // `args` go to the shell as written; `env` is prefixed (e.g. "OCINDEX_AUTHOR=ana");
+  // `db` is the store (default: ocindex.db in the scratch directory).
+  CliRun Ocindex(const std::string& args, const std::string& env = {}, const std::string& db = {}) {
     const std::string command = env + (env.empty() ? "" : " ") + std::string(OCINDEX_CLI) + " --db '" +
-                                dir_.File("ocindex.db") + "' " + args + " 2>'" + dir_.File("stderr.txt") + "'";
+                                (db.empty() ? dir_.File("ocindex.db") : db) + "' " + args + " 2>'" +
+                                dir_.File("stderr.txt") + "'";
     CliRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return run;

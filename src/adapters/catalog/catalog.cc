@@ -36,7 +36,7 @@ Result<std::vector<EditionToStore>> BundledEditions(const core::Geography& geogr
     if (!table) return table.error();
     auto dataset = io::ReadDataset(*table, source.framework, geography);
     if (!dataset) return dataset.error();
-    out.push_back({std::move(source.framework), std::move(source.toml), std::move(*dataset), "bundled data/" + path});
+    out.push_back({std::move(source.framework), std::move(source.toml), std::move(*dataset), "bundled data/" + path, {}});
   }
   return out;
 }

@@ -192,7 +192,7 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
     }
     if (options.dry_run) outcome.status = ImportStatus::kValid;
     if (outcome.status == ImportStatus::kNew || outcome.status == ImportStatus::kReplaced) {
-      to_store.push_back({source->framework, source->toml, std::move(*dataset), path});
+      to_store.push_back({source->framework, source->toml, std::move(*dataset), path, {}});
     }
     report.editions.push_back(std::move(outcome));
   }

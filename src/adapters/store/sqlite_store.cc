@@ -428,34 +428,9 @@ class SqliteStore final : public Store {
 
   Result<int> SaveProfile(const ProfileToStore& profile) override {
     return Guarded(path_, [&]() -> Result<int> {
-      if (profile.iso3.empty() || profile.edition.empty()) {
-        return MakeError(ErrorCode::kInvalidInput, "a profile needs a country and an edition");
-      }
+      OCINDEX_RETURN_IF_ERROR(ValidateProfile(profile));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM profile_revisions WHERE iso3 = ? AND edition = ?");
-      q.bind(1, profile.iso3);
-      q.bind(2, profile.edition);
-      q.executeStep();
-      const int revision = q.getColumn(0).getInt() + 1;
-      core::Narrative words_of;
-      words_of.sections = profile.sections;
-      words_of.unplaced = profile.unplaced;
-      words_of.footer = profile.footer;
-      SQLite::Statement header(db_,
-                               "INSERT INTO profile_revisions (iso3, edition, revision, author, note, source, "
-                               "stored_at, footer, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      Insert(header, profile.iso3, profile.edition, revision, profile.author, profile.note, profile.source, NowUtc(),
-             profile.footer, static_cast<int>(core::NarrativeWords(words_of).size()));
-      const int64_t id = db_.getLastInsertRowid();
-      SQLite::Statement part(db_, "INSERT INTO profile_sections (revision_id, position, kind, node_id, heading, line, "
-                                  "text) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      int position = 0;
-      for (const core::NarrativeSection& s : profile.sections) {
-        Insert(part, id, position++, "section", s.node_id, s.heading, s.line, s.text);
-      }
-      for (const core::UnplacedText& u : profile.unplaced) {
-        Insert(part, id, position++, "unplaced", "", u.heading, u.line, u.text);
-      }
+      const int revision = WriteProfile(profile);
       transaction.commit();
       return revision;
     });
@@ -463,40 +438,31 @@ class SqliteStore final : public Store {
 
   Result<std::vector<int>> SaveExpertScores(const std::vector<ExpertScoresToStore>& sets) override {
     return Guarded(path_, [&]() -> Result<std::vector<int>> {
-      for (const ExpertScoresToStore& set : sets) {
-        if (set.edition.empty() || set.scores.empty()) {
-          return MakeError(ErrorCode::kInvalidInput, "expert scores need an edition and at least one score");
-        }
-        for (const core::ExpertScore& score : set.scores) {
-          if (score.edition != set.edition) {
-            return MakeError(ErrorCode::kInvalidInput, "a score of edition " + score.edition +
-                                                           " in the set of edition " + set.edition);
-          }
-        }
-      }
+      OCINDEX_RETURN_IF_ERROR(ValidateExpertScores(sets));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      std::vector<int> revisions;
-      const std::string stored_at = NowUtc();
-      SQLite::Statement next(db_, "SELECT COALESCE(MAX(revision), 0) + 1 FROM expert_revisions WHERE edition = ?");
-      SQLite::Statement header(db_, "INSERT INTO expert_revisions (edition, revision, source, stored_at) "
-                                    "VALUES (?, ?, ?, ?)");
-      SQLite::Statement row(db_, "INSERT INTO expert_scores (revision_id, position, iso3, indicator, expert, score, "
-                                 "justification) VALUES (?, ?, ?, ?, ?, ?, ?)");
-      for (const ExpertScoresToStore& set : sets) {
-        next.reset();
-        next.bind(1, set.edition);
-        next.executeStep();
-        revisions.push_back(next.getColumn(0).getInt());
-        next.reset();
-        Insert(header, set.edition, revisions.back(), set.source, stored_at);
-        const int64_t id = db_.getLastInsertRowid();
-        int position = 0;
-        for (const core::ExpertScore& s : set.scores) {
-          Insert(row, id, position++, s.iso3, s.indicator, s.expert, s.score, s.justification);
-        }
-      }
+      std::vector<int> revisions = WriteExpertScores(sets);
       transaction.commit();
       return revisions;
+    });
+  }
+
+  Status Restore(const StoreHistory& history) override {
+    return Guarded(path_, [&]() -> Status {
+      // Each revision of an edition is checked on its own: a history holds one edition many times.
+      for (const EditionToStore& e : history.editions) OCINDEX_RETURN_IF_ERROR(ValidateEditions({e}));
+      for (const ProfileToStore& p : history.profiles) OCINDEX_RETURN_IF_ERROR(ValidateProfile(p));
+      OCINDEX_RETURN_IF_ERROR(ValidateExpertScores(history.expert_scores));
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      if (!Empty()) {
+        return MakeError(ErrorCode::kConflict, "the store already holds data; a copy is written only into a new store",
+                         path_);
+      }
+      WriteGeography(history.geography);
+      for (const EditionToStore& e : history.editions) OCINDEX_RETURN_IF_ERROR(WriteEditions({e}, /*replace=*/true));
+      for (const ProfileToStore& p : history.profiles) WriteProfile(p);
+      WriteExpertScores(history.expert_scores);
+      transaction.commit();
+      return {};
     });
   }
 
@@ -793,6 +759,82 @@ class SqliteStore final : public Store {
     return {};
   }
 
+  static Status ValidateProfile(const ProfileToStore& profile) {
+    if (profile.iso3.empty() || profile.edition.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "a profile needs a country and an edition");
+    }
+    return {};
+  }
+
+  static Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets) {
+    for (const ExpertScoresToStore& set : sets) {
+      if (set.edition.empty() || set.scores.empty()) {
+        return MakeError(ErrorCode::kInvalidInput, "expert scores need an edition and at least one score");
+      }
+      for (const core::ExpertScore& score : set.scores) {
+        if (score.edition != set.edition) {
+          return MakeError(ErrorCode::kInvalidInput,
+                           "a score of edition " + score.edition + " in the set of edition " + set.edition);
+        }
+      }
+    }
+    return {};
+  }
+
+  // Inside a write transaction; returns the revision written.
+  int WriteProfile(const ProfileToStore& profile) {
+    SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM profile_revisions WHERE iso3 = ? AND edition = ?");
+    q.bind(1, profile.iso3);
+    q.bind(2, profile.edition);
+    q.executeStep();
+    const int revision = q.getColumn(0).getInt() + 1;
+    core::Narrative words_of;
+    words_of.sections = profile.sections;
+    words_of.unplaced = profile.unplaced;
+    words_of.footer = profile.footer;
+    SQLite::Statement header(db_,
+                             "INSERT INTO profile_revisions (iso3, edition, revision, author, note, source, "
+                             "stored_at, footer, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Insert(header, profile.iso3, profile.edition, revision, profile.author, profile.note, profile.source,
+           profile.stored_at.empty() ? NowUtc() : profile.stored_at, profile.footer, static_cast<int>(core::NarrativeWords(words_of).size()));
+    const int64_t id = db_.getLastInsertRowid();
+    SQLite::Statement part(db_, "INSERT INTO profile_sections (revision_id, position, kind, node_id, heading, line, "
+                                "text) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    int position = 0;
+    for (const core::NarrativeSection& s : profile.sections) {
+      Insert(part, id, position++, "section", s.node_id, s.heading, s.line, s.text);
+    }
+    for (const core::UnplacedText& u : profile.unplaced) {
+      Insert(part, id, position++, "unplaced", "", u.heading, u.line, u.text);
+    }
+    return revision;
+  }
+
+  // Inside a write transaction; returns the revisions written, in the order of `sets`.
+  std::vector<int> WriteExpertScores(const std::vector<ExpertScoresToStore>& sets) {
+    std::vector<int> revisions;
+    const std::string now = NowUtc();
+    SQLite::Statement next(db_, "SELECT COALESCE(MAX(revision), 0) + 1 FROM expert_revisions WHERE edition = ?");
+    SQLite::Statement header(db_, "INSERT INTO expert_revisions (edition, revision, source, stored_at) "
+                                  "VALUES (?, ?, ?, ?)");
+    SQLite::Statement row(db_, "INSERT INTO expert_scores (revision_id, position, iso3, indicator, expert, score, "
+                               "justification) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const ExpertScoresToStore& set : sets) {
+      next.reset();
+      next.bind(1, set.edition);
+      next.executeStep();
+      revisions.push_back(next.getColumn(0).getInt());
+      next.reset();
+      Insert(header, set.edition, revisions.back(), set.source, set.stored_at.empty() ? now : set.stored_at);
+      const int64_t id = db_.getLastInsertRowid();
+      int position = 0;
+      for (const core::ExpertScore& s : set.scores) {
+        Insert(row, id, position++, s.iso3, s.indicator, s.expert, s.score, s.justification);
+      }
+    }
+    return revisions;
+  }
+
   // Inside a write transaction; a kConflict leaves it for the caller to roll back.
   Status WriteEditions(const std::vector<EditionToStore>& editions, bool replace) {
     const std::string stored_at = NowUtc();
@@ -807,7 +849,7 @@ class SqliteStore final : public Store {
                             std::to_string(current) + ")");
         continue;
       }
-      WriteRevision(e, current + 1, stored_at);
+      WriteRevision(e, current + 1, e.stored_at.empty() ? stored_at : e.stored_at);
     }
     if (conflicts.empty()) return {};
     return MakeError(ErrorCode::kConflict, Join(conflicts, "; ") +

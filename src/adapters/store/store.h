@@ -23,6 +23,7 @@ struct EditionToStore {
   std::string framework_toml;
   core::Dataset dataset;
   std::string source;  // e.g. "bundled data/editions/goci-2021.csv" or the imported file path
+  std::string stored_at;  // empty: now. Set only by a restore, which keeps history as it was
 };
 
 struct EditionInfo {
@@ -50,6 +51,7 @@ struct ProfileToStore {
   std::string source;  // the imported file
   std::string author;  // who imported it
   std::string note;    // why (free text; may be empty)
+  std::string stored_at;  // empty: now. Set only by a restore, which keeps history as it was
 };
 
 struct ProfileRevisionInfo {
@@ -76,6 +78,7 @@ struct ExpertScoresToStore {
   std::string edition;
   std::vector<core::ExpertScore> scores;  // every one of this edition
   std::string source;                     // the imported file
+  std::string stored_at;                  // empty: now. Set only by a restore
 };
 
 struct ExpertScoresInfo {
@@ -90,6 +93,16 @@ struct ExpertScoresInfo {
 struct StoredExpertScores {
   ExpertScoresInfo info;
   std::vector<core::ExpertScore> scores;  // in the order imported
+};
+
+// Everything a store holds, every revision of it, oldest first: what `ocindex db copy`
+// moves from one store to another. Replayed in this order into an empty store, each
+// revision gets back its number (revisions run 1..N with no gap).
+struct StoreHistory {
+  core::Geography geography;
+  std::vector<EditionToStore> editions;            // by edition, then revision
+  std::vector<ProfileToStore> profiles;            // by edition, country, then revision
+  std::vector<ExpertScoresToStore> expert_scores;  // by edition, then revision
 };
 
 class Store {
@@ -139,6 +152,10 @@ class Store {
   virtual Result<StoredExpertScores> LoadExpertScores(const std::string& edition, int revision = 0) = 0;
   // Every revision of every edition's expert scores, by edition then revision.
   virtual Result<std::vector<ExpertScoresInfo>> ListExpertScores() = 0;
+
+  // Writes a whole history into an empty store in one transaction: all of it or, on any
+  // error, nothing. kConflict if the store is not empty.
+  virtual Status Restore(const StoreHistory& history) = 0;
 };
 
 }  // namespace ocindex::adapters
