@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/assessment/consensus.h"
+#include "core/assessment/policy.h"
 #include "core/assessment/text.h"
 
 namespace ocindex::core::assessment {

@@ -22,7 +22,6 @@
 #include "core/assessment/history.h"
 #include "core/assessment/keys.h"
 #include "core/assessment/people.h"
-#include "core/assessment/policy.h"
 #include "core/assessment/round.h"
 #include "core/assessment/submission.h"
 #include "core/error.h"

@@ -16,7 +16,7 @@ constexpr PhaseChange kPhaseChanges[] = {
     {Phase::kDrafting, Phase::kReviewOpen, false},
     {Phase::kReviewOpen, Phase::kCalibration, false},
     {Phase::kCalibration, Phase::kSettled, false},
-    {Phase::kSettled, Phase::kPublished, false},  // made by publication only
+    {Phase::kSettled, Phase::kPublished, false},  // once every item is final (RoundLedger checks)
     {Phase::kCalibration, Phase::kReviewOpen, true},
     {Phase::kSettled, Phase::kCalibration, true},
 };

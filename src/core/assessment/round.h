@@ -6,7 +6,7 @@
 // published. Review opening is the confidentiality line: before it, experts see only
 // their own drafts. Calibration compares one indicator across a region's countries once
 // most cells have a consensus. Settled freezes expert work so the index team can mark
-// cells final. Published is reached only by publication and is terminal.
+// cells final. Published needs every cell and assigned section final, and is terminal.
 #pragma once
 
 #include <optional>
