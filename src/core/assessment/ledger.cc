@@ -29,17 +29,14 @@ Status CheckDraftable(const History<Version>& history, const Actor& actor, Relat
   return {};
 }
 
-// Checks a transition and appends `next` carrying it.
+// Whether the transition may be made now. Checked before anything else about it, so a
+// refused actor learns nothing of the cell (not even its consensus).
 template <typename Version>
-Result<int> Advance(History<Version>& history, const Actor& actor, Relation relation, Phase phase,
-                    const std::string& item, CellState to, const std::string& reason, Timestamp at, int seen,
-                    bool drafted, Version next) {
+Status CheckMove(const History<Version>& history, const Actor& actor, Relation relation, Phase phase,
+                 const std::string& item, CellState to, const std::string& reason, int seen, bool drafted) {
   OCINDEX_RETURN_IF_ERROR(CheckSeen(history.version(), seen, item));
-  const std::string why = Trim(reason);
-  const TransitionFacts facts{history.state(), to, phase, relation, !why.empty(), drafted};
-  OCINDEX_RETURN_IF_ERROR(CheckTransition(actor, facts, item));
-  next.change = Change{0, to, actor.user, at, why};
-  return history.Append(std::move(next));
+  const TransitionFacts facts{history.state(), to, phase, relation, !Trim(reason).empty(), drafted};
+  return CheckTransition(actor, facts, item);
 }
 
 }  // namespace
@@ -115,7 +112,8 @@ Result<int> RoundLedger::Move(const Actor& actor, const CellKey& key, CellState 
   auto found = cells_.find(key);
   if (found == cells_.end()) return MakeError(ErrorCode::kNotFound, "no such cell in the round", item);
   CellHistory& history = found->second;
-  const Team& team = assignments_.TeamOf(key);
+  OCINDEX_RETURN_IF_ERROR(CheckMove(history, actor, RelationTo(assignments_, actor.user, key), round_.phase, item, to,
+                                    reason, seen_version, FullyDrafted(history, assignments_.TeamOf(key))));
   CellVersion next;
   const bool agreeing = to == CellState::kAgreed && history.state() == CellState::kInReview;
   if (settled && !agreeing) {
@@ -134,8 +132,8 @@ Result<int> RoundLedger::Move(const Actor& actor, const CellKey& key, CellState 
     }
     next.settled = settled ? settled : (consensus ? std::optional<Rational>(consensus->proposal) : std::nullopt);
   }
-  return Advance(history, actor, RelationTo(assignments_, actor.user, key), round_.phase, item, to, reason, at,
-                 seen_version, FullyDrafted(history, team), std::move(next));
+  next.change = Change{0, to, actor.user, at, Trim(reason)};
+  return history.Append(std::move(next));
 }
 
 Result<int> RoundLedger::MoveSection(const Actor& actor, const SectionKey& key, CellState to,
@@ -143,8 +141,11 @@ Result<int> RoundLedger::MoveSection(const Actor& actor, const SectionKey& key, 
   const std::string item = key.ToString();
   if (FindSection(key) == nullptr) return MakeError(ErrorCode::kNotFound, "no such section in the round", item);
   SectionHistory& history = sections_.at(key);
-  return Advance(history, actor, RelationTo(assignments_, actor.user, key), round_.phase, item, to, reason, at,
-                 seen_version, CurrentText(history) != nullptr, SectionVersion());
+  OCINDEX_RETURN_IF_ERROR(CheckMove(history, actor, RelationTo(assignments_, actor.user, key), round_.phase, item, to,
+                                    reason, seen_version, CurrentText(history) != nullptr));
+  SectionVersion next;
+  next.change = Change{0, to, actor.user, at, Trim(reason)};
+  return history.Append(std::move(next));
 }
 
 Result<int> RoundLedger::OpenThread(const Actor& actor, const CellKey& key, const std::string& text, Timestamp at) {

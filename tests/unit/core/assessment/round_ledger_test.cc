@@ -141,6 +141,9 @@ TEST_F(LedgerTest, AgreeingRecordsTheProposalUnlessTheTeamSettlesOtherwiseWithAR
   test_support::DraftAndSubmit(ledger_, kHeroin, "5", "5.5");  // proposal: 5.25 rounds to 5.5
   ASSESSMENT_OK(ledger_.ChangePhase(kCoordinator, Phase::kReviewOpen, ""));
   ASSESSMENT_OK(ledger_.Move(kRita, kHeroin, CellState::kInReview, "", 4, 3));
+  auto outsider = ledger_.Move(kCy, kHeroin, CellState::kAgreed, "", 5, 4, R("6"));
+  ExpectError(outsider, ErrorCode::kForbidden);
+  EXPECT_EQ(outsider.error().message.find("proposal"), std::string::npos) << "the refusal must not reveal the median";
   ExpectError(ledger_.Move(kCoordinator, kHeroin, CellState::kAgreed, "", 5, 4, R("6")), ErrorCode::kInvalidInput);
   ExpectError(ledger_.Move(kCoordinator, kHeroin, CellState::kAgreed, "x", 5, 4, R("6.2")), ErrorCode::kInvalidInput);
   ASSESSMENT_OK(ledger_.Move(kCoordinator, kHeroin, CellState::kAgreed, "", 5, 4, R("5.5")));  // the proposal
