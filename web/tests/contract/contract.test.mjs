@@ -1,11 +1,29 @@
-// The contract checker must reject what does not match: wrong types, missing and
-// unknown keys, null where a figure cannot be missing, undocumented statuses.
+// The document is valid OpenAPI 3.0.3, and the contract checker rejects what does not
+// match: wrong types, missing and unknown keys, null where a figure cannot be missing,
+// undocumented statuses.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { makeChecker } from './contract.mjs';
 
-const check = makeChecker(JSON.parse(execFileSync(process.env.OCINDEX, ['openapi'], { encoding: 'utf8' })));
+const document = JSON.parse(execFileSync(process.env.OCINDEX, ['openapi'], { encoding: 'utf8' }));
+const check = makeChecker(document);
+
+// Redocly's `struct` rule: the document's shape against the OpenAPI 3.0 specification.
+async function structProblems(doc) {
+  const config = await createConfig({ rules: { struct: 'error' } });
+  const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: '/openapi.json', config });
+  return problems.map((p) => `${p.message} at ${p.location[0].pointer}`);
+}
+
+test('the document is valid OpenAPI 3.0.3', async () => {
+  assert.equal(document.openapi, '3.0.3');
+  assert.deepEqual(await structProblems(document), []);
+  const broken = structuredClone(document);
+  broken.components.schemas.Health.nullable = 'yes';
+  assert.match((await structProblems(broken)).join('\n'), /nullable/);
+});
 const json = 'application/json';
 const country = { iso3: 'KAZ', name: 'Kazakhstan', continent: 'Asia', region: 'Central Asia and the Caucasus' };
 const rank = { position: 133, of: 193, tied: false };
