@@ -1,6 +1,5 @@
 #include "faces/server/api_schemas.h"
 
-#include <initializer_list>
 #include <set>
 #include <vector>
 
