@@ -7,6 +7,7 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kInvalidInput: return "InvalidInput";
     case ErrorCode::kNotFound: return "NotFound";
     case ErrorCode::kConflict: return "Conflict";
+    case ErrorCode::kForbidden: return "Forbidden";
     case ErrorCode::kCorrupt: return "Corrupt";
     case ErrorCode::kIo: return "Io";
     case ErrorCode::kUnsupported: return "Unsupported";

@@ -12,6 +12,7 @@ enum class ErrorCode {
   kInvalidInput,  // the caller's data or arguments are wrong
   kNotFound,      // a named thing (edition, country, indicator) does not exist
   kConflict,      // the operation would overwrite or contradict stored data
+  kForbidden,     // the actor is known but not allowed to do this
   kCorrupt,       // stored data is damaged or inconsistent
   kIo,            // the operating system refused a read or write
   kUnsupported,   // a valid request this build cannot serve

@@ -1,5 +1,7 @@
 // A small synchronous HTTP client for tests (Boost.Beast): one request per
-// connection, or raw bytes for malformed-request tests.
+// connection, or raw bytes for malformed-request tests. With OCINDEX_API_RESPONSES set
+// (a folder; the API tests' CTest environment), every response is also recorded there
+// for the API contract test (docs/API.md).
 #pragma once
 
 #include <boost/asio/connect.hpp>
@@ -8,9 +10,16 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <unistd.h>
+
 #include <cctype>
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace ocindex::test {
@@ -24,6 +33,21 @@ struct HttpReply {
     return it == headers.end() ? std::string() : it->second;
   }
 };
+
+// Appends one JSON line to <OCINDEX_API_RESPONSES>/<pid>.jsonl: a file per test process,
+// so tests running in parallel never interleave their lines.
+inline void RecordResponse(const std::string& method, const std::string& target, int status,
+                           const std::string& content_type, const std::string& body) {
+  const char* dir = std::getenv("OCINDEX_API_RESPONSES");
+  if (dir == nullptr || *dir == '\0') return;
+  static std::mutex mutex;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::filesystem::create_directories(dir);
+  std::ofstream out(std::string(dir) + "/" + std::to_string(getpid()) + ".jsonl", std::ios::app);
+  const nlohmann::json line = {
+      {"method", method}, {"target", target}, {"status", status}, {"content_type", content_type}, {"body", body}};
+  out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
 
 inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std::string& target,
                              const std::map<std::string, std::string>& headers = {}) {
@@ -50,6 +74,7 @@ inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std
     reply.headers[name] = std::string(field.value());
   }
   reply.body = parser.get().body();
+  RecordResponse(method, target, reply.status, reply.Header("content-type"), reply.body);
   beast::error_code ignored;
   stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   return reply;
@@ -58,6 +83,22 @@ inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std
 inline HttpReply HttpGet(uint16_t port, const std::string& target,
                          const std::map<std::string, std::string>& headers = {}) {
   return HttpRequest(port, "GET", target, headers);
+}
+
+// Records a raw exchange's answer (status line, Content-Type, body); its request was
+// malformed, so it has no target.
+inline void RecordRawResponse(const std::string& reply) {
+  const auto head_end = reply.find("\r\n\r\n");
+  if (reply.rfind("HTTP/1.1 ", 0) != 0 || head_end == std::string::npos) return;
+  std::string head = reply.substr(0, head_end);
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string content_type;
+  if (auto at = head.find("\r\ncontent-type:"); at != std::string::npos) {
+    const auto begin = head.find_first_not_of(' ', at + 16);
+    content_type = head.substr(begin, head.find("\r\n", begin) - begin);
+  }
+  RecordResponse("RAW", "(malformed request)", std::stoi(reply.substr(9, 3)), content_type,
+                 reply.substr(head_end + 4));
 }
 
 // Sends `bytes` as they are and returns everything the server sends before closing.
@@ -69,6 +110,7 @@ inline std::string RawExchange(uint16_t port, const std::string& bytes) {
   std::string reply;
   boost::system::error_code ec;
   boost::asio::read(socket, boost::asio::dynamic_buffer(reply), ec);  // until the server closes
+  RecordRawResponse(reply);
   return reply;
 }
 

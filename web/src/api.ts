@@ -1,40 +1,25 @@
 // Client for the ocindex JSON API v1 (API-CONTRACT.md / docs/API.md). Responses are cached per URL for the session.
 
-export interface Rank { position: number; of: number; tied: boolean }
-export interface Ranks { world: Rank; continent: Rank; region: Rank }
-export interface Country { iso3: string; name: string; continent: string; region: string }
-export interface Measure { id: string; name: string; kind: string; definition?: string; children?: Measure[] }
-export interface Framework {
-  edition: number; id: string; name: string; decimals: number;
-  scale: { min: number; max: number; step: number };
-  quadrant: { x: string; y: string; threshold: number };
-  measures: Measure[];
-}
-export interface Edition { edition: number; framework: string; name: string; countries: number; latest: boolean }
-export interface ScoreRow extends Country { values: Record<string, number | null> }
-export interface RankRow extends Country { value: number | null; ranks: Ranks }
-export interface ProfileMeasure {
-  id: string; name: string; kind: string; parent: string | null; value: number | null; ranks: Ranks | null;
-  means: { world: number | null; continent: number | null; region: number | null };
-  change: null | { previous: number | null; delta: number | null; rank_change: { world: number; continent: number; region: number } | null };
-}
-export interface Profile extends Country {
-  edition: number; previous_edition: number | null;
-  quadrant: { label: string; criminality_high: boolean; resilience_high: boolean };
-  measures: ProfileMeasure[];
-}
-export interface ChangeRow extends Country {
-  from: number | null; to: number | null; delta: number | null; rank_from: number | null; rank_to: number | null; rank_change: number | null;
-}
-export interface Changes { from: number; to: number; measure: string; basis: string; note: string; rows: ChangeRow[] }
-export interface CompareResult { edition: number; countries: Country[]; measures: { id: string; name: string; kind: string; values: Record<string, number | null> }[] }
+// The types are generated from the OpenAPI document at build time (web/tools/api-types.mjs), so
+// tsc fails when the explorer and the API drift.
+import type { components } from './generated/api-types';
 
-export interface NarrativeSection { id: string; title: string; heading: string; paragraphs: string[] }
-export interface Narrative extends Country {
-  edition: number;
-  revision: { number: number; author: string; stored_at: string; note: string };
-  sections: NarrativeSection[]; footer: string; provenance: string;
-}
+type Schemas = components['schemas'];
+export type Ranks = Schemas['ScopedRanks'];
+export type Rank = NonNullable<Ranks['world']>;
+export type Country = Schemas['Country'];
+export type Measure = Schemas['MeasureNode'];
+export type Framework = Schemas['Framework'];
+export type Edition = Schemas['Edition'];
+export type ScoreRow = Schemas['ScoreRow'];
+export type RankRow = Schemas['RankRow'];
+export type ProfileMeasure = Schemas['ProfileMeasure'];
+export type Profile = Schemas['CountryProfile'];
+export type Changes = Schemas['Changes'];
+export type ChangeRow = Changes['rows'][number];
+export type CompareResult = Schemas['Compare'];
+export type Narrative = Schemas['Narrative'];
+export type NarrativeSection = Narrative['sections'][number];
 
 /** `status` is the HTTP status (0 when the request never got an answer). */
 export class ApiError extends Error {
@@ -59,10 +44,10 @@ export function get<T>(path: string): Promise<T> {
 }
 
 export const api = {
-  editions: () => get<{ editions: Edition[] }>('editions').then((r) => r.editions),
+  editions: () => get<Schemas['Editions']>('editions').then((r) => r.editions),
   framework: (e: number) => get<Framework>(`editions/${e}/framework`),
-  scores: (e: number) => get<{ measures: string[]; rows: ScoreRow[] }>(`editions/${e}/scores`),
-  ranks: (e: number, measure: string) => get<{ rows: RankRow[] }>(`editions/${e}/ranks?measure=${encodeURIComponent(measure)}`),
+  scores: (e: number) => get<Schemas['Scores']>(`editions/${e}/scores`),
+  ranks: (e: number, measure: string) => get<Schemas['Ranks']>(`editions/${e}/ranks?measure=${encodeURIComponent(measure)}`),
   country: (e: number, iso3: string) => get<Profile>(`editions/${e}/countries/${encodeURIComponent(iso3)}`),
   narrative: (e: number, iso3: string) => get<Narrative>(`editions/${e}/countries/${encodeURIComponent(iso3)}/narrative`),
   compare: (e: number, iso3s: string[]) => get<CompareResult>(`editions/${e}/compare?countries=${iso3s.join(',')}`),

@@ -3,14 +3,12 @@
 // country and rankings pages. Elements are returned at once and filled when the data arrives,
 // so a page never waits for them; editions or measures without intervals show nothing.
 import { get } from './api';
+import type { components } from './generated/api-types';
 import { h } from './dom';
 
-export interface PillarInterval {
-  nominal_rank: number; rank_mean: number; rank_median: number; rank_q05: number; rank_q95: number;
-  nominal_score: number; score_q05: number; score_q95: number;
-}
-export interface UncertaintyRow { iso3: string; [pillar: string]: PillarInterval | string | unknown }
-export interface Uncertainty { edition: number; runs: number; seed: number; pillars: string[]; rows: UncertaintyRow[] }
+export type PillarInterval = components['schemas']['PillarInterval'];
+export type UncertaintyRow = components['schemas']['UncertaintyRow'];
+export type Uncertainty = components['schemas']['Uncertainty'];
 
 const uncertainty = (e: number) => get<Uncertainty>(`editions/${e}/uncertainty`);
 
@@ -23,7 +21,7 @@ export function intervalLabel(i: PillarInterval): string {
 /** One country's interval of one pillar, or undefined when the response has none. */
 export function findInterval(data: Uncertainty, iso3: string, pillar: string): PillarInterval | undefined {
   if (!data.pillars.includes(pillar)) return undefined;
-  return data.rows.find((r) => r.iso3 === iso3)?.[pillar] as PillarInterval | undefined;
+  return data.rows.find((r) => r.iso3 === iso3)?.[pillar];
 }
 
 /** A note for a country card: "Rank under uncertainty: 12–18 (median 15), 20,000 runs". */

@@ -12,6 +12,7 @@ void RegisterQueryCommands(CLI::App& app, Context& context);    // editions, fra
 void RegisterCountryCommands(CLI::App& app, Context& context);  // country, compare, changes
 void RegisterDataCommands(CLI::App& app, Context& context);     // import, validate, export, verify
 void RegisterServeCommand(CLI::App& app, Context& context);     // serve
+void RegisterOpenApiCommand(CLI::App& app, Context& context);   // openapi
 void RegisterProfileCommands(CLI::App& app, Context& context);  // profile import|show|export|history
 void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract|graph
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit

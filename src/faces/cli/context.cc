@@ -27,6 +27,7 @@ void Context::Fail(const Error& error) {
     case ErrorCode::kInvalidInput: exit_code = kExitInvalidInput; break;
     case ErrorCode::kNotFound: exit_code = kExitNotFound; break;
     case ErrorCode::kConflict: exit_code = kExitConflict; break;
+    case ErrorCode::kForbidden: exit_code = kExitForbidden; break;
     case ErrorCode::kCorrupt:
     case ErrorCode::kIo:
     case ErrorCode::kUnsupported: exit_code = kExitStorage; break;

@@ -23,6 +23,7 @@ enum ExitCode : int {
   kExitNotFound = 3,
   kExitConflict = 4,      // would overwrite stored data without --replace
   kExitStorage = 5,       // the database or a file could not be read or written
+  kExitForbidden = 6,     // the user may not do this
   kExitInternal = 70,
 };
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   RegisterCountryCommands(app, context);
   RegisterDataCommands(app, context);
   RegisterServeCommand(app, context);
+  RegisterOpenApiCommand(app, context);
   RegisterProfileCommands(app, context);
   RegisterFlowsCommands(app, context);
   RegisterAuditCommands(app, context);

@@ -6,13 +6,19 @@ namespace ocindex::server {
 
 using adapters::http::PathParams;
 
-Api::Api(std::unique_ptr<Published> data, const std::string& web_dir) : data_(std::move(data)), web_(web_dir) {
-  AddEditionRoutes(table_, *data_);
-  AddCountryRoutes(table_, *data_);
-  AddChangesRoutes(table_, *data_);
-  AddUncertaintyRoutes(table_, *data_);
-  AddFlowsRoutes(table_, *data_);
-  AddNarrativeRoutes(table_, *data_);
+RouteTable ApiRoutes(const Published& data) {
+  RouteTable table;
+  AddEditionRoutes(table, data);
+  AddCountryRoutes(table, data);
+  AddChangesRoutes(table, data);
+  AddUncertaintyRoutes(table, data);
+  AddFlowsRoutes(table, data);
+  AddNarrativeRoutes(table, data);
+  return table;
+}
+
+Api::Api(std::unique_ptr<Published> data, const std::string& web_dir)
+    : data_(std::move(data)), table_(ApiRoutes(*data_)), web_(web_dir) {
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
   auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_));
   router_.Get("/api/v1/openapi.json", [openapi](const Request&, const PathParams&) {

@@ -55,6 +55,7 @@ Response CsvResponse(const adapters::render::Grid& grid) {
 Response ErrorResponse(const Error& error) {
   if (error.code == ErrorCode::kNotFound) return adapters::http::ErrorResponse(404, "not_found", error.message);
   if (error.code == ErrorCode::kInvalidInput) return adapters::http::ErrorResponse(400, "invalid_input", error.message);
+  if (error.code == ErrorCode::kForbidden) return adapters::http::ErrorResponse(403, "forbidden", error.message);
   return adapters::http::ErrorResponse(500, "internal", error.message);
 }
 

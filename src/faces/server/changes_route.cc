@@ -123,7 +123,7 @@ void AddChangesRoutes(RouteTable& table, const Published& data) {
          {"measure", "query", false, "Measure id (default: criminality)", "criminality"},
          {"basis", "query", false, "raw (default) or like-for-like", "like-for-like"},
          {"format", "query", false, "'csv' for CSV (or send Accept: text/csv)", "json"}},
-        {"from", "to", "measure", "basis", "note", "shared_indicators", "added", "dropped", "rows"}, true},
+        {"from", "to", "measure", "basis", "note", "shared_indicators", "added", "dropped", "rows"}, true, "Changes"},
        [&data](const Request& request, const PathParams&) { return Changes(data, request); }});
 }
 

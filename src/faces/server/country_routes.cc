@@ -130,7 +130,9 @@ void AddCountryRoutes(RouteTable& table, const Published& data) {
        {"One country: every figure with its three ranks, the world/continent/region means, the quadrant and the "
         "change since the previous edition",
         {edition, {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
-        {"edition", "iso3", "name", "continent", "region", "quadrant", "previous_edition", "measures"}, false},
+        {"edition", "iso3", "name", "continent", "region", "quadrant", "previous_edition", "measures"},
+        false,
+        "CountryProfile"},
        [&data](const Request&, const PathParams& params) {
          auto published = FindEdition(data, params.at("edition"));
          if (!published) return ErrorResponse(published.error());
@@ -140,7 +142,7 @@ void AddCountryRoutes(RouteTable& table, const Published& data) {
       {"/api/v1/editions/{edition}/compare",
        {"2 to 5 countries side by side on every measure",
         {edition, {"countries", "query", true, "2 to 5 comma-separated ISO3 codes", "KAZ,UZB,KGZ"}},
-        {"edition", "countries", "measures"}, false},
+        {"edition", "countries", "measures"}, false, "Compare"},
        [&data](const Request& request, const PathParams& params) {
          auto published = FindEdition(data, params.at("edition"));
          if (!published) return ErrorResponse(published.error());

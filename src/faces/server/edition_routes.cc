@@ -218,17 +218,17 @@ adapters::http::RouteHandler WithEdition(const Published& data, F f) {
 
 void AddEditionRoutes(RouteTable& table, const Published& data) {
   table.push_back({"/api/v1/editions",
-                   {"Stored editions, oldest first", {}, {"editions"}, false},
+                   {"Stored editions, oldest first", {}, {"editions"}, false, "Editions"},
                    [&data](const Request&, const PathParams&) { return Editions(data); }});
   table.push_back({"/api/v1/editions/{edition}/framework",
                    {"The edition's framework: scale, quadrant and the tree of measures", {kEditionParam},
-                    {"edition", "id", "name", "scale", "decimals", "quadrant", "measures"}, false},
+                    {"edition", "id", "name", "scale", "decimals", "quadrant", "measures"}, false, "Framework"},
                    WithEdition(data, [](const PublishedEdition& e, const Request&, const PathParams&) {
                      return Framework(e);
                    })});
   table.push_back({"/api/v1/editions/{edition}/countries",
                    {"Countries assessed in the edition, with continent and region", {kEditionParam},
-                    {"edition", "countries"}, false},
+                    {"edition", "countries"}, false, "Countries"},
                    WithEdition(data, [&data](const PublishedEdition& e, const Request&, const PathParams&) {
                      return Countries(data, e);
                    })});
@@ -238,7 +238,7 @@ void AddEditionRoutes(RouteTable& table, const Published& data) {
         {kEditionParam,
          {"measures", "query", false, "Comma-separated measure ids (default: all)", "criminality,resilience"},
          kContinentParam, kRegionParam, kFormatParam},
-        {"edition", "measures", "rows"}, true},
+        {"edition", "measures", "rows"}, true, "Scores"},
        WithEdition(data, [&data](const PublishedEdition& e, const Request& r, const PathParams&) {
          return Scores(data, e, r);
        })});
@@ -247,7 +247,7 @@ void AddEditionRoutes(RouteTable& table, const Published& data) {
        {"Ranks on one measure in the world, continent and region (1 = highest), sorted by world rank",
         {kEditionParam, {"measure", "query", false, "Measure id (default: criminality)", "criminality"},
          kContinentParam, kRegionParam, kFormatParam},
-        {"edition", "measure", "rows"}, true},
+        {"edition", "measure", "rows"}, true, "Ranks"},
        WithEdition(data, [&data](const PublishedEdition& e, const Request& r, const PathParams&) {
          return Ranks(data, e, r);
        })});
@@ -257,7 +257,7 @@ void AddEditionRoutes(RouteTable& table, const Published& data) {
         {kEditionParam, {"by", "query", false, "region (default) or continent", "region"},
          {"measures", "query", false, "Comma-separated measure ids (default: all)", "criminality,resilience"},
          kFormatParam},
-        {"edition", "by", "rows"}, true},
+        {"edition", "by", "rows"}, true, "Aggregates"},
        WithEdition(data, [](const PublishedEdition& e, const Request& r, const PathParams&) {
          return Aggregates(e, r);
        })});

@@ -116,14 +116,14 @@ void AddFlowsRoutes(RouteTable& table, const Published& data) {
        {"The flow graph of the stored narratives: edges by market with quoted evidence, in/out degree and "
         "betweenness per place and market ('*' = all markets), and each place's point (docs/FLOWS.md)",
         {{"market", "query", false, "Only this market (indicator id)", "heroin_trade"}},
-        {"narratives", "markets", "edges", "nodes", "points"}, false},
+        {"narratives", "markets", "edges", "nodes", "points"}, false, "FlowGraph"},
        [&data](const Request& request, const PathParams&) { return Graph(data, request); }});
   table.push_back(
       {"/api/v1/flows/countries/{iso3}",
        {"One country's statements read from its stored narratives (markets, roles, flows, actors, trends, each "
         "with evidence) and the graph edges that start or end there",
         {{"iso3", "path", true, "ISO3 code or country name", "KAZ"}},
-        {"iso3", "name", "narratives", "edges", "metrics"}, false},
+        {"iso3", "name", "narratives", "edges", "metrics"}, false, "CountryFlows"},
        [&data](const Request&, const PathParams& params) { return CountryFlows(data, params.at("iso3")); }});
 }
 

@@ -59,7 +59,9 @@ void AddNarrativeRoutes(RouteTable& table, const Published& data) {
         "the funding footer, and who imported it when; 404 when none is stored for the edition",
         {{"edition", "path", true, "Edition year or 'latest'", "2021"},
          {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
-        {"edition", "iso3", "name", "continent", "region", "revision", "sections", "footer", "provenance"}, false},
+        {"edition", "iso3", "name", "continent", "region", "revision", "sections", "footer", "provenance"},
+        false,
+        "Narrative"},
        [&data](const Request&, const PathParams& params) {
          auto published = FindEdition(data, params.at("edition"));
          if (!published) return ErrorResponse(published.error());

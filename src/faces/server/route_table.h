@@ -24,6 +24,7 @@ struct RouteDoc {
   std::vector<ParamDoc> params;
   std::vector<std::string> required_keys;  // top-level keys of the 200 JSON body
   bool csv = false;                        // also answers text/csv
+  std::string schema;                      // the 200 JSON body's schema in ApiSchemas() ("Ranks")
 };
 
 struct ApiRoute {
@@ -42,7 +43,12 @@ void AddUncertaintyRoutes(RouteTable& table, const Published& data);  // rank in
 void AddFlowsRoutes(RouteTable& table, const Published& data);     // flow graph, a country's flows
 void AddNarrativeRoutes(RouteTable& table, const Published& data);  // a country's profile narrative
 
+// Every route family above.
+RouteTable ApiRoutes(const Published& data);
+
 // The OpenAPI 3.0 document describing the table (and /healthz, /api/v1/openapi.json).
 std::string OpenApiDocument(const RouteTable& table);
+// The same document without data: registering routes reads none (`ocindex openapi`).
+std::string OpenApiDocument();
 
 }  // namespace ocindex::server

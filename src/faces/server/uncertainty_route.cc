@@ -100,7 +100,8 @@ void AddUncertaintyRoutes(RouteTable& table, const Published& data) {
                                 kRuns, kSeed),
                     {{"edition", "path", true, "Edition year or 'latest'", "2025"}},
                     {"edition", "runs", "seed", "spec", "pillars", "rows"},
-                    false},
+                    false,
+                    "Uncertainty"},
                    [&data, computed](const Request&, const PathParams& params) {
                      return Uncertainty(data, *computed, params);
                    }});

@@ -36,6 +36,7 @@ TEST(SplitList, TrimsAndDropsEmptyItems) {
 TEST(CoreErrors, MapToHttpStatus) {
   EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kNotFound, "x")).status, 404);
   EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kInvalidInput, "x")).status, 400);
+  EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kForbidden, "x")).status, 403);
   EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kCorrupt, "x")).status, 500);
 }
 

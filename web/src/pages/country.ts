@@ -6,8 +6,8 @@ import { countryNarrative } from './country-narrative';
 
 // Positive change = moved toward rank 1 (rank 1 = highest figure); the earlier rank is
 // stated so "up" cannot be misread as "better".
-function rankChange(r: Rank | undefined, change: number | undefined, previous: string | number): string {
-  if (r === undefined || change === undefined) return `no rank in ${previous}`;
+function rankChange(r: Rank | null | undefined, change: number | null | undefined, previous: string | number): string {
+  if (r == null || change == null) return `no rank in ${previous}`;
   if (change === 0) return `same rank in ${previous}`;
   return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)} (was ${r.position + change} in ${previous})`;
 }
@@ -29,7 +29,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
   const [p, framework] = await Promise.all([api.country(edition, iso3), api.framework(edition)]);
   const d = framework.decimals;
   const pillars = p.measures.filter((m) => m.kind === 'pillar');
-  const rankCell = (r: Rank | undefined, change: number | undefined, scope: string) => h('div', { class: 'rank' },
+  const rankCell = (r: Rank | null, change: number | null | undefined, scope: string) => h('div', { class: 'rank' },
     h('span', { class: 'rank-scope' }, scope),
     h('span', { class: 'rank-pos' }, r ? `${r.position}${r.tied ? '=' : ''}` : '–', h('small', {}, r ? ` of ${r.of}` : '')),
     p.previous_edition === null ? null : h('span', { class: 'rank-change' }, rankChange(r, change, p.previous_edition)));
@@ -39,16 +39,16 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
       h('h1', {}, `${p.name} — ${edition}`),
       h('div', { class: 'controls no-print' }, editionSelect(editions, edition, (e) => { location.hash = `#/country/${iso3}?edition=${e}`; }),
         h('button', { class: 'button', onclick: () => window.print() }, 'Print'))),
-    h('p', { class: 'note' }, `${p.region}, ${p.continent}. Quadrant: `, h('strong', { id: 'quadrant' }, p.quadrant.label), '.'),
+    h('p', { class: 'note' }, `${p.region}, ${p.continent}. Quadrant: `, h('strong', { id: 'quadrant' }, p.quadrant?.label ?? 'not assessed'), '.'),
     h('div', { class: 'cards' }, ...pillars.map((m) => h('section', { class: 'card', id: `pillar-${m.id}` },
       h('h2', {}, m.name),
       h('p', { class: 'big', 'data-value': m.id }, fmt(m.value, d)),
       m.change ? h('p', { class: 'note' }, `${signed(m.change.delta, d)} since ${p.previous_edition}`) : null,
       h('p', { class: 'note' }, `World ${fmt(m.means.world, d)} · continent ${fmt(m.means.continent, d)} · region ${fmt(m.means.region, d)}`),
       h('div', { class: 'ranks' },
-        rankCell(m.ranks?.world, m.change?.rank_change?.world, 'World'),
-        rankCell(m.ranks?.continent, m.change?.rank_change?.continent, 'Continent'),
-        rankCell(m.ranks?.region, m.change?.rank_change?.region, 'Region')),
+        rankCell(m.ranks.world, m.change?.rank_change?.world, 'World'),
+        rankCell(m.ranks.continent, m.change?.rank_change?.continent, 'Continent'),
+        rankCell(m.ranks.region, m.change?.rank_change?.region, 'Region')),
       rankIntervalNote(edition, iso3, m.id)))),
     ...pillars.map((pillar) => {
       const parts = p.measures.filter((m) => m.kind !== 'pillar' && m.kind !== 'indicator' && isUnder(p.measures, m, pillar.id)

@@ -44,8 +44,9 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     el.setAttribute('data-iso3', iso);
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'link');
-    el.setAttribute('aria-label', `${row.name}: ${fmt(row.value, framework.decimals)}, world rank ${row.ranks.world.position} of ${row.ranks.world.of}`);
-    const tip = (ev: MouseEvent | FocusEvent) => showTip(ev, `<strong>${esc(row.name)}</strong><br>${esc(name)}: ${fmt(row.value, framework.decimals)}<br>World rank ${row.ranks.world.position}${row.ranks.world.tied ? ' (tied)' : ''} of ${row.ranks.world.of}`);
+    const world = row.ranks.world;  // null when unranked (no figure)
+    el.setAttribute('aria-label', `${row.name}: ${fmt(row.value, framework.decimals)}, ${world ? `world rank ${world.position} of ${world.of}` : 'unranked'}`);
+    const tip = (ev: MouseEvent | FocusEvent) => showTip(ev, `<strong>${esc(row.name)}</strong><br>${esc(name)}: ${fmt(row.value, framework.decimals)}<br>${world ? `World rank ${world.position}${world.tied ? ' (tied)' : ''} of ${world.of}` : 'Unranked'}`);
     const open = () => { hideTip(); location.hash = `#/country/${iso}?edition=${edition}`; };
     el.addEventListener('mousemove', tip);
     el.addEventListener('focus', tip);

@@ -16,7 +16,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const continents = [...new Set(ranks.rows.map((r) => r.continent))].sort();
   const regions = () => [...new Set(ranks.rows.filter((r) => !state.continent || r.continent === state.continent).map((r) => r.region))].sort();
 
-  const value = (r: RankRow, k: Key): string | number => k === 'rank' ? r.ranks.world.position : k === 'value' ? (r.value ?? -1) : r[k];
+  const value = (r: RankRow, k: Key): string | number => k === 'rank' ? (r.ranks.world?.position ?? Infinity) : k === 'value' ? (r.value ?? -1) : r[k];
   const visible = () => ranks.rows
     .filter((r) => (!state.continent || r.continent === state.continent) && (!state.region || r.region === state.region))
     .filter((r) => !state.q || r.name.toLowerCase().includes(state.q) || r.iso3.toLowerCase() === state.q)
@@ -35,7 +35,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const draw = () => {
     const rows = visible();
     tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
-      h('td', { class: 'num' }, `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}`),
+      h('td', { class: 'num' }, r.ranks.world ? `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}` : '–'),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
       h('td', { class: 'num' }, fmt(r.value, framework.decimals)), interval.cell(r.iso3))));
@@ -70,7 +70,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
       h('label', { class: 'field' }, h('span', {}, 'Search'), search),
       h('button', { class: 'button', id: 'csv', onclick: () => download(`ocindex-${measure}-${edition}.csv`,
         toCsv(['iso3', 'name', 'continent', 'region', measure, 'world_rank', 'continent_rank', 'region_rank'],
-          visible().map((r) => [r.iso3, r.name, r.continent, r.region, r.value === null ? null : r.value.toFixed(framework.decimals), r.ranks.world.position, r.ranks.continent.position, r.ranks.region.position]))) }, 'Download CSV')),
+          visible().map((r) => [r.iso3, r.name, r.continent, r.region, r.value === null ? null : r.value.toFixed(framework.decimals), r.ranks.world?.position ?? null, r.ranks.continent?.position ?? null, r.ranks.region?.position ?? null]))) }, 'Download CSV')),
     count,
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'rankings' }, h('caption', { class: 'sr-only' }, `${name}, ${edition}`), h('thead', {}, headRow), tbody)),
   );

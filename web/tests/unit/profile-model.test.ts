@@ -4,8 +4,8 @@ import { buildProfileModel, changeText, layoutChart } from '../../src/profile-mo
 
 // A made-up country on a two-pillar framework; the actors group repeats its component's name.
 const rank = (position: number, tied = false): Rank => ({ position, of: 10, tied });
-function measure(id: string, kind: string, parent: string | null, value: number | null, extra: Partial<ProfileMeasure> = {}): ProfileMeasure {
-  return { id, name: id[0].toUpperCase() + id.slice(1).replace(/_/g, ' '), kind, parent, value, ranks: null,
+function measure(id: string, kind: ProfileMeasure['kind'], parent: string | null, value: number | null, extra: Partial<ProfileMeasure> = {}): ProfileMeasure {
+  return { id, name: id[0].toUpperCase() + id.slice(1).replace(/_/g, ' '), kind, parent, value, ranks: { world: null, continent: null, region: null },
     means: { world: 5, continent: 5.5, region: 6 }, change: null, ...extra };
 }
 function profile(edition: number, previous: number | null, crimRank: Rank, change: ProfileMeasure['change'] = null): Profile {

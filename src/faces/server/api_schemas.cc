@@ -1,0 +1,375 @@
+#include "faces/server/api_schemas.h"
+
+#include <set>
+#include <vector>
+
+#include "core/flows/statement.h"
+#include "core/model/framework.h"
+#include "core/scoring/country_summary.h"
+#include "core/scoring/ranking.h"
+#include "core/uncertainty/uncertainty_spec.h"
+
+namespace ocindex::server {
+namespace {
+
+Json Type(const char* type) { return Json{{"type", type}}; }
+Json String() { return Type("string"); }
+Json Integer() { return Type("integer"); }
+Json Number() { return Type("number"); }
+Json Boolean() { return Type("boolean"); }
+Json Nullable(Json schema) {
+  schema["nullable"] = true;
+  return schema;
+}
+// A published figure: null when not assessed.
+Json Figure() { return Nullable(Number()); }
+Json Array(Json items) { return Json{{"type", "array"}, {"items", std::move(items)}}; }
+Json Strings() { return Array(String()); }
+// An object keyed by data (measure ids, ISO3 codes, place codes).
+Json Map(Json values) { return Json{{"type", "object"}, {"additionalProperties", std::move(values)}}; }
+Json Enum(const std::vector<std::string>& values) { return Json{{"type", "string"}, {"enum", values}}; }
+
+// Every property required except `optional`; no other key allowed, so a key added to a
+// renderer without its schema fails the contract test.
+Json Object(Json properties, const std::set<std::string>& optional = {}) {
+  Json required = Json::array();
+  for (const auto& [key, value] : properties.items()) {
+    if (optional.count(key) == 0) required.push_back(key);
+  }
+  return Json{{"type", "object"},
+              {"required", std::move(required)},
+              {"properties", std::move(properties)},
+              {"additionalProperties", false}};
+}
+
+// CountryJson's keys, which many rows start with.
+Json CountryProperties() {
+  return Json{{"iso3", String()}, {"name", String()}, {"continent", String()}, {"region", String()}};
+}
+// CountryJson's keys followed by `more`.
+Json CountryAnd(const Json& more) {
+  Json properties = CountryProperties();
+  properties.update(more);
+  return properties;
+}
+
+Json MeasureKind() {
+  std::vector<std::string> kinds;
+  for (core::NodeKind kind : {core::NodeKind::kPillar, core::NodeKind::kComponent, core::NodeKind::kGroup}) {
+    kinds.push_back(core::NodeKindName(kind));
+  }
+  kinds.push_back("indicator");
+  return Enum(kinds);
+}
+
+// RankJson: null when unranked.
+Json ScopedRanks() {
+  const Json rank = Nullable(Object(Json{{"position", Integer()}, {"of", Integer()}, {"tied", Boolean()}}));
+  Json properties = Json::object();
+  for (core::Scope scope : core::kScopes) properties[core::ScopeName(scope)] = rank;
+  return Object(std::move(properties));
+}
+
+// Per scope: a figure (means) or an integer (rank changes), null when missing.
+Json PerScope(const Json& value) {
+  Json properties = Json::object();
+  for (core::Scope scope : core::kScopes) properties[core::ScopeName(scope)] = value;
+  return Object(std::move(properties));
+}
+
+Json Quadrant() {
+  std::vector<std::string> labels;
+  for (core::Quadrant quadrant :
+       {core::Quadrant::kHighCriminalityLowResilience, core::Quadrant::kHighCriminalityHighResilience,
+        core::Quadrant::kLowCriminalityLowResilience, core::Quadrant::kLowCriminalityHighResilience}) {
+    labels.push_back(core::QuadrantName(quadrant));
+  }
+  return Nullable(
+      Object(Json{{"label", Enum(labels)}, {"criminality_high", Boolean()}, {"resilience_high", Boolean()}}));
+}
+
+Json Error() {
+  return Object(Json{{"error", Object(Json{{"code", String()}, {"message", String()}, {"suggestions", Strings()}},
+                                      {"suggestions"})}});
+}
+
+Json Framework() {
+  const Json scale = Object(Json{{"min", Number()}, {"max", Number()}, {"step", Number()}});
+  const Json quadrant = Object(Json{{"x", String()}, {"y", String()}, {"threshold", Number()}});
+  return Object(Json{{"edition", Integer()},
+                     {"id", String()},
+                     {"name", String()},
+                     {"scale", scale},
+                     {"decimals", Integer()},
+                     {"quadrant", quadrant},
+                     {"measures", Array(SchemaRef("MeasureNode"))}});
+}
+
+// MeasureTree: nodes and indicators (`since` on indicators only), recursively.
+Json MeasureNode() {
+  return Object(Json{{"id", String()},
+                     {"name", String()},
+                     {"kind", MeasureKind()},
+                     {"definition", String()},
+                     {"since", String()},
+                     {"children", Array(SchemaRef("MeasureNode"))}},
+                {"since"});
+}
+
+Json ProfileMeasure() {
+  const Json change = Nullable(
+      Object(Json{{"previous", Figure()}, {"delta", Figure()}, {"rank_change", PerScope(Nullable(Integer()))}}));
+  return Object(Json{{"id", String()},
+                     {"name", String()},
+                     {"kind", MeasureKind()},
+                     {"parent", Nullable(String())},
+                     {"value", Figure()},
+                     {"ranks", SchemaRef("ScopedRanks")},
+                     {"means", PerScope(Figure())},
+                     {"change", change}});
+}
+
+Json CountryProfile() {
+  Json properties = Json{{"edition", Integer()}};
+  properties.update(CountryAnd(Json{{"quadrant", Quadrant()},
+                                    {"previous_edition", Nullable(Integer())},
+                                    {"measures", Array(SchemaRef("ProfileMeasure"))}}));
+  return Object(std::move(properties));
+}
+
+Json Compare() {
+  const Json measure =
+      Object(Json{{"id", String()}, {"name", String()}, {"kind", MeasureKind()}, {"values", Map(Figure())}});
+  return Object(Json{{"edition", Integer()}, {"countries", Array(SchemaRef("Country"))}, {"measures", Array(measure)}});
+}
+
+Json Changes() {
+  const Json row = Object(CountryAnd(Json{{"from", Figure()},
+                                          {"to", Figure()},
+                                          {"delta", Figure()},
+                                          {"rank_from", Nullable(Integer())},
+                                          {"rank_to", Nullable(Integer())},
+                                          {"rank_change", Nullable(Integer())}}));
+  return Object(Json{{"from", Integer()},
+                     {"to", Integer()},
+                     {"measure", String()},
+                     {"basis", Enum({"raw", "like-for-like"})},
+                     {"note", String()},
+                     {"shared_indicators", Strings()},
+                     {"added", Strings()},
+                     {"dropped", Strings()},
+                     {"rows", Array(row)}});
+}
+
+// adapters::io::UncertaintySpecToJson.
+Json UncertaintySpec() {
+  namespace un = core::uncertainty;
+  const Json score_noise = Object(Json{{"indicators", Strings()}, {"p_down", Number()}, {"p_up", Number()}},
+                                  {"indicators"});
+  const Json weight_noise =
+      Object(Json{{"level", Enum({un::WeightLevelName(un::WeightLevel::kIndicator),
+                                  un::WeightLevelName(un::WeightLevel::kComponent)})},
+                  {"amplitude", Number()}});
+  // Any type: OpenAPI 3.0 cannot say "true or an object" without oneOf, which generators handle poorly.
+  const Json expert_bootstrap = {{"description", "true (every indicator with expert data) or {\"indicators\": [...]}"}};
+  return Object(Json{{"score_noise", Array(score_noise)},
+                     {"weight_noise", Array(weight_noise)},
+                     {"aggregation", Array(Enum({un::AggregationName(un::Aggregation::kArithmetic),
+                                                 un::AggregationName(un::Aggregation::kGeometric)}))},
+                     {"pillar_formula", Array(Enum({un::PillarFormulaName(un::PillarFormula::kPublished),
+                                                    un::PillarFormulaName(un::PillarFormula::kPooled)}))},
+                     {"threshold_spread", Number()},
+                     {"exclusion_candidates", Strings()},
+                     {"expert_bootstrap", expert_bootstrap}},
+                {"expert_bootstrap"});
+}
+
+// A row: the country, one PillarInterval under each pillar's id, and the quadrant
+// probabilities when the framework has a quadrant.
+Json UncertaintyRow() {
+  Json quadrants = Json::object();
+  for (const char* key : {"high_criminality_low_resilience", "high_criminality_high_resilience",
+                          "low_criminality_low_resilience", "low_criminality_high_resilience"}) {
+    quadrants[key] = Number();
+  }
+  Json row = Object(CountryAnd(Json{{"quadrant_probability", Object(std::move(quadrants))}}), {"quadrant_probability"});
+  row["additionalProperties"] = SchemaRef("PillarInterval");
+  return row;
+}
+
+Json PillarInterval() {
+  return Object(Json{{"nominal_rank", Integer()},
+                     {"rank_mean", Number()},
+                     {"rank_median", Number()},
+                     {"rank_q05", Number()},
+                     {"rank_q95", Number()},
+                     {"nominal_score", Number()},
+                     {"score_q05", Number()},
+                     {"score_q95", Number()}});
+}
+
+Json Narrative() {
+  const Json revision =
+      Object(Json{{"number", Integer()}, {"author", String()}, {"stored_at", String()}, {"note", String()}});
+  const Json section =
+      Object(Json{{"id", String()}, {"title", String()}, {"heading", String()}, {"paragraphs", Strings()}});
+  Json properties = Json{{"edition", Integer()}};
+  properties.update(CountryAnd(Json{{"revision", revision},
+                                    {"sections", Array(section)},
+                                    {"footer", String()},
+                                    {"provenance", String()}}));
+  return Object(std::move(properties));
+}
+
+// adapters::render::GraphJson's edges, each evidence with its quoted sentence.
+Json FlowEdge() {
+  const Json evidence = Object(Json{{"country", String()},
+                                    {"edition", String()},
+                                    {"section", String()},
+                                    {"sentence", Integer()},
+                                    {"begin", Integer()},
+                                    {"end", Integer()},
+                                    {"text", String()}});
+  return Object(Json{{"market", String()},
+                     {"from", String()},
+                     {"to", String()},
+                     {"from_name", String()},
+                     {"to_name", String()},
+                     {"statements", Integer()},
+                     {"confidence", Number()},
+                     {"hedged", Boolean()},
+                     {"countries", Strings()},
+                     {"evidence", Array(evidence)}});
+}
+
+// GraphJson's nodes: market "*" is every market.
+Json FlowNode() {
+  return Object(Json{{"code", String()},
+                     {"name", String()},
+                     {"market", String()},
+                     {"in_degree", Integer()},
+                     {"out_degree", Integer()},
+                     {"betweenness", Number()}});
+}
+
+Json FlowGraph() {
+  const Json point = Object(Json{{"name", String()}, {"lat", Nullable(Number())}, {"lon", Nullable(Number())}});
+  return Object(Json{{"narratives", Integer()},
+                     {"markets", Strings()},
+                     {"edges", Array(SchemaRef("FlowEdge"))},
+                     {"nodes", Array(SchemaRef("FlowNode"))},
+                     {"points", Map(point)}});
+}
+
+// adapters::render::StatementJson: which keys appear depends on the kind.
+Json Statement() {
+  using core::StatementKind;
+  std::vector<std::string> kinds;
+  for (StatementKind kind : {StatementKind::kMarket, StatementKind::kRole, StatementKind::kFlow, StatementKind::kActor,
+                             StatementKind::kTrend}) {
+    kinds.push_back(core::StatementKindName(kind));
+  }
+  const Json places = Array(Object(Json{{"code", String()}, {"name", String()}}));
+  const Json evidence = Object(Json{{"section", String()},
+                                    {"paragraph", Integer()},
+                                    {"sentence", Integer()},
+                                    {"begin", Integer()},
+                                    {"end", Integer()},
+                                    {"cue", String()},
+                                    {"text", String()}});
+  return Object(Json{{"kind", Enum(kinds)},
+                     {"market", String()},
+                     {"actor", String()},
+                     {"role", String()},
+                     {"origins", places},
+                     {"via", places},
+                     {"destinations", places},
+                     {"path", String()},
+                     {"modes", Strings()},
+                     {"crossings", Strings()},
+                     {"route", String()},
+                     {"based_in", places},
+                     {"direction", String()},
+                     {"figure", Nullable(String())},
+                     {"period", Nullable(String())},
+                     {"confidence", Number()},
+                     {"hedged", Boolean()},
+                     {"negated", Boolean()},
+                     {"qualifiers", Strings()},
+                     {"notes", Strings()},
+                     {"evidence", Array(evidence)}},
+                {"market", "actor", "role", "origins", "via", "destinations", "path", "modes", "crossings", "route",
+                 "based_in", "direction", "figure", "period"});
+}
+
+Json CountryFlows() {
+  const Json narrative =
+      Object(Json{{"country", String()}, {"edition", String()}, {"statements", Array(SchemaRef("Statement"))}});
+  return Object(Json{{"iso3", String()},
+                     {"name", String()},
+                     {"narratives", Array(narrative)},
+                     {"edges", Array(SchemaRef("FlowEdge"))},
+                     {"metrics", Array(SchemaRef("FlowNode"))}});
+}
+
+// Only the top level: the document's own rules are OpenAPI's.
+Json OpenApi() {
+  return Object(Json{{"openapi", String()}, {"info", Type("object")}, {"paths", Type("object")},
+                     {"components", Type("object")}});
+}
+
+}  // namespace
+
+Json SchemaRef(const std::string& name) { return Json{{"$ref", "#/components/schemas/" + name}}; }
+
+Json ApiSchemas() {
+  const Json edition = Object(Json{{"edition", Integer()},
+                                   {"framework", String()},
+                                   {"name", String()},
+                                   {"countries", Integer()},
+                                   {"latest", Boolean()}});
+  const Json score_row = Object(CountryAnd(Json{{"values", Map(Figure())}}));
+  const Json rank_row = Object(CountryAnd(Json{{"value", Figure()}, {"ranks", SchemaRef("ScopedRanks")}}));
+  const Json aggregate_row = Object(Json{{"group", String()}, {"members", Integer()}, {"values", Map(Figure())}});
+  return Json{
+      {"Error", Error()},
+      {"Health", Object(Json{{"status", Enum({"ok"})}})},
+      {"OpenApi", OpenApi()},
+      {"Country", Object(CountryProperties())},
+      {"ScopedRanks", ScopedRanks()},
+      {"Edition", edition},
+      {"Editions", Object(Json{{"editions", Array(SchemaRef("Edition"))}})},
+      {"Framework", Framework()},
+      {"MeasureNode", MeasureNode()},
+      {"Countries", Object(Json{{"edition", Integer()}, {"countries", Array(SchemaRef("Country"))}})},
+      {"ScoreRow", score_row},
+      {"Scores", Object(Json{{"edition", Integer()}, {"measures", Strings()}, {"rows", Array(SchemaRef("ScoreRow"))}})},
+      {"RankRow", rank_row},
+      {"Ranks", Object(Json{{"edition", Integer()}, {"measure", String()}, {"rows", Array(SchemaRef("RankRow"))}})},
+      {"Aggregates", Object(Json{{"edition", Integer()},
+                                 {"by", Enum({core::ScopeName(core::Scope::kRegion),
+                                              core::ScopeName(core::Scope::kContinent)})},
+                                 {"rows", Array(aggregate_row)}})},
+      {"ProfileMeasure", ProfileMeasure()},
+      {"CountryProfile", CountryProfile()},
+      {"Compare", Compare()},
+      {"Changes", Changes()},
+      {"UncertaintySpec", UncertaintySpec()},
+      {"PillarInterval", PillarInterval()},
+      {"UncertaintyRow", UncertaintyRow()},
+      {"Uncertainty", Object(Json{{"edition", Integer()},
+                                  {"runs", Integer()},
+                                  {"seed", Integer()},
+                                  {"spec", SchemaRef("UncertaintySpec")},
+                                  {"pillars", Strings()},
+                                  {"rows", Array(SchemaRef("UncertaintyRow"))}})},
+      {"Narrative", Narrative()},
+      {"FlowEdge", FlowEdge()},
+      {"FlowNode", FlowNode()},
+      {"FlowGraph", FlowGraph()},
+      {"Statement", Statement()},
+      {"CountryFlows", CountryFlows()},
+  };
+}
+
+}  // namespace ocindex::server
