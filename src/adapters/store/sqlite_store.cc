@@ -3,33 +3,30 @@
 #include <sqlite3.h>
 
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <set>
-#include <string_view>
 #include <system_error>
 #include <unordered_map>
 #include <utility>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "adapters/store/store_validation.h"
 #include "core/model/rational.h"
 
 namespace ocindex::adapters {
 namespace {
 
+using namespace store_validation;  // NOLINT(google-build-using-namespace): the shared checks
+
 // Marks the file as ours ("OCIX"), so that we never migrate another program's database.
 constexpr int32_t kApplicationId = 0x4F434958;
 // Another ocindex process may hold the write lock briefly (an import); wait, not fail.
 constexpr int kBusyTimeoutMs = 5000;
-// Values are stored as exact decimals; FormatRational never writes more places.
-constexpr int kValueDecimals = 12;
 
 // kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
 // edited: a change to the schema is a new entry appended here.
@@ -188,109 +185,6 @@ int IntPragma(SQLite::Database& db, const char* name) {
   return db.execAndGet(std::string("PRAGMA ") + name).getInt();
 }
 
-std::string NowUtc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-// The text stored for a value, or nullopt if the text would not give the value back.
-std::optional<std::string> ExactText(const core::Rational& value) {
-  std::string text = core::FormatRational(value);
-  auto back = core::Rational::ParseDecimal(text, kValueDecimals);
-  if (!back || *back != value) return std::nullopt;
-  return text;
-}
-
-// The value of stored text. Only the form ExactText writes is accepted: anything else
-// was not written by ocindex and might not be the value that was meant.
-std::optional<core::Rational> ParseStored(const std::string& text) {
-  auto value = core::Rational::ParseDecimal(text, kValueDecimals);
-  if (!value || core::FormatRational(*value) != text) return std::nullopt;
-  return value;
-}
-
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += separator;
-    out += parts[i];
-  }
-  return out;
-}
-
-Status CheckUnique(const std::vector<std::string>& ids, const char* what, const std::string& where) {
-  std::set<std::string_view> seen;
-  for (const std::string& id : ids) {
-    if (id.empty()) return MakeError(ErrorCode::kInvalidInput, std::string("an empty ") + what, where);
-    if (!seen.insert(id).second) {
-      return MakeError(ErrorCode::kInvalidInput, std::string(what) + " '" + id + "' appears twice", where);
-    }
-  }
-  return {};
-}
-
-// Everything that can be checked without the database, so that a bad edition is
-// reported before anything is written.
-Status ValidateEdition(const EditionToStore& e) {
-  const core::Framework& fw = e.framework;
-  const core::Dataset& ds = e.dataset;
-  if (fw.edition.empty()) return MakeError(ErrorCode::kInvalidInput, "the framework names no edition");
-  const std::string where = "edition " + fw.edition;
-  if (!ds.edition.empty() && ds.edition != fw.edition) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data is for edition " + ds.edition + " but the framework is for " + fw.edition,
-                     where);
-  }
-  std::vector<std::string> indicator_ids;
-  for (const core::Indicator& indicator : fw.indicators) indicator_ids.push_back(indicator.id);
-  std::vector<std::string> node_ids;
-  for (const core::Node& node : fw.nodes) node_ids.push_back(node.id);
-  if (ds.indicator_ids != indicator_ids) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data's indicators (" + Join(ds.indicator_ids, ", ") +
-                         ") are not the framework's (" + Join(indicator_ids, ", ") + ")",
-                     where);
-  }
-  if (ds.node_ids != node_ids) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data's composites (" + Join(ds.node_ids, ", ") + ") are not the framework's (" +
-                         Join(node_ids, ", ") + ")",
-                     where);
-  }
-  if (Status s = CheckUnique(indicator_ids, "indicator id", where); !s) return s;
-  if (Status s = CheckUnique(node_ids, "node id", where); !s) return s;
-  if (!ds.Fits(fw)) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data's tables do not match its country and column counts", where);
-  }
-  std::vector<std::string> iso3s;
-  for (const core::CountryEntry& country : ds.countries) iso3s.push_back(country.iso3);
-  if (Status s = CheckUnique(iso3s, "country", where); !s) return s;
-  for (int c = 0; c < ds.country_count(); ++c) {
-    for (int i = 0; i < ds.indicator_count(); ++i) {
-      const auto& v = ds.score(c, i);
-      if (v && !ExactText(*v)) {
-        return MakeError(ErrorCode::kInvalidInput,
-                         "score " + core::FormatRational(*v) + " has no exact decimal form",
-                         where + ", country " + ds.countries[c].iso3 + ", indicator " + ds.indicator_ids[i]);
-      }
-    }
-    for (int n = 0; n < ds.node_count(); ++n) {
-      const auto& v = ds.published_value(c, n);
-      if (v && !ExactText(*v)) {
-        return MakeError(ErrorCode::kInvalidInput,
-                         "published value " + core::FormatRational(*v) + " has no exact decimal form",
-                         where + ", country " + ds.countries[c].iso3 + ", " + ds.node_ids[n]);
-      }
-    }
-  }
-  return {};
-}
-
 class SqliteStore final : public Store {
  public:
   SqliteStore(SQLite::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
@@ -308,7 +202,7 @@ class SqliteStore final : public Store {
     return Guarded(path_, [&]() -> Result<std::vector<EditionInfo>> {
       auto infos = QueryInfos("WHERE r.edition = ? ORDER BY r.revision", edition);
       if (infos.ok() && infos->empty()) {
-        return MakeError(ErrorCode::kNotFound, "edition " + edition + " is not stored; " + DescribeStored());
+        return EditionNotFound(edition, 0, DescribeStored());
       }
       return infos;
     });
@@ -326,9 +220,7 @@ class SqliteStore final : public Store {
       q.bind(1, edition);
       q.bind(2, revision);
       if (!q.executeStep()) {
-        std::string what = revision == 0 ? "edition " + edition + " is not stored"
-                                         : "edition " + edition + " has no revision " + std::to_string(revision);
-        return MakeError(ErrorCode::kNotFound, what + "; " + DescribeStored());
+        return EditionNotFound(edition, revision, DescribeStored());
       }
       StoredEdition stored;
       const int64_t id = q.getColumn(0).getInt64();
@@ -353,7 +245,7 @@ class SqliteStore final : public Store {
                                "ORDER BY revision DESC LIMIT 1");
       q.bind(1, edition);
       if (!q.executeStep()) {
-        return MakeError(ErrorCode::kNotFound, "edition " + edition + " is not stored; " + DescribeStored());
+        return EditionNotFound(edition, 0, DescribeStored());
       }
       return q.getColumn(0).getString();
     });
@@ -428,24 +320,18 @@ class SqliteStore final : public Store {
 
   Result<int> SaveProfile(const ProfileToStore& profile) override {
     return Guarded(path_, [&]() -> Result<int> {
-      if (profile.iso3.empty() || profile.edition.empty()) {
-        return MakeError(ErrorCode::kInvalidInput, "a profile needs a country and an edition");
-      }
+      OCINDEX_RETURN_IF_ERROR(ValidateProfile(profile));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM profile_revisions WHERE iso3 = ? AND edition = ?");
       q.bind(1, profile.iso3);
       q.bind(2, profile.edition);
       q.executeStep();
       const int revision = q.getColumn(0).getInt() + 1;
-      core::Narrative words_of;
-      words_of.sections = profile.sections;
-      words_of.unplaced = profile.unplaced;
-      words_of.footer = profile.footer;
       SQLite::Statement header(db_,
                                "INSERT INTO profile_revisions (iso3, edition, revision, author, note, source, "
                                "stored_at, footer, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       Insert(header, profile.iso3, profile.edition, revision, profile.author, profile.note, profile.source, NowUtc(),
-             profile.footer, static_cast<int>(core::NarrativeWords(words_of).size()));
+             profile.footer, ProfileWords(profile));
       const int64_t id = db_.getLastInsertRowid();
       SQLite::Statement part(db_, "INSERT INTO profile_sections (revision_id, position, kind, node_id, heading, line, "
                                   "text) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -463,17 +349,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<int>> SaveExpertScores(const std::vector<ExpertScoresToStore>& sets) override {
     return Guarded(path_, [&]() -> Result<std::vector<int>> {
-      for (const ExpertScoresToStore& set : sets) {
-        if (set.edition.empty() || set.scores.empty()) {
-          return MakeError(ErrorCode::kInvalidInput, "expert scores need an edition and at least one score");
-        }
-        for (const core::ExpertScore& score : set.scores) {
-          if (score.edition != set.edition) {
-            return MakeError(ErrorCode::kInvalidInput, "a score of edition " + score.edition +
-                                                           " in the set of edition " + set.edition);
-          }
-        }
-      }
+      OCINDEX_RETURN_IF_ERROR(ValidateExpertScores(sets));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       std::vector<int> revisions;
       const std::string stored_at = NowUtc();
@@ -504,10 +380,7 @@ class SqliteStore final : public Store {
     return Guarded(path_, [&]() -> Result<StoredExpertScores> {
       auto infos = QueryExpertRevisions(edition, revision, "ORDER BY r.revision DESC LIMIT 1");
       if (infos.empty()) {
-        return MakeError(ErrorCode::kNotFound,
-                         "no expert scores stored for edition " + edition +
-                             (revision == 0 ? std::string() : " at revision " + std::to_string(revision)) +
-                             "; import some with 'ocindex reliability import FILE' or name a file");
+        return ExpertScoresNotFound(edition, revision);
       }
       StoredExpertScores stored;
       stored.info = infos.front().first;
@@ -538,10 +411,7 @@ class SqliteStore final : public Store {
                                  "ORDER BY r.revision DESC LIMIT 1",
                                  {iso3, edition, std::to_string(revision)});
       if (infos.empty()) {
-        return MakeError(ErrorCode::kNotFound,
-                         "no narrative for " + iso3 + " in edition " + edition +
-                             (revision == 0 ? std::string() : " at revision " + std::to_string(revision)) +
-                             "; import one with 'ocindex profile import'");
+        return ProfileNotFound(iso3, edition, revision);
       }
       StoredProfile stored;
       stored.info = infos.front().first;
@@ -782,17 +652,6 @@ class SqliteStore final : public Store {
                .getInt() != 0;
   }
 
-  static Status ValidateEditions(const std::vector<EditionToStore>& editions) {
-    std::set<std::string_view> seen;
-    for (const EditionToStore& e : editions) {
-      if (Status s = ValidateEdition(e); !s) return s;
-      if (!seen.insert(e.framework.edition).second) {
-        return MakeError(ErrorCode::kInvalidInput, "edition " + e.framework.edition + " is given twice");
-      }
-    }
-    return {};
-  }
-
   // Inside a write transaction; a kConflict leaves it for the caller to roll back.
   Status WriteEditions(const std::vector<EditionToStore>& editions, bool replace) {
     const std::string stored_at = NowUtc();
@@ -803,16 +662,13 @@ class SqliteStore final : public Store {
       q.executeStep();
       const int current = q.getColumn(0).getInt();
       if (current > 0 && !replace) {
-        conflicts.push_back("edition " + e.framework.edition + " is already stored (revision " +
-                            std::to_string(current) + ")");
+        conflicts.push_back(AlreadyStored(e.framework.edition, current));
         continue;
       }
       WriteRevision(e, current + 1, stored_at);
     }
     if (conflicts.empty()) return {};
-    return MakeError(ErrorCode::kConflict, Join(conflicts, "; ") +
-                                               "; nothing was stored. Pass --replace to store a new revision "
-                                               "(older revisions are kept)");
+    return EditionsConflict(conflicts);
   }
 
   // Inside a write transaction.
@@ -828,17 +684,11 @@ class SqliteStore final : public Store {
     }
   }
 
-  // "stored editions: 2021 (revisions 1, 2), 2023 (revision 1)", for kNotFound messages.
   std::string DescribeStored() {
     SQLite::Statement q(db_, "SELECT edition, revision FROM edition_revisions ORDER BY edition, revision");
     std::map<std::string, std::vector<std::string>> revisions;
     while (q.executeStep()) revisions[q.getColumn(0).getString()].push_back(q.getColumn(1).getString());
-    if (revisions.empty()) return "the database holds no editions yet";
-    std::vector<std::string> parts;
-    for (const auto& [edition, list] : revisions) {
-      parts.push_back(edition + (list.size() == 1 ? " (revision " : " (revisions ") + Join(list, ", ") + ")");
-    }
-    return "stored editions: " + Join(parts, ", ");
+    return store_validation::DescribeStored(revisions);
   }
 
   SQLite::Database db_;
