@@ -555,74 +555,30 @@ class PostgresStore final : public Store {
     aliases.complete();
   }
 
-  // Reads ids in position order; kCorrupt unless positions run 0, 1, 2, ...
-  static Result<std::vector<std::string>> ReadColumns(pqxx::transaction_base& t, int64_t id, const char* kind,
-                                                      const std::string& where) {
-    std::vector<std::string> ids;
-    for (const pqxx::row& row : t.exec_params("SELECT position, id FROM revision_columns WHERE revision_id = $1 "
-                                              "AND kind = $2 ORDER BY position",
-                                              id, kind)) {
-      if (row[0].as<int64_t>() != static_cast<int64_t>(ids.size())) {
-        return MakeError(ErrorCode::kCorrupt, std::string("the ") + kind + " columns have a gap", where);
-      }
-      ids.push_back(row[1].as<std::string>());
-    }
-    return ids;
-  }
-
-  // Fills `values` (country-major, `width` per country) from a scores or published table.
-  static Status ReadValues(pqxx::transaction_base& t, const char* sql, int64_t id,
-                           const std::unordered_map<std::string, int>& countries,
-                           const std::unordered_map<std::string, int>& columns, int width,
-                           std::vector<std::optional<core::Rational>>& values, const std::string& where) {
-    for (const pqxx::row& row : t.exec_params(sql, id)) {
-      const std::string iso3 = row[0].as<std::string>();
-      const std::string column = row[1].as<std::string>();
-      auto c = countries.find(iso3);
-      auto m = columns.find(column);
-      const std::string at = where + ", country " + iso3 + ", " + column;
-      if (c == countries.end() || m == columns.end()) {
-        return MakeError(ErrorCode::kCorrupt, "a value belongs to no country or column of this edition", at);
-      }
-      if (row[2].is_null()) continue;
-      const std::string text = row[2].as<std::string>();
-      auto value = ParseStored(text);
-      if (!value) return MakeError(ErrorCode::kCorrupt, "stored value '" + text + "' is not an exact decimal", at);
-      values[static_cast<size_t>(c->second * width + m->second)] = *value;
-    }
-    return {};
-  }
-
   static Result<core::Dataset> ReadDataset(pqxx::transaction_base& t, int64_t id, const std::string& edition,
                                            const std::string& where) {
-    core::Dataset ds;
-    ds.edition = edition;
-    OCINDEX_ASSIGN_OR_RETURN(ds.indicator_ids, ReadColumns(t, id, "indicator", where));
-    OCINDEX_ASSIGN_OR_RETURN(ds.node_ids, ReadColumns(t, id, "node", where));
-    std::unordered_map<std::string, int> country_index;
+    StoredDataset out(edition, where);
+    for (const pqxx::row& row : t.exec_params("SELECT kind, position, id FROM revision_columns "
+                                              "WHERE revision_id = $1 ORDER BY kind, position",
+                                              id)) {
+      OCINDEX_RETURN_IF_ERROR(out.AddColumn(row[0].as<std::string>(), row[1].as<int64_t>(), row[2].as<std::string>()));
+    }
     for (const pqxx::row& row : t.exec_params("SELECT position, iso3, name, continent, region FROM "
                                               "revision_countries WHERE revision_id = $1 ORDER BY position",
                                               id)) {
-      if (row[0].as<int64_t>() != static_cast<int64_t>(ds.countries.size())) {
-        return MakeError(ErrorCode::kCorrupt, "the country list has a gap", where);
-      }
-      country_index[row[1].as<std::string>()] = ds.country_count();
-      ds.countries.push_back({row[1].as<std::string>(), row[2].as<std::string>(), row[3].as<std::string>(),
-                              row[4].as<std::string>()});
+      OCINDEX_RETURN_IF_ERROR(out.AddCountry(row[0].as<int64_t>(), {row[1].as<std::string>(), row[2].as<std::string>(),
+                                                                    row[3].as<std::string>(), row[4].as<std::string>()}));
     }
-    ds.scores.assign(ds.countries.size() * ds.indicator_ids.size(), std::nullopt);
-    ds.published.assign(ds.countries.size() * ds.node_ids.size(), std::nullopt);
-    auto index = [](const std::vector<std::string>& ids) {
-      std::unordered_map<std::string, int> map;
-      for (size_t i = 0; i < ids.size(); ++i) map[ids[i]] = static_cast<int>(i);
-      return map;
+    auto text = [](const pqxx::field& field) {
+      return field.is_null() ? std::nullopt : std::optional<std::string>(field.as<std::string>());
     };
-    OCINDEX_RETURN_IF_ERROR(ReadValues(t, "SELECT iso3, indicator_id, value FROM scores WHERE revision_id = $1", id,
-                                       country_index, index(ds.indicator_ids), ds.indicator_count(), ds.scores,
-                                       where));
-    OCINDEX_RETURN_IF_ERROR(ReadValues(t, "SELECT iso3, node_id, value FROM published WHERE revision_id = $1", id,
-                                       country_index, index(ds.node_ids), ds.node_count(), ds.published, where));
-    return ds;
+    for (const pqxx::row& row : t.exec_params("SELECT iso3, indicator_id, value FROM scores WHERE revision_id = $1", id)) {
+      OCINDEX_RETURN_IF_ERROR(out.AddScore(row[0].as<std::string>(), row[1].as<std::string>(), text(row[2])));
+    }
+    for (const pqxx::row& row : t.exec_params("SELECT iso3, node_id, value FROM published WHERE revision_id = $1", id)) {
+      OCINDEX_RETURN_IF_ERROR(out.AddPublished(row[0].as<std::string>(), row[1].as<std::string>(), text(row[2])));
+    }
+    return std::move(out).Finish();
   }
 
   // `filter` is the WHERE/ORDER BY tail; `edition` binds its one parameter, if any.

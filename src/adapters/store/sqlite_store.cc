@@ -547,87 +547,39 @@ class SqliteStore final : public Store {
     }
   }
 
-  // Reads ids in position order; kCorrupt unless positions run 0, 1, 2, ...
-  Result<std::vector<std::string>> ReadColumns(int64_t id, const char* kind, const std::string& where) {
-    SQLite::Statement q(db_, "SELECT position, id FROM revision_columns WHERE revision_id = ? AND kind = ? "
-                             "ORDER BY position");
-    q.bind(1, id);
-    q.bind(2, kind);
-    std::vector<std::string> ids;
-    while (q.executeStep()) {
-      if (q.getColumn(0).getInt64() != static_cast<int64_t>(ids.size())) {
-        return MakeError(ErrorCode::kCorrupt, std::string("the ") + kind + " columns have a gap", where);
-      }
-      ids.push_back(q.getColumn(1).getString());
-    }
-    return ids;
-  }
-
-  // Fills `values` (country-major, `width` per country) from a scores or published table.
-  Status ReadValues(const char* sql, int64_t id, const std::unordered_map<std::string, int>& countries,
-                    const std::unordered_map<std::string, int>& columns, int width,
-                    std::vector<std::optional<core::Rational>>& values, const std::string& where) {
-    SQLite::Statement q(db_, sql);
-    q.bind(1, id);
-    while (q.executeStep()) {
-      const std::string iso3 = q.getColumn(0).getString();
-      const std::string column = q.getColumn(1).getString();
-      auto c = countries.find(iso3);
-      auto m = columns.find(column);
-      const std::string at = where + ", country " + iso3 + ", " + column;
-      if (c == countries.end() || m == columns.end()) {
-        return MakeError(ErrorCode::kCorrupt, "a value belongs to no country or column of this edition", at);
-      }
-      if (q.getColumn(2).isNull()) continue;
-      const std::string text = q.getColumn(2).getString();
-      auto value = ParseStored(text);
-      if (!value) return MakeError(ErrorCode::kCorrupt, "stored value '" + text + "' is not an exact decimal", at);
-      values[static_cast<size_t>(c->second * width + m->second)] = *value;
-    }
-    return {};
-  }
-
   Result<core::Dataset> ReadDataset(int64_t id, const std::string& edition, const std::string& where) {
-    core::Dataset ds;
-    ds.edition = edition;
-    auto indicators = ReadColumns(id, "indicator", where);
-    if (!indicators.ok()) return indicators.error();
-    auto nodes = ReadColumns(id, "node", where);
-    if (!nodes.ok()) return nodes.error();
-    ds.indicator_ids = std::move(indicators).value();
-    ds.node_ids = std::move(nodes).value();
-
-    SQLite::Statement q(db_, "SELECT position, iso3, name, continent, region FROM revision_countries "
-                             "WHERE revision_id = ? ORDER BY position");
-    q.bind(1, id);
-    std::unordered_map<std::string, int> country_index;
-    while (q.executeStep()) {
-      if (q.getColumn(0).getInt64() != static_cast<int64_t>(ds.countries.size())) {
-        return MakeError(ErrorCode::kCorrupt, "the country list has a gap", where);
-      }
-      country_index[q.getColumn(1).getString()] = ds.country_count();
-      ds.countries.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
-                              q.getColumn(3).getString(), q.getColumn(4).getString()});
+    StoredDataset out(edition, where);
+    SQLite::Statement columns(db_, "SELECT kind, position, id FROM revision_columns WHERE revision_id = ? "
+                                   "ORDER BY kind, position");
+    columns.bind(1, id);
+    while (columns.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(
+          out.AddColumn(columns.getColumn(0).getString(), columns.getColumn(1).getInt64(), columns.getColumn(2).getString()));
     }
-    ds.scores.assign(ds.countries.size() * ds.indicator_ids.size(), std::nullopt);
-    ds.published.assign(ds.countries.size() * ds.node_ids.size(), std::nullopt);
-
-    auto index = [](const std::vector<std::string>& ids) {
-      std::unordered_map<std::string, int> map;
-      for (size_t i = 0; i < ids.size(); ++i) map[ids[i]] = static_cast<int>(i);
-      return map;
+    SQLite::Statement countries(db_, "SELECT position, iso3, name, continent, region FROM revision_countries "
+                                     "WHERE revision_id = ? ORDER BY position");
+    countries.bind(1, id);
+    while (countries.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(out.AddCountry(countries.getColumn(0).getInt64(),
+                                             {countries.getColumn(1).getString(), countries.getColumn(2).getString(),
+                                              countries.getColumn(3).getString(), countries.getColumn(4).getString()}));
+    }
+    auto text = [](const SQLite::Column& column) {
+      return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
     };
-    if (Status s = ReadValues("SELECT iso3, indicator_id, value FROM scores WHERE revision_id = ?", id,
-                              country_index, index(ds.indicator_ids), ds.indicator_count(), ds.scores, where);
-        !s) {
-      return s.error();
+    SQLite::Statement scores(db_, "SELECT iso3, indicator_id, value FROM scores WHERE revision_id = ?");
+    scores.bind(1, id);
+    while (scores.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(
+          out.AddScore(scores.getColumn(0).getString(), scores.getColumn(1).getString(), text(scores.getColumn(2))));
     }
-    if (Status s = ReadValues("SELECT iso3, node_id, value FROM published WHERE revision_id = ?", id,
-                              country_index, index(ds.node_ids), ds.node_count(), ds.published, where);
-        !s) {
-      return s.error();
+    SQLite::Statement published(db_, "SELECT iso3, node_id, value FROM published WHERE revision_id = ?");
+    published.bind(1, id);
+    while (published.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(out.AddPublished(published.getColumn(0).getString(), published.getColumn(1).getString(),
+                                               text(published.getColumn(2))));
     }
-    return ds;
+    return std::move(out).Finish();
   }
 
   // `filter` is the WHERE/ORDER BY tail; `edition` binds its one parameter, if any.

@@ -195,4 +195,71 @@ std::string DescribeStored(const std::map<std::string, std::vector<std::string>>
   return "stored editions: " + Join(parts, ", ");
 }
 
+StoredDataset::StoredDataset(const std::string& edition, std::string where) : where_(std::move(where)) {
+  dataset_.edition = edition;
+}
+
+Status StoredDataset::AddColumn(const std::string& kind, int64_t position, std::string id) {
+  std::vector<std::string>& ids = kind == "indicator" ? dataset_.indicator_ids : dataset_.node_ids;
+  if (position != static_cast<int64_t>(ids.size())) {
+    return MakeError(ErrorCode::kCorrupt, "the " + kind + " columns have a gap", where_);
+  }
+  ids.push_back(std::move(id));
+  return {};
+}
+
+Status StoredDataset::AddCountry(int64_t position, core::CountryEntry country) {
+  if (position != static_cast<int64_t>(dataset_.countries.size())) {
+    return MakeError(ErrorCode::kCorrupt, "the country list has a gap", where_);
+  }
+  countries_[country.iso3] = dataset_.country_count();
+  dataset_.countries.push_back(std::move(country));
+  return {};
+}
+
+void StoredDataset::ShapeValues() {
+  if (shaped_) return;
+  shaped_ = true;
+  dataset_.scores.assign(dataset_.countries.size() * dataset_.indicator_ids.size(), std::nullopt);
+  dataset_.published.assign(dataset_.countries.size() * dataset_.node_ids.size(), std::nullopt);
+  for (size_t i = 0; i < dataset_.indicator_ids.size(); ++i) indicators_[dataset_.indicator_ids[i]] = static_cast<int>(i);
+  for (size_t n = 0; n < dataset_.node_ids.size(); ++n) nodes_[dataset_.node_ids[n]] = static_cast<int>(n);
+}
+
+Status StoredDataset::AddScore(const std::string& iso3, const std::string& indicator,
+                               const std::optional<std::string>& text) {
+  ShapeValues();
+  return AddValue(indicators_, iso3, indicator, text, /*score=*/true);
+}
+
+Status StoredDataset::AddPublished(const std::string& iso3, const std::string& node,
+                                   const std::optional<std::string>& text) {
+  ShapeValues();
+  return AddValue(nodes_, iso3, node, text, /*score=*/false);
+}
+
+Status StoredDataset::AddValue(const std::unordered_map<std::string, int>& columns, const std::string& iso3,
+                               const std::string& column, const std::optional<std::string>& text, bool score) {
+  auto c = countries_.find(iso3);
+  auto m = columns.find(column);
+  const std::string at = where_ + ", country " + iso3 + ", " + column;
+  if (c == countries_.end() || m == columns.end()) {
+    return MakeError(ErrorCode::kCorrupt, "a value belongs to no country or column of this edition", at);
+  }
+  if (!text) return {};
+  auto value = ParseStored(*text);
+  if (!value) return MakeError(ErrorCode::kCorrupt, "stored value '" + *text + "' is not an exact decimal", at);
+  if (score) {
+    dataset_.score(c->second, m->second) = *value;
+  } else {
+    dataset_.published_value(c->second, m->second) = *value;
+  }
+  return {};
+}
+
+core::Dataset StoredDataset::Finish() && {
+  ShapeValues();  // an edition with no value at all still has its tables
+  return std::move(dataset_);
+}
+
 }  // namespace ocindex::adapters::store_validation

@@ -3,14 +3,17 @@
 // are stored as, and the messages that describe stored data.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "adapters/store/store.h"
 #include "core/error.h"
+#include "core/model/dataset.h"
 #include "core/model/rational.h"
 
 namespace ocindex::adapters::store_validation {
@@ -51,5 +54,31 @@ Error ExpertScoresNotFound(const std::string& edition, int revision);
 // "stored editions: 2021 (revisions 1, 2), 2023 (revision 1)", for kNotFound messages,
 // from each stored edition's revisions in order.
 std::string DescribeStored(const std::map<std::string, std::vector<std::string>>& revisions);
+
+// A stored edition's rows back into a Dataset, checking what a damaged database could
+// get wrong (kCorrupt, at `where`). Columns and countries come first, in position order
+// ("indicator" columns, then "node" columns, as ORDER BY kind, position gives them);
+// then values in any order.
+class StoredDataset {
+ public:
+  StoredDataset(const std::string& edition, std::string where);
+  Status AddColumn(const std::string& kind, int64_t position, std::string id);
+  Status AddCountry(int64_t position, core::CountryEntry country);
+  // `text` is nullopt for a NULL value (not assessed, like a missing row).
+  Status AddScore(const std::string& iso3, const std::string& indicator, const std::optional<std::string>& text);
+  Status AddPublished(const std::string& iso3, const std::string& node, const std::optional<std::string>& text);
+  core::Dataset Finish() &&;
+
+ private:
+  // Sizes the value tables and indexes the columns, once, before the first value.
+  void ShapeValues();
+  Status AddValue(const std::unordered_map<std::string, int>& columns, const std::string& iso3,
+                  const std::string& column, const std::optional<std::string>& text, bool score);
+
+  core::Dataset dataset_;
+  std::string where_;
+  bool shaped_ = false;
+  std::unordered_map<std::string, int> countries_, indicators_, nodes_;
+};
 
 }  // namespace ocindex::adapters::store_validation
