@@ -19,9 +19,25 @@ bool IsPostgresConnection(const std::string& uri) {
   return i > start && i < uri.size() && uri[i] == '=';
 }
 
+std::string DatabaseUri(const std::string& uri) { return uri.empty() ? DefaultDatabasePath() : uri; }
+
 Result<std::unique_ptr<Store>> OpenStore(const std::string& uri) {
   if (IsPostgresConnection(uri)) return OpenPostgresStore(uri);
   return OpenSqliteStore(uri);
+}
+
+Result<StoreSchema> ReadStoreSchema(const std::string& uri) {
+  StoreSchema schema;
+  if (IsPostgresConnection(uri)) {
+    OCINDEX_ASSIGN_OR_RETURN(schema.location, DescribePostgres(uri));
+    OCINDEX_ASSIGN_OR_RETURN(schema.version, ReadPostgresSchemaVersion(uri));
+    schema.known = PostgresSchemaVersion();
+  } else {
+    schema.location = uri;
+    OCINDEX_ASSIGN_OR_RETURN(schema.version, ReadSqliteSchemaVersion(uri));
+    schema.known = SqliteSchemaVersion();
+  }
+  return schema;
 }
 
 }  // namespace ocindex::adapters

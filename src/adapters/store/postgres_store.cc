@@ -149,32 +149,37 @@ using Columns = std::vector<std::string>;
 // Reads see one snapshot across their queries (an edition and its values agree).
 using ReadTransaction = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
-// The schema version under the migration lock. A database with no version table is
-// new (then the table is made, at version 0) unless it already holds tables.
-Result<int> SchemaVersion(pqxx::work& t, const std::string& where) {
+// The schema version of an ocindex database; nullopt for one with no tables yet.
+// kCorrupt for a database of another program.
+Result<std::optional<int>> OwnVersion(pqxx::transaction_base& t, const std::string& where) {
   if (t.exec1("SELECT to_regclass('ocindex_schema') IS NULL")[0].as<bool>()) {
     const int tables = t.exec1("SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
                                "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
                                "('r', 'p', 'v', 'm', 'f')")[0]
                            .as<int>();
     if (tables > 0) return MakeError(ErrorCode::kCorrupt, "a PostgreSQL database that ocindex did not create", where);
-    t.exec("CREATE TABLE ocindex_schema (only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row), "
-           "application TEXT NOT NULL, version INTEGER NOT NULL)");
-    t.exec_params0("INSERT INTO ocindex_schema (application, version) VALUES ($1, 0)", kApplication);
-    return 0;
+    return std::optional<int>();
   }
   pqxx::result row = t.exec("SELECT application, version FROM ocindex_schema");
   if (row.size() != 1 || row[0][0].as<std::string>() != kApplication) {
     return MakeError(ErrorCode::kCorrupt, "a PostgreSQL database of another program, not an ocindex one", where);
   }
-  const int version = row[0][1].as<int>();
-  if (version > kSchemaVersion) {
-    return MakeError(ErrorCode::kUnsupported,
-                     "database schema version " + std::to_string(version) + " is newer than this ocindex (" +
-                         std::to_string(kSchemaVersion) + "); upgrade ocindex",
-                     where);
+  return std::optional<int>(row[0][1].as<int>());
+}
+
+// The schema version under the migration lock; a new database gets its version table.
+Result<int> SchemaVersion(pqxx::work& t, const std::string& where) {
+  auto owned = OwnVersion(t, where);
+  if (!owned) return owned.error();
+  const std::optional<int> version = *owned;
+  if (!version) {
+    t.exec("CREATE TABLE ocindex_schema (only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row), "
+           "application TEXT NOT NULL, version INTEGER NOT NULL)");
+    t.exec_params0("INSERT INTO ocindex_schema (application, version) VALUES ($1, 0)", kApplication);
+    return 0;
   }
-  return version;
+  if (*version > kSchemaVersion) return NewerSchema(*version, kSchemaVersion, where);
+  return *version;
 }
 
 // Applies the migrations from the database's version up to the current one, each in
@@ -654,6 +659,18 @@ class PostgresStore final : public Store {
 }  // namespace
 
 int PostgresSchemaVersion() { return kSchemaVersion; }
+
+Result<int> ReadPostgresSchemaVersion(const std::string& connection) {
+  auto where = DescribePostgres(connection);
+  if (!where) return where.error();
+  return Guarded(*where, [&]() -> Result<int> {
+    pqxx::connection c(connection);
+    ReadTransaction t(c);
+    auto version = OwnVersion(t, *where);
+    if (!version) return version.error();
+    return version->value_or(0);
+  });
+}
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& connection) {
   auto where = DescribePostgres(connection);

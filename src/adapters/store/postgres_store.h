@@ -22,6 +22,10 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& connection);
 // The schema version this build writes: the number of migrations it knows.
 int PostgresSchemaVersion();
 
+// The schema version of the database, read without changing anything: 0 for a new
+// database. kIo and kCorrupt as OpenPostgresStore.
+Result<int> ReadPostgresSchemaVersion(const std::string& connection);
+
 // "database ocindex on /run/pg:5432 as ana": who and where a connection string points
 // to, without its password, for messages. kInvalidInput if it does not parse.
 Result<std::string> DescribePostgres(const std::string& connection);

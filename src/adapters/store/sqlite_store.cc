@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <exception>
@@ -10,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -647,6 +649,41 @@ class SqliteStore final : public Store {
   std::string path_;
 };
 
+// Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once
+// rather than calling the busy handler: several processes opening a new database
+// together retry here, within the busy timeout. WAL then stays set in the file.
+void UseWal(SQLite::Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      db.execAndGet("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// The schema version of an ocindex database (0 for an empty one); kCorrupt for a file
+// that is not SQLite or a database of another program.
+Result<int> OwnVersion(SQLite::Database& db, const std::string& path) {
+  // One statement, so one snapshot: another process may be migrating the file right now.
+  // Reading the header is the first thing that fails on a file that is not SQLite.
+  SQLite::Statement q(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                          "(SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master)");
+  q.executeStep();
+  const int application_id = q.getColumn(0).getInt();
+  const int version = q.getColumn(1).getInt();
+  if (application_id != 0 && application_id != kApplicationId) {
+    return MakeError(ErrorCode::kCorrupt, "an SQLite database of another program, not an ocindex one", path);
+  }
+  if (application_id == 0 && version == 0 && q.getColumn(2).getInt() > 0) {
+    return MakeError(ErrorCode::kCorrupt, "an SQLite database that ocindex did not create", path);
+  }
+  return version;
+}
+
 // Applies the migrations from the database's version up to `target`, each in its own
 // transaction, so an interrupted upgrade leaves a consistent older version.
 void Migrate(SQLite::Database& db, int target) {
@@ -683,28 +720,23 @@ Result<std::unique_ptr<Store>> OpenSqliteStoreAtSchema(const std::string& path, 
   }
   return Guarded(path, [&]() -> Result<std::unique_ptr<Store>> {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
-    // Reading the header is the first thing that fails on a file that is not SQLite.
-    const int application_id = IntPragma(db, "application_id");
-    const int version = IntPragma(db, "user_version");
-    if (application_id != 0 && application_id != kApplicationId) {
-      return MakeError(ErrorCode::kCorrupt, "an SQLite database of another program, not an ocindex one", path);
-    }
-    if (application_id == 0 && version == 0 &&
-        db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() > 0) {
-      return MakeError(ErrorCode::kCorrupt, "an SQLite database that ocindex did not create", path);
-    }
-    if (version > kSchemaVersion) {
-      return MakeError(ErrorCode::kUnsupported,
-                       "database schema version " + std::to_string(version) + " is newer than this ocindex (" +
-                           std::to_string(kSchemaVersion) + "); upgrade ocindex",
-                       path);
-    }
+    auto version = OwnVersion(db, path);
+    if (!version) return version.error();
+    if (*version > kSchemaVersion) return NewerSchema(*version, kSchemaVersion, path);
     db.exec("PRAGMA foreign_keys = ON");
     // WAL lets readers (the server) run while an import writes. It is a no-op for
     // ":memory:", and SQLite keeps the rollback journal where WAL is impossible.
-    if (!in_memory) db.execAndGet("PRAGMA journal_mode = WAL");
+    if (!in_memory) UseWal(db);
     Migrate(db, schema_version);
     return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), path));
+  });
+}
+
+Result<int> ReadSqliteSchemaVersion(const std::string& path) {
+  if (path == ":memory:" || !std::filesystem::exists(path)) return 0;
+  return Guarded(path, [&]() -> Result<int> {
+    SQLite::Database db(path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+    return OwnVersion(db, path);
   });
 }
 

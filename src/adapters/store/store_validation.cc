@@ -195,6 +195,13 @@ std::string DescribeStored(const std::map<std::string, std::vector<std::string>>
   return "stored editions: " + Join(parts, ", ");
 }
 
+Error NewerSchema(int version, int known, const std::string& where) {
+  return MakeError(ErrorCode::kUnsupported,
+                   "database schema version " + std::to_string(version) + " is newer than this ocindex (" +
+                       std::to_string(known) + "); upgrade ocindex",
+                   where);
+}
+
 StoredDataset::StoredDataset(const std::string& edition, std::string where) : where_(std::move(where)) {
   dataset_.edition = edition;
 }

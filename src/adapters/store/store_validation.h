@@ -55,6 +55,9 @@ Error ExpertScoresNotFound(const std::string& edition, int revision);
 // from each stored edition's revisions in order.
 std::string DescribeStored(const std::map<std::string, std::vector<std::string>>& revisions);
 
+// kUnsupported: the database's schema `version` is newer than the `known` one.
+Error NewerSchema(int version, int known, const std::string& where);
+
 // A stored edition's rows back into a Dataset, checking what a damaged database could
 // get wrong (kCorrupt, at `where`). Columns and countries come first, in position order
 // ("indicator" columns, then "node" columns, as ORDER BY kind, position gives them);

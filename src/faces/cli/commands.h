@@ -17,5 +17,6 @@ void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertainty, sensitivity
 void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
+void RegisterDbCommands(CLI::App& app, Context& context);           // db status|migrate
 
 }  // namespace ocindex::cli

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "adapters/store/open_store.h"
-#include "adapters/store/sqlite_store.h"
 
 namespace ocindex::cli {
 
@@ -17,7 +16,7 @@ adapters::render::Format Context::format() const {
 }
 
 Result<adapters::Catalog> Context::OpenCatalog() const {
-  auto store = adapters::OpenStore(db_path.empty() ? adapters::DefaultDatabasePath() : db_path);
+  auto store = adapters::OpenStore(adapters::DatabaseUri(db_path));
   if (!store) return store.error();
   return adapters::Catalog::Open(std::move(*store));
 }

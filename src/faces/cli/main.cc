@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   RegisterAuditCommands(app, context);
   RegisterUncertaintyCommands(app, context);
   RegisterReliabilityCommands(app, context);
+  RegisterDbCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -518,6 +518,31 @@ TEST_P(StoreConformance, RefusesAForeignDatabase) {
   EXPECT_NE(store.error().message.find("did not create"), std::string::npos) << store.error().message;
 }
 
+TEST_P(StoreConformance, SchemaIsReadWithoutSettingUpANewDatabase) {
+  auto fresh = ReadStoreSchema(backend_->uri());
+  ASSERT_TRUE(fresh.ok()) << fresh.error().ToString();
+  EXPECT_EQ(fresh->version, 0);
+  EXPECT_EQ(fresh->known, backend_->schema_version());
+  EXPECT_FALSE(fresh->location.empty());
+  // Had reading set anything up, the other program's table would sit beside ours.
+  backend_->AddForeignTable();
+  auto foreign = ReadStoreSchema(backend_->uri());
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, ErrorCode::kCorrupt);
+}
+
+TEST_P(StoreConformance, SchemaIsReadAsStoredOlderOrNewer) {
+  ASSERT_NE(Open(), nullptr);
+  EXPECT_EQ(ReadStoreSchema(backend_->uri())->version, backend_->schema_version());
+  backend_->SetSchemaVersion(backend_->schema_version() + 1);
+  auto newer = ReadStoreSchema(backend_->uri());
+  ASSERT_TRUE(newer.ok()) << newer.error().ToString();  // reported, not refused
+  EXPECT_EQ(newer->version, backend_->schema_version() + 1);
+  backend_->SetSchemaVersion(1);
+  EXPECT_EQ(ReadStoreSchema(backend_->uri())->version, 1);
+  EXPECT_EQ(backend_->GetSchemaVersion(), 1);  // reading migrates nothing
+}
+
 // PostgreSQL's own promise: one store serves several threads (SQLite's is one
 // connection, opened per thread or process).
 class PostgresStoreTest : public BackendTest {
