@@ -6,10 +6,13 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libeigen3-dev
-  libsqlite3-dev libsqlitecpp-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
+  libsqlite3-dev libsqlitecpp-dev libpqxx-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   libboost-dev libhyperscan-dev libsodium-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
+  # The PostgreSQL server that .ci/run starts (tools/postgres_cluster.sh) for the store
+  # conformance tests.
+  postgresql
   # Only for bench/load/serve_vs_nginx.sh; small, so installed with the rest so the
   # benchmark runs after setup.
   nginx-light wrk curl

@@ -1,60 +1,64 @@
-// ocindex db copy as an operator runs it: a store with history copied to a new store
-// and back, every export byte for byte the same.
+// ocindex db status|migrate on an SQLite file (the PostgreSQL side of reading and
+// migrating a schema is in store_conformance_test.cc).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "adapters/store/sqlite_store.h"
 #include "support/cli_runner.h"
 
-namespace ocindex {
+namespace ocindex::test {
 namespace {
 
-class DbCliTest : public test::CliTest {
+class DbCli : public CliTest {
  protected:
-  // What a reader of a store sees: every edition's figures, a narrative, the histories.
-  std::string Exports(const std::string& db) {
-    std::string out;
-    for (const char* args : {"export 2021 --format csv", "export 2023 --format json", "export 2025 --format csv",
-                             "profile show KAZ --edition 2021 --format md", "profile history KAZ --edition 2021",
-                             "reliability history", "editions --format csv"}) {
-      test::CliRun run = Ocindex(args, {}, db);
-      EXPECT_EQ(run.exit_code, 0) << args << ": " << run.err;
-      out += "== " + std::string(args) + "\n" + run.out;
-    }
-    return out;
+  std::string db() const { return dir_.File("ocindex.db"); }
+  std::string Row(int before, int version) const {
+    return db() + "," + std::to_string(before) + "," + std::to_string(version) + "," +
+           std::to_string(adapters::SqliteSchemaVersion()) + ",";
   }
 };
 
-TEST_F(DbCliTest, CopyThereAndBackLeavesByteIdenticalExports) {
-  ASSERT_TRUE(test::WriteFile(dir_.File("kaz.md"), "# Summary\n\nA narrative.\n\n# Criminal markets\n\nMarkets.\n").ok());
-  ASSERT_EQ(Ocindex("profile import '" + dir_.File("kaz.md") + "' --country KAZ --edition 2021").exit_code, 0);
-  ASSERT_EQ(Ocindex("reliability generate --edition 2021 --experts 3 --seed 7 -o '" + dir_.File("experts.csv") + "'")
-                .exit_code,
-            0);
-  ASSERT_EQ(Ocindex("reliability import '" + dir_.File("experts.csv") + "'").exit_code, 0);
-  const std::string source = dir_.File("ocindex.db");
-
-  test::CliRun copy = Ocindex("db copy --format csv --from '" + source + "' --to '" + dir_.File("copy.db") + "'");
-  ASSERT_EQ(copy.exit_code, 0) << copy.err;
-  EXPECT_NE(copy.out.find("edition revisions,3"), std::string::npos) << copy.out;
-  EXPECT_NE(copy.out.find("narrative revisions,1"), std::string::npos) << copy.out;
-  EXPECT_NE(copy.err.find("verified"), std::string::npos) << copy.err;
-  ASSERT_EQ(Ocindex("db copy --from '" + dir_.File("copy.db") + "' --to '" + dir_.File("back.db") + "'").exit_code, 0);
-
-  const std::string original = Exports(source);
-  EXPECT_EQ(Exports(dir_.File("copy.db")), original);
-  EXPECT_EQ(Exports(dir_.File("back.db")), original);
+TEST_F(DbCli, StatusOfAMissingDatabaseCreatesNothing) {
+  CliRun run = Ocindex("db status --format csv");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find(Row(0, 0) + "new:"), std::string::npos) << run.out;
+  EXPECT_FALSE(std::filesystem::exists(db()));
 }
 
-TEST_F(DbCliTest, RefusesATargetThatHoldsDataOrASourceThatDoesNotExist) {
-  ASSERT_EQ(Ocindex("editions").exit_code, 0);
-  ASSERT_EQ(Ocindex("editions", {}, dir_.File("other.db")).exit_code, 0);
-  test::CliRun busy = Ocindex("db copy --from '" + dir_.File("ocindex.db") + "' --to '" + dir_.File("other.db") + "'");
-  EXPECT_EQ(busy.exit_code, 4) << busy.err;
-  EXPECT_NE(busy.err.find("already holds data"), std::string::npos) << busy.err;
-  test::CliRun missing = Ocindex("db copy --from '" + dir_.File("nope.db") + "' --to '" + dir_.File("new.db") + "'");
-  EXPECT_EQ(missing.exit_code, 3) << missing.err;
+TEST_F(DbCli, MigrateBringsAnOldDatabaseUpToDateWithoutFillingIt) {
+  ASSERT_TRUE(adapters::OpenSqliteStoreAtSchema(db(), 1).ok());
+  CliRun status = Ocindex("db status --format csv");
+  ASSERT_EQ(status.exit_code, 0) << status.err;
+  const int pending = adapters::SqliteSchemaVersion() - 1;
+  EXPECT_NE(status.out.find(Row(1, 1) + std::to_string(pending) + " migrations pending"), std::string::npos)
+      << status.out;
+
+  CliRun migrate = Ocindex("db migrate --format csv");
+  ASSERT_EQ(migrate.exit_code, 0) << migrate.err;
+  EXPECT_NE(migrate.out.find(Row(1, adapters::SqliteSchemaVersion()) + "up to date"), std::string::npos)
+      << migrate.out;
+  auto store = adapters::OpenSqliteStore(db());
+  ASSERT_TRUE(store.ok());
+  EXPECT_TRUE(*(*store)->IsEmpty());  // migrated, not filled
+  CliRun again = Ocindex("db status --format csv");
+  EXPECT_NE(again.out.find("up to date"), std::string::npos) << again.out;
+}
+
+TEST_F(DbCli, AForeignDatabaseIsAStorageError) {
+  {
+    SQLite::Database other(db(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    other.exec("CREATE TABLE notes (body TEXT)");
+  }
+  for (const char* command : {"db status", "db migrate"}) {
+    CliRun run = Ocindex(command);
+    EXPECT_EQ(run.exit_code, 5) << command;
+    EXPECT_NE(run.err.find("did not create"), std::string::npos) << run.err;
+  }
 }
 
 }  // namespace
-}  // namespace ocindex
+}  // namespace ocindex::test

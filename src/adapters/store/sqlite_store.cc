@@ -6,30 +6,29 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <set>
-#include <string_view>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "adapters/store/store_validation.h"
 #include "core/model/rational.h"
 
 namespace ocindex::adapters {
 namespace {
 
+using namespace store_validation;  // NOLINT(google-build-using-namespace): the shared checks
+
 // Marks the file as ours ("OCIX"), so that we never migrate another program's database.
 constexpr int32_t kApplicationId = 0x4F434958;
 // Another ocindex process may hold the write lock briefly (an import); wait, not fail.
 constexpr int kBusyTimeoutMs = 5000;
-// Values are stored as exact decimals; FormatRational never writes more places.
-constexpr int kValueDecimals = 12;
 
 // kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
 // edited: a change to the schema is a new entry appended here.
@@ -188,109 +187,6 @@ int IntPragma(SQLite::Database& db, const char* name) {
   return db.execAndGet(std::string("PRAGMA ") + name).getInt();
 }
 
-std::string NowUtc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-// The text stored for a value, or nullopt if the text would not give the value back.
-std::optional<std::string> ExactText(const core::Rational& value) {
-  std::string text = core::FormatRational(value);
-  auto back = core::Rational::ParseDecimal(text, kValueDecimals);
-  if (!back || *back != value) return std::nullopt;
-  return text;
-}
-
-// The value of stored text. Only the form ExactText writes is accepted: anything else
-// was not written by ocindex and might not be the value that was meant.
-std::optional<core::Rational> ParseStored(const std::string& text) {
-  auto value = core::Rational::ParseDecimal(text, kValueDecimals);
-  if (!value || core::FormatRational(*value) != text) return std::nullopt;
-  return value;
-}
-
-std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += separator;
-    out += parts[i];
-  }
-  return out;
-}
-
-Status CheckUnique(const std::vector<std::string>& ids, const char* what, const std::string& where) {
-  std::set<std::string_view> seen;
-  for (const std::string& id : ids) {
-    if (id.empty()) return MakeError(ErrorCode::kInvalidInput, std::string("an empty ") + what, where);
-    if (!seen.insert(id).second) {
-      return MakeError(ErrorCode::kInvalidInput, std::string(what) + " '" + id + "' appears twice", where);
-    }
-  }
-  return {};
-}
-
-// Everything that can be checked without the database, so that a bad edition is
-// reported before anything is written.
-Status ValidateEdition(const EditionToStore& e) {
-  const core::Framework& fw = e.framework;
-  const core::Dataset& ds = e.dataset;
-  if (fw.edition.empty()) return MakeError(ErrorCode::kInvalidInput, "the framework names no edition");
-  const std::string where = "edition " + fw.edition;
-  if (!ds.edition.empty() && ds.edition != fw.edition) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data is for edition " + ds.edition + " but the framework is for " + fw.edition,
-                     where);
-  }
-  std::vector<std::string> indicator_ids;
-  for (const core::Indicator& indicator : fw.indicators) indicator_ids.push_back(indicator.id);
-  std::vector<std::string> node_ids;
-  for (const core::Node& node : fw.nodes) node_ids.push_back(node.id);
-  if (ds.indicator_ids != indicator_ids) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data's indicators (" + Join(ds.indicator_ids, ", ") +
-                         ") are not the framework's (" + Join(indicator_ids, ", ") + ")",
-                     where);
-  }
-  if (ds.node_ids != node_ids) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data's composites (" + Join(ds.node_ids, ", ") + ") are not the framework's (" +
-                         Join(node_ids, ", ") + ")",
-                     where);
-  }
-  if (Status s = CheckUnique(indicator_ids, "indicator id", where); !s) return s;
-  if (Status s = CheckUnique(node_ids, "node id", where); !s) return s;
-  if (!ds.Fits(fw)) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the data's tables do not match its country and column counts", where);
-  }
-  std::vector<std::string> iso3s;
-  for (const core::CountryEntry& country : ds.countries) iso3s.push_back(country.iso3);
-  if (Status s = CheckUnique(iso3s, "country", where); !s) return s;
-  for (int c = 0; c < ds.country_count(); ++c) {
-    for (int i = 0; i < ds.indicator_count(); ++i) {
-      const auto& v = ds.score(c, i);
-      if (v && !ExactText(*v)) {
-        return MakeError(ErrorCode::kInvalidInput,
-                         "score " + core::FormatRational(*v) + " has no exact decimal form",
-                         where + ", country " + ds.countries[c].iso3 + ", indicator " + ds.indicator_ids[i]);
-      }
-    }
-    for (int n = 0; n < ds.node_count(); ++n) {
-      const auto& v = ds.published_value(c, n);
-      if (v && !ExactText(*v)) {
-        return MakeError(ErrorCode::kInvalidInput,
-                         "published value " + core::FormatRational(*v) + " has no exact decimal form",
-                         where + ", country " + ds.countries[c].iso3 + ", " + ds.node_ids[n]);
-      }
-    }
-  }
-  return {};
-}
-
 class SqliteStore final : public Store {
  public:
   SqliteStore(SQLite::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
@@ -308,7 +204,7 @@ class SqliteStore final : public Store {
     return Guarded(path_, [&]() -> Result<std::vector<EditionInfo>> {
       auto infos = QueryInfos("WHERE r.edition = ? ORDER BY r.revision", edition);
       if (infos.ok() && infos->empty()) {
-        return MakeError(ErrorCode::kNotFound, "edition " + edition + " is not stored; " + DescribeStored());
+        return EditionNotFound(edition, 0, DescribeStored());
       }
       return infos;
     });
@@ -326,9 +222,7 @@ class SqliteStore final : public Store {
       q.bind(1, edition);
       q.bind(2, revision);
       if (!q.executeStep()) {
-        std::string what = revision == 0 ? "edition " + edition + " is not stored"
-                                         : "edition " + edition + " has no revision " + std::to_string(revision);
-        return MakeError(ErrorCode::kNotFound, what + "; " + DescribeStored());
+        return EditionNotFound(edition, revision, DescribeStored());
       }
       StoredEdition stored;
       const int64_t id = q.getColumn(0).getInt64();
@@ -353,7 +247,7 @@ class SqliteStore final : public Store {
                                "ORDER BY revision DESC LIMIT 1");
       q.bind(1, edition);
       if (!q.executeStep()) {
-        return MakeError(ErrorCode::kNotFound, "edition " + edition + " is not stored; " + DescribeStored());
+        return EditionNotFound(edition, 0, DescribeStored());
       }
       return q.getColumn(0).getString();
     });
@@ -448,15 +342,9 @@ class SqliteStore final : public Store {
 
   Status Restore(const StoreHistory& history) override {
     return Guarded(path_, [&]() -> Status {
-      // Each revision of an edition is checked on its own: a history holds one edition many times.
-      for (const EditionToStore& e : history.editions) OCINDEX_RETURN_IF_ERROR(ValidateEditions({e}));
-      for (const ProfileToStore& p : history.profiles) OCINDEX_RETURN_IF_ERROR(ValidateProfile(p));
-      OCINDEX_RETURN_IF_ERROR(ValidateExpertScores(history.expert_scores));
+      OCINDEX_RETURN_IF_ERROR(ValidateHistory(history));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-      if (!Empty()) {
-        return MakeError(ErrorCode::kConflict, "the store already holds data; a copy is written only into a new store",
-                         path_);
-      }
+      if (!Empty()) return RestoreIntoNonEmpty(path_);
       WriteGeography(history.geography);
       for (const EditionToStore& e : history.editions) OCINDEX_RETURN_IF_ERROR(WriteEditions({e}, /*replace=*/true));
       for (const ProfileToStore& p : history.profiles) WriteProfile(p);
@@ -470,10 +358,7 @@ class SqliteStore final : public Store {
     return Guarded(path_, [&]() -> Result<StoredExpertScores> {
       auto infos = QueryExpertRevisions(edition, revision, "ORDER BY r.revision DESC LIMIT 1");
       if (infos.empty()) {
-        return MakeError(ErrorCode::kNotFound,
-                         "no expert scores stored for edition " + edition +
-                             (revision == 0 ? std::string() : " at revision " + std::to_string(revision)) +
-                             "; import some with 'ocindex reliability import FILE' or name a file");
+        return ExpertScoresNotFound(edition, revision);
       }
       StoredExpertScores stored;
       stored.info = infos.front().first;
@@ -504,10 +389,7 @@ class SqliteStore final : public Store {
                                  "ORDER BY r.revision DESC LIMIT 1",
                                  {iso3, edition, std::to_string(revision)});
       if (infos.empty()) {
-        return MakeError(ErrorCode::kNotFound,
-                         "no narrative for " + iso3 + " in edition " + edition +
-                             (revision == 0 ? std::string() : " at revision " + std::to_string(revision)) +
-                             "; import one with 'ocindex profile import'");
+        return ProfileNotFound(iso3, edition, revision);
       }
       StoredProfile stored;
       stored.info = infos.front().first;
@@ -643,87 +525,39 @@ class SqliteStore final : public Store {
     }
   }
 
-  // Reads ids in position order; kCorrupt unless positions run 0, 1, 2, ...
-  Result<std::vector<std::string>> ReadColumns(int64_t id, const char* kind, const std::string& where) {
-    SQLite::Statement q(db_, "SELECT position, id FROM revision_columns WHERE revision_id = ? AND kind = ? "
-                             "ORDER BY position");
-    q.bind(1, id);
-    q.bind(2, kind);
-    std::vector<std::string> ids;
-    while (q.executeStep()) {
-      if (q.getColumn(0).getInt64() != static_cast<int64_t>(ids.size())) {
-        return MakeError(ErrorCode::kCorrupt, std::string("the ") + kind + " columns have a gap", where);
-      }
-      ids.push_back(q.getColumn(1).getString());
-    }
-    return ids;
-  }
-
-  // Fills `values` (country-major, `width` per country) from a scores or published table.
-  Status ReadValues(const char* sql, int64_t id, const std::unordered_map<std::string, int>& countries,
-                    const std::unordered_map<std::string, int>& columns, int width,
-                    std::vector<std::optional<core::Rational>>& values, const std::string& where) {
-    SQLite::Statement q(db_, sql);
-    q.bind(1, id);
-    while (q.executeStep()) {
-      const std::string iso3 = q.getColumn(0).getString();
-      const std::string column = q.getColumn(1).getString();
-      auto c = countries.find(iso3);
-      auto m = columns.find(column);
-      const std::string at = where + ", country " + iso3 + ", " + column;
-      if (c == countries.end() || m == columns.end()) {
-        return MakeError(ErrorCode::kCorrupt, "a value belongs to no country or column of this edition", at);
-      }
-      if (q.getColumn(2).isNull()) continue;
-      const std::string text = q.getColumn(2).getString();
-      auto value = ParseStored(text);
-      if (!value) return MakeError(ErrorCode::kCorrupt, "stored value '" + text + "' is not an exact decimal", at);
-      values[static_cast<size_t>(c->second * width + m->second)] = *value;
-    }
-    return {};
-  }
-
   Result<core::Dataset> ReadDataset(int64_t id, const std::string& edition, const std::string& where) {
-    core::Dataset ds;
-    ds.edition = edition;
-    auto indicators = ReadColumns(id, "indicator", where);
-    if (!indicators.ok()) return indicators.error();
-    auto nodes = ReadColumns(id, "node", where);
-    if (!nodes.ok()) return nodes.error();
-    ds.indicator_ids = std::move(indicators).value();
-    ds.node_ids = std::move(nodes).value();
-
-    SQLite::Statement q(db_, "SELECT position, iso3, name, continent, region FROM revision_countries "
-                             "WHERE revision_id = ? ORDER BY position");
-    q.bind(1, id);
-    std::unordered_map<std::string, int> country_index;
-    while (q.executeStep()) {
-      if (q.getColumn(0).getInt64() != static_cast<int64_t>(ds.countries.size())) {
-        return MakeError(ErrorCode::kCorrupt, "the country list has a gap", where);
-      }
-      country_index[q.getColumn(1).getString()] = ds.country_count();
-      ds.countries.push_back({q.getColumn(1).getString(), q.getColumn(2).getString(),
-                              q.getColumn(3).getString(), q.getColumn(4).getString()});
+    StoredDataset out(edition, where);
+    SQLite::Statement columns(db_, "SELECT kind, position, id FROM revision_columns WHERE revision_id = ? "
+                                   "ORDER BY kind, position");
+    columns.bind(1, id);
+    while (columns.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(
+          out.AddColumn(columns.getColumn(0).getString(), columns.getColumn(1).getInt64(), columns.getColumn(2).getString()));
     }
-    ds.scores.assign(ds.countries.size() * ds.indicator_ids.size(), std::nullopt);
-    ds.published.assign(ds.countries.size() * ds.node_ids.size(), std::nullopt);
-
-    auto index = [](const std::vector<std::string>& ids) {
-      std::unordered_map<std::string, int> map;
-      for (size_t i = 0; i < ids.size(); ++i) map[ids[i]] = static_cast<int>(i);
-      return map;
+    SQLite::Statement countries(db_, "SELECT position, iso3, name, continent, region FROM revision_countries "
+                                     "WHERE revision_id = ? ORDER BY position");
+    countries.bind(1, id);
+    while (countries.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(out.AddCountry(countries.getColumn(0).getInt64(),
+                                             {countries.getColumn(1).getString(), countries.getColumn(2).getString(),
+                                              countries.getColumn(3).getString(), countries.getColumn(4).getString()}));
+    }
+    auto text = [](const SQLite::Column& column) {
+      return column.isNull() ? std::nullopt : std::optional<std::string>(column.getString());
     };
-    if (Status s = ReadValues("SELECT iso3, indicator_id, value FROM scores WHERE revision_id = ?", id,
-                              country_index, index(ds.indicator_ids), ds.indicator_count(), ds.scores, where);
-        !s) {
-      return s.error();
+    SQLite::Statement scores(db_, "SELECT iso3, indicator_id, value FROM scores WHERE revision_id = ?");
+    scores.bind(1, id);
+    while (scores.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(
+          out.AddScore(scores.getColumn(0).getString(), scores.getColumn(1).getString(), text(scores.getColumn(2))));
     }
-    if (Status s = ReadValues("SELECT iso3, node_id, value FROM published WHERE revision_id = ?", id,
-                              country_index, index(ds.node_ids), ds.node_count(), ds.published, where);
-        !s) {
-      return s.error();
+    SQLite::Statement published(db_, "SELECT iso3, node_id, value FROM published WHERE revision_id = ?");
+    published.bind(1, id);
+    while (published.executeStep()) {
+      OCINDEX_RETURN_IF_ERROR(out.AddPublished(published.getColumn(0).getString(), published.getColumn(1).getString(),
+                                               text(published.getColumn(2))));
     }
-    return ds;
+    return std::move(out).Finish();
   }
 
   // `filter` is the WHERE/ORDER BY tail; `edition` binds its one parameter, if any.
@@ -748,39 +582,6 @@ class SqliteStore final : public Store {
                .getInt() != 0;
   }
 
-  static Status ValidateEditions(const std::vector<EditionToStore>& editions) {
-    std::set<std::string_view> seen;
-    for (const EditionToStore& e : editions) {
-      if (Status s = ValidateEdition(e); !s) return s;
-      if (!seen.insert(e.framework.edition).second) {
-        return MakeError(ErrorCode::kInvalidInput, "edition " + e.framework.edition + " is given twice");
-      }
-    }
-    return {};
-  }
-
-  static Status ValidateProfile(const ProfileToStore& profile) {
-    if (profile.iso3.empty() || profile.edition.empty()) {
-      return MakeError(ErrorCode::kInvalidInput, "a profile needs a country and an edition");
-    }
-    return {};
-  }
-
-  static Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets) {
-    for (const ExpertScoresToStore& set : sets) {
-      if (set.edition.empty() || set.scores.empty()) {
-        return MakeError(ErrorCode::kInvalidInput, "expert scores need an edition and at least one score");
-      }
-      for (const core::ExpertScore& score : set.scores) {
-        if (score.edition != set.edition) {
-          return MakeError(ErrorCode::kInvalidInput,
-                           "a score of edition " + score.edition + " in the set of edition " + set.edition);
-        }
-      }
-    }
-    return {};
-  }
-
   // Inside a write transaction; returns the revision written.
   int WriteProfile(const ProfileToStore& profile) {
     SQLite::Statement q(db_, "SELECT COALESCE(MAX(revision), 0) FROM profile_revisions WHERE iso3 = ? AND edition = ?");
@@ -788,15 +589,11 @@ class SqliteStore final : public Store {
     q.bind(2, profile.edition);
     q.executeStep();
     const int revision = q.getColumn(0).getInt() + 1;
-    core::Narrative words_of;
-    words_of.sections = profile.sections;
-    words_of.unplaced = profile.unplaced;
-    words_of.footer = profile.footer;
     SQLite::Statement header(db_,
                              "INSERT INTO profile_revisions (iso3, edition, revision, author, note, source, "
                              "stored_at, footer, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Insert(header, profile.iso3, profile.edition, revision, profile.author, profile.note, profile.source,
-           profile.stored_at.empty() ? NowUtc() : profile.stored_at, profile.footer, static_cast<int>(core::NarrativeWords(words_of).size()));
+           profile.stored_at.empty() ? NowUtc() : profile.stored_at, profile.footer, ProfileWords(profile));
     const int64_t id = db_.getLastInsertRowid();
     SQLite::Statement part(db_, "INSERT INTO profile_sections (revision_id, position, kind, node_id, heading, line, "
                                 "text) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -845,16 +642,13 @@ class SqliteStore final : public Store {
       q.executeStep();
       const int current = q.getColumn(0).getInt();
       if (current > 0 && !replace) {
-        conflicts.push_back("edition " + e.framework.edition + " is already stored (revision " +
-                            std::to_string(current) + ")");
+        conflicts.push_back(AlreadyStored(e.framework.edition, current));
         continue;
       }
       WriteRevision(e, current + 1, e.stored_at.empty() ? stored_at : e.stored_at);
     }
     if (conflicts.empty()) return {};
-    return MakeError(ErrorCode::kConflict, Join(conflicts, "; ") +
-                                               "; nothing was stored. Pass --replace to store a new revision "
-                                               "(older revisions are kept)");
+    return EditionsConflict(conflicts);
   }
 
   // Inside a write transaction.
@@ -870,22 +664,51 @@ class SqliteStore final : public Store {
     }
   }
 
-  // "stored editions: 2021 (revisions 1, 2), 2023 (revision 1)", for kNotFound messages.
   std::string DescribeStored() {
     SQLite::Statement q(db_, "SELECT edition, revision FROM edition_revisions ORDER BY edition, revision");
     std::map<std::string, std::vector<std::string>> revisions;
     while (q.executeStep()) revisions[q.getColumn(0).getString()].push_back(q.getColumn(1).getString());
-    if (revisions.empty()) return "the database holds no editions yet";
-    std::vector<std::string> parts;
-    for (const auto& [edition, list] : revisions) {
-      parts.push_back(edition + (list.size() == 1 ? " (revision " : " (revisions ") + Join(list, ", ") + ")");
-    }
-    return "stored editions: " + Join(parts, ", ");
+    return store_validation::DescribeStored(revisions);
   }
 
   SQLite::Database db_;
   std::string path_;
 };
+
+// Switching a new file to WAL needs it to itself, and SQLite answers "busy" at once
+// rather than calling the busy handler: several processes opening a new database
+// together retry here, within the busy timeout. WAL then stays set in the file.
+void UseWal(SQLite::Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      db.execAndGet("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+// The schema version of an ocindex database (0 for an empty one); kCorrupt for a file
+// that is not SQLite or a database of another program.
+Result<int> OwnVersion(SQLite::Database& db, const std::string& path) {
+  // One statement, so one snapshot: another process may be migrating the file right now.
+  // Reading the header is the first thing that fails on a file that is not SQLite.
+  SQLite::Statement q(db, "SELECT (SELECT application_id FROM pragma_application_id), "
+                          "(SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master)");
+  q.executeStep();
+  const int application_id = q.getColumn(0).getInt();
+  const int version = q.getColumn(1).getInt();
+  if (application_id != 0 && application_id != kApplicationId) {
+    return MakeError(ErrorCode::kCorrupt, "an SQLite database of another program, not an ocindex one", path);
+  }
+  if (application_id == 0 && version == 0 && q.getColumn(2).getInt() > 0) {
+    return MakeError(ErrorCode::kCorrupt, "an SQLite database that ocindex did not create", path);
+  }
+  return version;
+}
 
 // Applies the migrations from the database's version up to `target`, each in its own
 // transaction, so an interrupted upgrade leaves a consistent older version.
@@ -923,28 +746,23 @@ Result<std::unique_ptr<Store>> OpenSqliteStoreAtSchema(const std::string& path, 
   }
   return Guarded(path, [&]() -> Result<std::unique_ptr<Store>> {
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
-    // Reading the header is the first thing that fails on a file that is not SQLite.
-    const int application_id = IntPragma(db, "application_id");
-    const int version = IntPragma(db, "user_version");
-    if (application_id != 0 && application_id != kApplicationId) {
-      return MakeError(ErrorCode::kCorrupt, "an SQLite database of another program, not an ocindex one", path);
-    }
-    if (application_id == 0 && version == 0 &&
-        db.execAndGet("SELECT COUNT(*) FROM sqlite_master").getInt() > 0) {
-      return MakeError(ErrorCode::kCorrupt, "an SQLite database that ocindex did not create", path);
-    }
-    if (version > kSchemaVersion) {
-      return MakeError(ErrorCode::kUnsupported,
-                       "database schema version " + std::to_string(version) + " is newer than this ocindex (" +
-                           std::to_string(kSchemaVersion) + "); upgrade ocindex",
-                       path);
-    }
+    auto version = OwnVersion(db, path);
+    if (!version) return version.error();
+    if (*version > kSchemaVersion) return NewerSchema(*version, kSchemaVersion, path);
     db.exec("PRAGMA foreign_keys = ON");
     // WAL lets readers (the server) run while an import writes. It is a no-op for
     // ":memory:", and SQLite keeps the rollback journal where WAL is impossible.
-    if (!in_memory) db.execAndGet("PRAGMA journal_mode = WAL");
+    if (!in_memory) UseWal(db);
     Migrate(db, schema_version);
     return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), path));
+  });
+}
+
+Result<int> ReadSqliteSchemaVersion(const std::string& path) {
+  if (path == ":memory:" || !std::filesystem::exists(path)) return 0;
+  return Guarded(path, [&]() -> Result<int> {
+    SQLite::Database db(path, SQLite::OPEN_READONLY, kBusyTimeoutMs);
+    return OwnVersion(db, path);
   });
 }
 

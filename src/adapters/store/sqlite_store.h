@@ -18,6 +18,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path);
 // The schema version this build writes: the number of migrations it knows.
 int SqliteSchemaVersion();
 
+// The schema version of the database at `path`, read without changing anything: 0 for
+// a missing file or a new database. kCorrupt as OpenSqliteStore.
+Result<int> ReadSqliteSchemaVersion(const std::string& path);
+
 // For migration tests: like OpenSqliteStore, but migrates no further than
 // `schema_version` (1..SqliteSchemaVersion()), so a test can make an old database and
 // reopen it with OpenSqliteStore. Writing through the returned store only works while

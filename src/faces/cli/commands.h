@@ -18,6 +18,6 @@ void RegisterFlowsCommands(CLI::App& app, Context& context);    // flows extract
 void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertainty, sensitivity
 void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
-void RegisterDbCommands(CLI::App& app, Context& context);           // db copy
+void RegisterDbCommands(CLI::App& app, Context& context);           // db status|migrate|copy
 
 }  // namespace ocindex::cli

@@ -5,7 +5,7 @@
 
 #include <iostream>
 
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/open_store.h"
 
 namespace ocindex::cli {
 
@@ -16,7 +16,7 @@ adapters::render::Format Context::format() const {
 }
 
 Result<adapters::Catalog> Context::OpenCatalog() const {
-  auto store = adapters::OpenSqliteStore(db_path.empty() ? adapters::DefaultDatabasePath() : db_path);
+  auto store = adapters::OpenStore(adapters::DatabaseUri(db_path));
   if (!store) return store.error();
   return adapters::Catalog::Open(std::move(*store));
 }

@@ -1,13 +1,12 @@
-// ocindex db: operations on a store as a whole. `db copy` moves every edition,
-// revision, narrative and expert score into a new store (SQLite to PostgreSQL and back)
-// and proves the copy by counts and a checksum read back from the target.
-#include <fmt/format.h>
-
-#include <filesystem>
+// ocindex db: the store at --db as a whole. `status` and `migrate`: its schema, and
+// bringing it up to date without filling it (every other command migrates and fills on
+// first use). `copy`: every edition, revision, narrative and expert score into a new
+// store (SQLite to PostgreSQL and back), proved by counts and a checksum read back.
 #include <iostream>
+#include <string>
 
 #include "adapters/catalog/store_copy.h"
-#include "adapters/store/sqlite_store.h"
+#include "adapters/store/open_store.h"
 #include "faces/cli/commands.h"
 
 namespace ocindex::cli {
@@ -15,25 +14,65 @@ namespace {
 
 using adapters::render::Grid;
 
+std::string State(const adapters::StoreSchema& schema) {
+  if (schema.version == 0) return "new: 'ocindex db migrate' or any command sets it up";
+  if (schema.version > schema.known) return "newer than this ocindex: upgrade ocindex";
+  if (schema.version < schema.known) {
+    const int pending = schema.known - schema.version;
+    return std::to_string(pending) + (pending == 1 ? " migration" : " migrations") +
+           " pending: 'ocindex db migrate' (any command also applies them)";
+  }
+  return "up to date";
+}
+
+void PrintSchema(const Context& context, const adapters::StoreSchema& before, const adapters::StoreSchema& after) {
+  Grid grid;
+  grid.AddColumn("database");
+  grid.AddColumn("schema_before", /*numeric=*/true);
+  grid.AddColumn("schema", /*numeric=*/true);
+  grid.AddColumn("this_ocindex", /*numeric=*/true);
+  grid.AddColumn("state");
+  grid.rows.push_back({after.location, std::to_string(before.version), std::to_string(after.version),
+                       std::to_string(after.known), State(after)});
+  context.Print(grid);
+}
+
+void Status(Context& context) {
+  auto schema = adapters::ReadStoreSchema(adapters::DatabaseUri(context.db_path));
+  if (!schema) return context.Fail(schema.error());
+  PrintSchema(context, *schema, *schema);
+}
+
+void Migrate(Context& context) {
+  const std::string uri = adapters::DatabaseUri(context.db_path);
+  auto before = adapters::ReadStoreSchema(uri);
+  if (!before) return context.Fail(before.error());
+  auto store = adapters::OpenStore(uri);  // opening applies the pending migrations
+  if (!store) return context.Fail(store.error());
+  auto after = adapters::ReadStoreSchema(uri);
+  if (!after) return context.Fail(after.error());
+  PrintSchema(context, *before, *after);
+}
+
 struct CopyArgs {
   std::string from;
   std::string to;
 };
 
-// The source must exist: opening a mistyped path would create an empty database.
-Result<std::unique_ptr<adapters::Store>> OpenSource(const std::string& location) {
-  if (!std::filesystem::exists(location)) {
-    return MakeError(ErrorCode::kNotFound, "no database at " + location);
-  }
-  return adapters::OpenSqliteStore(location);
+// The source must be an ocindex store already: opening a mistyped path would create
+// an empty database.
+Result<std::unique_ptr<adapters::Store>> OpenSource(const std::string& uri) {
+  auto schema = adapters::ReadStoreSchema(uri);
+  if (!schema) return schema.error();
+  if (schema->version == 0) return MakeError(ErrorCode::kNotFound, "no ocindex database at " + schema->location);
+  return adapters::OpenStore(uri);
 }
 
 void Copy(Context& context, const CopyArgs& args) {
   auto from = OpenSource(args.from);
   if (!from) return context.Fail(from.error());
-  auto to = adapters::OpenSqliteStore(args.to);
+  auto to = adapters::OpenStore(args.to);
   if (!to) return context.Fail(to.error());
-  std::cerr << "copying " << args.from << " -> " << args.to << '\n';
   auto report = adapters::CopyStore(**from, **to);
   if (!report) return context.Fail(report.error());
   const adapters::HistoryCounts& c = report->counts;
@@ -58,8 +97,12 @@ void Copy(Context& context, const CopyArgs& args) {
 }  // namespace
 
 void RegisterDbCommands(CLI::App& app, Context& context) {
-  auto* db = app.add_subcommand("db", "Operations on a whole store: copy it to another backend");
+  CLI::App* db = app.add_subcommand("db", "The store at --db as a whole: schema version, migrations, copy to another store");
   db->require_subcommand(1);
+  db->add_subcommand("status", "Schema version of the database and of this ocindex; changes nothing")
+      ->callback([&context] { Status(context); });
+  db->add_subcommand("migrate", "Apply pending schema migrations (without filling a new database)")
+      ->callback([&context] { Migrate(context); });
   auto copy_args = std::make_shared<CopyArgs>();
   auto* copy = db->add_subcommand(
       "copy", "Copy every edition, revision, narrative and expert score into a new store, verified by counts and a "

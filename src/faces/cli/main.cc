@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "ocindex 0.1.0");
   app.option_defaults()->always_capture_default();
   app.add_option("--db", context.db_path,
-                 "Database file (default: $OCINDEX_DB, else ~/.local/share/ocindex/ocindex.db; "
+                 "Database: an SQLite file or a PostgreSQL connection string (postgresql://...) "
+                 "(default: $OCINDEX_DB, else ~/.local/share/ocindex/ocindex.db; "
                  "created and filled with the bundled editions on first use)");
   app.add_option("--format", context.format_name, "Output: table (default on a terminal), csv (default when piped), json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
