@@ -5,7 +5,8 @@
 #   bench/load/serve_vs_nginx.sh build/release/ocindex
 #
 # Environment: DURATION (default 10), CONNECTIONS (64), THREADS (server threads, 2),
-# WRK_THREADS (2). Needs nginx (nginx-light) and wrk (tools/setup.sh installs both).
+# WRK_THREADS (2), DB (the store `serve` reads: a path or a postgresql:// URI; default a
+# new SQLite file). Needs nginx (nginx-light) and wrk (tools/setup.sh installs both).
 # Prints requests/s and p50/p90/p99 latency for each target and the ratio ocindex/nginx.
 set -euo pipefail
 
@@ -36,7 +37,7 @@ PATHS=(
   "/api/v1/editions/2023/compare?countries=KAZ,UZB,KGZ"
 )
 
-"$OCINDEX" --db "$WORK/ocindex.db" serve --port 0 --threads "$THREADS" 2>"$WORK/serve.log" &
+"$OCINDEX" --db "${DB:-$WORK/ocindex.db}" serve --port 0 --threads "$THREADS" 2>"$WORK/serve.log" &
 SERVER_PID=$!
 for _ in $(seq 100); do
   grep -q "listening on" "$WORK/serve.log" 2>/dev/null && break
