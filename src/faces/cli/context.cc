@@ -46,7 +46,7 @@ Result<core::Edition> LoadEdition(adapters::Catalog& catalog, const std::string&
 Result<CountryInEdition> LoadCountryInEdition(adapters::Catalog& catalog, const std::string& country,
                                               const std::string& edition) {
   CountryInEdition out;
-  OCINDEX_ASSIGN_OR_RETURN(out.iso3, adapters::ResolveCountry(catalog.geography(), country));
+  OCINDEX_ASSIGN_OR_RETURN(out.iso3, core::ResolveCountry(catalog.geography(), country));
   OCINDEX_ASSIGN_OR_RETURN(out.edition, LoadEdition(catalog, edition));
   OCINDEX_ASSIGN_OR_RETURN(out.previous, catalog.LoadPrevious(out.edition));
   return out;

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "adapters/catalog/catalog.h"
-#include "adapters/catalog/lookup.h"
 #include "adapters/render/grid.h"
 #include "core/error.h"
+#include "core/model/lookup.h"
 #include "core/scoring/ranking.h"
 #include "core/scoring/scorecard.h"
 

@@ -73,7 +73,7 @@ void CountryCommand(Context& context, const CountryArgs& args) {
   }
   const core::CountryEntry& country = summary->country;
   const std::string quadrant = summary->quadrant ? core::QuadrantName(*summary->quadrant) : "not classified";
-  const std::string display = adapters::DisplayName(catalog->geography(), country);
+  const std::string display = core::DisplayName(catalog->geography(), country);
   switch (context.format()) {
     case Format::kTable:
       std::cout << fmt::format("{} ({}), {}: {}, {}\n", display, country.iso3, framework.name, country.continent,
@@ -112,7 +112,7 @@ void Compare(Context& context, const CompareArgs& args) {
   const core::Framework& framework = edition->framework;
   std::vector<int> picked;
   for (const std::string& query : args.countries) {
-    auto iso3 = adapters::ResolveCountry(catalog->geography(), query);
+    auto iso3 = core::ResolveCountry(catalog->geography(), query);
     if (!iso3) return context.Fail(iso3.error());
     auto index = edition->dataset.FindCountry(*iso3);
     if (!index) {
@@ -185,7 +185,7 @@ void Changes(Context& context, const ChangesArgs& args) {
     return (moved > 0 ? "+" : "") + std::to_string(moved);
   };
   for (const core::CountryChange& row : rows) {
-    grid.rows.push_back({row.iso3, adapters::DisplayName(catalog->geography(), {row.iso3, row.name, "", ""}), Units(row.raw_before.value, d), Units(row.raw_after.value, d),
+    grid.rows.push_back({row.iso3, core::DisplayName(catalog->geography(), {row.iso3, row.name, "", ""}), Units(row.raw_before.value, d), Units(row.raw_after.value, d),
                          SignedUnits(row.raw_change(), d), RankLabel(row.raw_before.rank), RankLabel(row.raw_after.rank),
                          rank_change(row.raw_before.rank, row.raw_after.rank), Units(row.like_before.value, d),
                          Units(row.like_after.value, d), SignedUnits(row.like_change(), d),
@@ -196,8 +196,8 @@ void Changes(Context& context, const ChangesArgs& args) {
       "{} from {} to {} ({} ranks). Raw figures are as published. Like-for-like figures recompute both "
       "editions on the {} indicators they share{}{}.\n",
       comparison->measure_name, b, a, core::ScopeName(comparison->scope), comparison->shared_indicators.size(),
-      comparison->only_after.empty() ? "" : fmt::format("; {} added: {}", a, adapters::IndicatorNames(after->framework, comparison->only_after)),
-      comparison->only_before.empty() ? "" : fmt::format("; dropped: {}", adapters::IndicatorNames(before->framework, comparison->only_before)));
+      comparison->only_after.empty() ? "" : fmt::format("; {} added: {}", a, core::IndicatorNames(after->framework, comparison->only_after)),
+      comparison->only_before.empty() ? "" : fmt::format("; dropped: {}", core::IndicatorNames(before->framework, comparison->only_before)));
   context.Print(grid);
 }
 

@@ -8,9 +8,9 @@
 #include <memory>
 #include <thread>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/catalog/profiles.h"
 #include "adapters/io/text_file.h"
+#include "core/model/lookup.h"
 #include "faces/cli/commands.h"
 #include "faces/cli/progress.h"
 
@@ -38,7 +38,7 @@ struct ImportArgs {
 void Import(Context& context, const ImportArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
+  auto iso3 = core::ResolveCountry(catalog->geography(), args.country);
   if (!iso3) return context.Fail(iso3.error());
   adapters::ProfileImportOptions options{args.path, *iso3,  args.edition, args.format,
                                          Author(),  args.note, args.dry_run};
@@ -134,7 +134,7 @@ void ExportAll(Context& context, const RenderArgs& args) {
 void History(Context& context, const std::string& country, const std::string& edition) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = adapters::ResolveCountry(catalog->geography(), country);
+  auto iso3 = core::ResolveCountry(catalog->geography(), country);
   if (!iso3) return context.Fail(iso3.error());
   std::string id = edition;
   if (id.empty()) {

@@ -92,7 +92,7 @@ void Scores(Context& context, const ScoresArgs& args) {
     measures = core::DisplayOrder(framework);
   } else {
     for (const std::string& query : args.measures) {
-      auto measure = adapters::ResolveMeasure(framework, query);
+      auto measure = core::ResolveMeasure(framework, query);
       if (!measure) return context.Fail(measure.error());
       measures.push_back(*measure);
     }
@@ -104,7 +104,7 @@ void Scores(Context& context, const ScoresArgs& args) {
     const core::CountryEntry& country = edition.dataset.countries[static_cast<size_t>(c)];
     if (!args.filter.Keeps(country)) continue;
     auto& row = grid.AddRow();
-    row = {country.iso3, adapters::DisplayName(catalog.geography(), country), country.continent, country.region};
+    row = {country.iso3, core::DisplayName(catalog.geography(), country), country.continent, country.region};
     for (int m : measures) row.push_back(Units(card.rounded(c, m), framework.decimals));
   }
   context.Print(grid);
@@ -121,7 +121,7 @@ void RankCommand(Context& context, const RankArgs& args) {
   auto view = OpenScoredEdition(context, args.edition);
   if (!view) return context.Fail(view.error());
   auto& [catalog, edition, card] = *view;
-  auto measure = adapters::ResolveMeasure(edition.framework, args.by);
+  auto measure = core::ResolveMeasure(edition.framework, args.by);
   if (!measure) return context.Fail(measure.error());
   const core::Scope scope = *core::ParseScope(args.scope);
   std::vector<core::Rank> ranks = core::RankCountries(edition.dataset, card, *measure, scope);
@@ -149,7 +149,7 @@ void RankCommand(Context& context, const RankArgs& args) {
     const core::Rank& rank = ranks[static_cast<size_t>(c)];
     const core::CountryEntry& country = countries[static_cast<size_t>(c)];
     grid.rows.push_back({rank.position ? std::optional(std::to_string(rank.position)) : std::nullopt,
-                         std::to_string(rank.of), country.iso3, adapters::DisplayName(catalog.geography(), country), country.continent, country.region,
+                         std::to_string(rank.of), country.iso3, core::DisplayName(catalog.geography(), country), country.continent, country.region,
                          Units(card.rounded(c, *measure), edition.framework.decimals)});
   }
   context.Print(grid);
@@ -165,7 +165,7 @@ void Aggregates(Context& context, const AggregateArgs& args) {
   auto view = OpenScoredEdition(context, args.edition);
   if (!view) return context.Fail(view.error());
   auto& [catalog, edition, card] = *view;
-  auto measure = adapters::ResolveMeasure(edition.framework, args.by);
+  auto measure = core::ResolveMeasure(edition.framework, args.by);
   if (!measure) return context.Fail(measure.error());
   auto means = core::GroupMeans(edition.dataset, card, *measure, *core::ParseScope(args.scope));
   std::sort(means.begin(), means.end(), [](const auto& a, const auto& b) { return a.group < b.group; });

@@ -10,10 +10,10 @@
 #include <memory>
 #include <sstream>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/io/text_file.h"
 #include "adapters/io/uncertainty_spec_json.h"
 #include "adapters/render/rank_interval_chart.h"
+#include "core/model/lookup.h"
 #include "core/scoring/ranking.h"
 #include "core/uncertainty/sensitivity_analysis.h"
 #include "core/uncertainty/uncertainty_analysis.h"
@@ -136,7 +136,7 @@ Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   OCINDEX_ASSIGN_OR_RETURN(edition, LoadEdition(*catalog, args.edition));
   // Tables and the chart name countries as every other command does, not as spelled in the edition.
   for (core::CountryEntry& country : edition.dataset.countries) {
-    country.name = adapters::DisplayName(catalog->geography(), country);
+    country.name = core::DisplayName(catalog->geography(), country);
   }
   Prepared out;
   out.edition = edition.framework.edition;

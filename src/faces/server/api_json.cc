@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "adapters/catalog/lookup.h"
+#include "core/model/lookup.h"
 #include "core/model/rational.h"
 
 namespace ocindex::server {
@@ -26,7 +26,7 @@ Json RankJson(const core::Rank& rank) {
 
 Json CountryJson(const core::Geography& geography, const core::CountryEntry& country) {
   return Json{{"iso3", country.iso3},
-              {"name", adapters::DisplayName(geography, country)},
+              {"name", core::DisplayName(geography, country)},
               {"continent", country.continent},
               {"region", country.region}};
 }

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "adapters/catalog/lookup.h"
+#include "core/model/lookup.h"
 #include "core/scoring/comparison.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
@@ -27,8 +27,8 @@ std::string Note(const core::EditionComparison& comparison, const core::Framewor
       "raw change can come from the new indicators entering the mean rather than from changed scores. "
       "Like-for-like recomputes both editions on the {} indicators they share.",
       comparison.before_edition, comparison.after_edition,
-      comparison.only_after.empty() ? "no indicator" : adapters::IndicatorNames(after, comparison.only_after),
-      comparison.only_before.empty() ? "none" : adapters::IndicatorNames(before, comparison.only_before),
+      comparison.only_after.empty() ? "no indicator" : core::IndicatorNames(after, comparison.only_after),
+      comparison.only_before.empty() ? "none" : core::IndicatorNames(before, comparison.only_before),
       comparison.shared_indicators.size());
 }
 
@@ -85,7 +85,7 @@ Response Changes(const Published& data, const Request& request) {
         ranked ? std::optional(from.rank.position - to.rank.position) : std::nullopt;
     if (csv) {
       auto text = [](std::optional<int> n) { return n ? std::optional(std::to_string(*n)) : std::nullopt; };
-      grid.rows.push_back({country.iso3, adapters::DisplayName(data.geography(), country), country.continent,
+      grid.rows.push_back({country.iso3, core::DisplayName(data.geography(), country), country.continent,
                            country.region, CsvFigure(from.value, d), CsvFigure(to.value, d),
                            CsvFigure(change(row), d), text(position(from.rank)), text(position(to.rank)),
                            text(rank_change)});

@@ -3,7 +3,7 @@
 #include <array>
 #include <map>
 
-#include "adapters/catalog/lookup.h"
+#include "core/model/lookup.h"
 #include "core/scoring/country_summary.h"
 #include "core/scoring/ranking.h"
 #include "faces/server/api_json.h"
@@ -94,7 +94,7 @@ Response Scores(const Published& data, const PublishedEdition& published, const 
     if (!filter.Keeps(country)) continue;
     if (csv) {
       auto& cells = grid.AddRow();
-      cells = {country.iso3, adapters::DisplayName(data.geography(), country), country.continent, country.region};
+      cells = {country.iso3, core::DisplayName(data.geography(), country), country.continent, country.region};
       for (int m : *measures) cells.push_back(CsvFigure(published.card.rounded(c, m), framework.decimals));
       continue;
     }
@@ -140,7 +140,7 @@ Response Ranks(const Published& data, const PublishedEdition& published, const R
     for (int c : order) {
       const core::CountryEntry& country = dataset.countries[static_cast<size_t>(c)];
       auto& cells = grid.AddRow();
-      cells = {country.iso3, adapters::DisplayName(data.geography(), country), country.continent, country.region};
+      cells = {country.iso3, core::DisplayName(data.geography(), country), country.continent, country.region};
       cells.push_back(CsvFigure(published.card.rounded(c, *measure), framework.decimals));
       for (const auto& scope : ranks) {
         const core::Rank& rank = scope[static_cast<size_t>(c)];

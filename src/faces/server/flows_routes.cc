@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/render/flows_render.h"
+#include "core/model/lookup.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_table.h"
 
@@ -83,7 +83,7 @@ Response Graph(const Published& data, const Request& request) {
 }
 
 Response CountryFlows(const Published& data, const std::string& query) {
-  auto iso3 = adapters::ResolveCountry(data.geography(), query);
+  auto iso3 = core::ResolveCountry(data.geography(), query);
   if (!iso3) return ErrorResponse(iso3.error());
   const PublishedFlows& flows = data.flows();
   const adapters::render::PlaceNamer names{data.geography(), flows.gazetteer};

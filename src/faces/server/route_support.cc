@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "adapters/catalog/lookup.h"
+#include "core/model/lookup.h"
 #include "core/scoring/country_summary.h"
 #include "faces/server/api_json.h"
 
@@ -16,7 +16,7 @@ Result<const PublishedEdition*> FindEdition(const Published& data, const std::st
 
 Result<int> FindCountry(const Published& data, const PublishedEdition& published, const std::string& query,
                         std::vector<std::string>& suggestions) {
-  auto iso3 = adapters::ResolveCountry(data.geography(), query);
+  auto iso3 = core::ResolveCountry(data.geography(), query);
   if (!iso3) {
     suggestions = data.geography().Suggest(query);
     return iso3.error();
@@ -33,7 +33,7 @@ adapters::http::Response CountryError(const Error& error, const std::vector<std:
 }
 
 Result<int> ParseMeasure(const core::Framework& framework, const std::string& id) {
-  auto measure = adapters::ResolveMeasure(framework, id);
+  auto measure = core::ResolveMeasure(framework, id);
   if (!measure) return MakeError(ErrorCode::kInvalidInput, measure.error().message);
   return *measure;
 }
