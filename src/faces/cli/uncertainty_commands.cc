@@ -13,6 +13,7 @@
 #include "adapters/io/text_file.h"
 #include "adapters/io/uncertainty_spec_json.h"
 #include "adapters/render/rank_interval_chart.h"
+#include "app/labels.h"
 #include "core/model/lookup.h"
 #include "core/scoring/ranking.h"
 #include "core/uncertainty/sensitivity_analysis.h"
@@ -130,19 +131,20 @@ struct Prepared {
 Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   un::UncertaintySpec spec;
   OCINDEX_ASSIGN_OR_RETURN(spec, SpecFrom(args));
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return catalog.error();
-  core::Edition edition;
-  OCINDEX_ASSIGN_OR_RETURN(edition, LoadEdition(*catalog, args.edition));
+  auto engine = context.OpenEngine();
+  if (!engine) return engine.error();
+  const app::LoadedEdition* loaded = nullptr;
+  OCINDEX_ASSIGN_OR_RETURN(loaded, (*engine)->Edition(args.edition));
+  core::Edition edition = loaded->edition;
   // Tables and the chart name countries as every other command does, not as spelled in the edition.
   for (core::CountryEntry& country : edition.dataset.countries) {
-    country.name = core::DisplayName(catalog->geography(), country);
+    country.name = core::DisplayName((*engine)->geography(), country);
   }
   Prepared out;
   out.edition = edition.framework.edition;
   std::vector<core::ExpertScore> experts;
   if (!args.experts.empty()) {
-    OCINDEX_ASSIGN_OR_RETURN(experts, ExpertScoresOf(*catalog, args.experts, out.edition));
+    OCINDEX_ASSIGN_OR_RETURN(experts, ExpertScoresOf(**engine, args.experts, out.edition));
   } else if (spec.expert_bootstrap) {
     return MakeError(ErrorCode::kInvalidInput,
                      "the spec resamples expert scores (expert_bootstrap): name them with --experts FILE.csv or "
@@ -209,23 +211,16 @@ Grid RankGrid(const un::UncertaintyResult& result, int decimals) {
   return grid;
 }
 
-const core::Quadrant kQuadrants[] = {
-    core::Quadrant::kHighCriminalityLowResilience, core::Quadrant::kHighCriminalityHighResilience,
-    core::Quadrant::kLowCriminalityLowResilience, core::Quadrant::kLowCriminalityHighResilience};
-
 Grid QuadrantGrid(const un::UncertaintyResult& result) {
   Grid grid;
   for (const char* name : {"iso3", "country", "nominal_quadrant"}) grid.AddColumn(name);
-  for (const char* name : {"p_high_criminality_low_resilience", "p_high_criminality_high_resilience",
-                           "p_low_criminality_low_resilience", "p_low_criminality_high_resilience"}) {
-    grid.AddColumn(name, true);
-  }
+  for (core::Quadrant quadrant : app::kQuadrants) grid.AddColumn("p_" + app::QuadrantKey(quadrant), true);
   for (const un::CountryOutcome& country : result.countries) {
     auto& row = grid.AddRow();
     row = {country.iso3, country.name};
     row.push_back(country.nominal_quadrant < 0
                       ? std::nullopt
-                      : std::optional<std::string>(core::QuadrantName(kQuadrants[country.nominal_quadrant])));
+                      : std::optional<std::string>(core::QuadrantName(app::kQuadrants[static_cast<size_t>(country.nominal_quadrant)])));
     for (double p : country.quadrant_probability) row.push_back(Fixed(p, 4));
   }
   return grid;

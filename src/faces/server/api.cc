@@ -6,13 +6,14 @@ namespace ocindex::server {
 
 using adapters::http::PathParams;
 
-Api::Api(std::unique_ptr<Published> data, const std::string& web_dir) : data_(std::move(data)), web_(web_dir) {
-  AddEditionRoutes(table_, *data_);
-  AddCountryRoutes(table_, *data_);
-  AddChangesRoutes(table_, *data_);
-  AddUncertaintyRoutes(table_, *data_);
-  AddFlowsRoutes(table_, *data_);
-  AddNarrativeRoutes(table_, *data_);
+Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir)
+    : engine_(std::move(engine)), web_(web_dir) {
+  AddEditionRoutes(table_, *engine_);
+  AddCountryRoutes(table_, *engine_);
+  AddChangesRoutes(table_, *engine_);
+  AddUncertaintyRoutes(table_, *engine_);
+  AddFlowsRoutes(table_, *engine_);
+  AddNarrativeRoutes(table_, *engine_);
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
   auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_));
   router_.Get("/api/v1/openapi.json", [openapi](const Request&, const PathParams&) {
