@@ -203,7 +203,7 @@ void AddEditionRoutes(RouteTable& table, const app::Engine& engine) {
   table.push_back(
       {"/api/v1/editions/{edition}/aggregates",
        {"Unweighted means of the members' published figures per region or continent",
-        {kEditionParam, {"by", "query", false, "region (default) or continent", "region"},
+        {kEditionParam, {"by", "query", false, "region (default), continent or world", "region"},
          {"measures", "query", false, "Comma-separated measure ids (default: all)", "criminality,resilience"},
          kFormatParam},
         {"edition", "by", "rows"}, true},
