@@ -14,6 +14,7 @@
 #include "adapters/io/uncertainty_spec_json.h"
 #include "adapters/render/rank_interval_chart.h"
 #include "app/labels.h"
+#include "app/uncertainty_query.h"
 #include "core/model/lookup.h"
 #include "core/scoring/ranking.h"
 #include "core/uncertainty/sensitivity_analysis.h"
@@ -135,30 +136,17 @@ Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   if (!engine) return engine.error();
   const app::LoadedEdition* loaded = nullptr;
   OCINDEX_ASSIGN_OR_RETURN(loaded, (*engine)->Edition(args.edition));
-  core::Edition edition = loaded->edition;
-  // Tables and the chart name countries as every other command does, not as spelled in the edition.
-  for (core::CountryEntry& country : edition.dataset.countries) {
-    country.name = core::DisplayName((*engine)->geography(), country);
-  }
-  Prepared out;
-  out.edition = edition.framework.edition;
-  std::vector<core::ExpertScore> experts;
+  app::UncertaintyQuery query{loaded->id, spec, {}};
   if (!args.experts.empty()) {
-    OCINDEX_ASSIGN_OR_RETURN(experts, ExpertScoresOf(**engine, args.experts, out.edition));
-  } else if (spec.expert_bootstrap) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the spec resamples expert scores (expert_bootstrap): name them with --experts FILE.csv or "
-                     "--experts stored",
-                     args.spec_file);
+    OCINDEX_ASSIGN_OR_RETURN(query.experts, ExpertScoresOf(**engine, args.experts, loaded->id));
   }
-  auto plan = un::BuildPlan(edition.framework, edition.dataset, spec, experts);
-  if (!plan) {
-    Error error = plan.error();
+  auto planned = app::PlanUncertainty(**engine, query);
+  if (!planned) {
+    Error error = planned.error();
     if (!args.spec_file.empty()) error.where = args.spec_file;
     return error;
   }
-  out.plan = std::move(*plan);
-  return out;
+  return Prepared{loaded->id, std::move(planned->plan)};
 }
 
 std::string Fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }

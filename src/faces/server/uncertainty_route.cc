@@ -9,6 +9,7 @@
 
 #include "adapters/io/uncertainty_spec_json.h"
 #include "app/labels.h"
+#include "app/uncertainty_query.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
@@ -64,13 +65,13 @@ class Computed {
     std::lock_guard<std::mutex> lock(mutex_);  // one computation per edition, even under concurrent requests
     auto found = bodies_.find(edition.id);
     if (found != bodies_.end()) return found->second;
-    un::Plan plan;
-    OCINDEX_ASSIGN_OR_RETURN(plan, un::BuildPlan(edition.edition.framework, edition.edition.dataset, un::ReferenceSpec()));
+    app::UncertaintyPlan planned;
+    OCINDEX_ASSIGN_OR_RETURN(planned, app::PlanUncertainty(engine, app::UncertaintyQuery{edition.id, un::ReferenceSpec(), {}}));
     un::AnalysisOptions options;
     options.runs = kRuns;
     options.seed = kSeed;
     un::UncertaintyResult result;
-    OCINDEX_ASSIGN_OR_RETURN(result, un::RunUncertainty(plan, options));
+    OCINDEX_ASSIGN_OR_RETURN(result, un::RunUncertainty(planned.plan, options));
     auto body = std::make_shared<const Json>(Body(engine, edition, result));
     bodies_.emplace(edition.id, body);
     return body;

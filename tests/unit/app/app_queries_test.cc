@@ -13,6 +13,8 @@
 #include "app/labels.h"
 #include "app/ranks_query.h"
 #include "app/scores_query.h"
+#include "app/uncertainty_query.h"
+#include "core/model/lookup.h"
 #include "support/fixtures.h"
 
 namespace ocindex::app {
@@ -86,6 +88,10 @@ TEST(Validate, RejectsWhatNoEditionCouldAnswer) {
   EXPECT_TRUE((CompareQuery{"", {"KAZ", "UZB"}}.Validate().ok()));
   EXPECT_EQ((AggregatesQuery{"", {}, "planet"}.Validate().error().code), ErrorCode::kInvalidInput);
   EXPECT_EQ(CountryQuery{}.Validate().error().code, ErrorCode::kInvalidInput);
+  UncertaintyQuery bootstrap;
+  bootstrap.spec.expert_bootstrap = core::uncertainty::ExpertBootstrap{};
+  EXPECT_EQ(bootstrap.Validate().error().code, ErrorCode::kInvalidInput);
+  EXPECT_TRUE(UncertaintyQuery{}.Validate().ok());
 }
 
 TEST_F(AppTest, EditionsResolveByIdOrLatest) {
@@ -183,6 +189,19 @@ TEST_F(AppTest, AggregatesListGroupsAlphabetically) {
   ASSERT_GT(table->rows.size(), 1u);
   for (size_t r = 1; r < table->rows.size(); ++r) EXPECT_LT(table->rows[r - 1].group, table->rows[r].group);
   for (const AggregateRow& row : table->rows) EXPECT_EQ(row.values[0].members, row.countries) << row.group;
+}
+
+TEST_F(AppTest, UncertaintyPlansNameCountriesInEnglish) {
+  auto planned = PlanUncertainty(*engine_, UncertaintyQuery{"2021", core::uncertainty::ReferenceSpec(), {}});
+  ASSERT_TRUE(planned.ok()) << planned.error().ToString();
+  const auto& countries = planned->edition->edition.dataset.countries;
+  ASSERT_EQ(planned->plan.country_names.size(), countries.size());
+  int renamed = 0;
+  for (size_t c = 0; c < countries.size(); ++c) {
+    EXPECT_EQ(planned->plan.country_names[c], core::DisplayName(engine_->geography(), countries[c]));
+    renamed += planned->plan.country_names[c] != countries[c].name;
+  }
+  EXPECT_GT(renamed, 0);  // some publisher spellings differ ("Korea, DPR")
 }
 
 TEST_F(AppTest, CountriesResolveByNameAndSuggestWhenUnknown) {
