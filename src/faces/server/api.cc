@@ -6,19 +6,19 @@ namespace ocindex::server {
 
 using adapters::http::PathParams;
 
-RouteTable ApiRoutes(const Published& data) {
+RouteTable ApiRoutes(const app::Engine& engine) {
   RouteTable table;
-  AddEditionRoutes(table, data);
-  AddCountryRoutes(table, data);
-  AddChangesRoutes(table, data);
-  AddUncertaintyRoutes(table, data);
-  AddFlowsRoutes(table, data);
-  AddNarrativeRoutes(table, data);
+  AddEditionRoutes(table, engine);
+  AddCountryRoutes(table, engine);
+  AddChangesRoutes(table, engine);
+  AddUncertaintyRoutes(table, engine);
+  AddFlowsRoutes(table, engine);
+  AddNarrativeRoutes(table, engine);
   return table;
 }
 
-Api::Api(std::unique_ptr<Published> data, const std::string& web_dir)
-    : data_(std::move(data)), table_(ApiRoutes(*data_)), web_(web_dir) {
+Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir)
+    : engine_(std::move(engine)), table_(ApiRoutes(*engine_)), web_(web_dir) {
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
   auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_));
   router_.Get("/api/v1/openapi.json", [openapi](const Request&, const PathParams&) {

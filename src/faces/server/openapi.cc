@@ -25,8 +25,12 @@ Json Operation(const RouteDoc& doc) {
     return Json{{"description", description}, {"content", {{"application/json", {{"schema", SchemaRef("Error")}}}}}};
   };
   Json responses = {{"200", {{"description", "OK (ETag; 304 when If-None-Match matches)"}, {"content", content}}},
-                    {"400", error("Invalid parameter")},
-                    {"404", error("Unknown edition, country or path")}};
+                    {"400", error("Malformed request")},
+                    {"404", error("Unknown edition, country, measure or path")},
+                    {"422", error("Invalid parameter")},
+                    {"500", error("Stored data damaged, or a bug")},
+                    {"501", error("Not served for this edition (e.g. a figure not assessed)")},
+                    {"503", error("The store cannot be reached")}};
   return Json{{"summary", doc.summary}, {"parameters", parameters}, {"responses", responses}};
 }
 
@@ -57,9 +61,10 @@ std::string OpenApiDocument(const RouteTable& table) {
   return document.dump(1);
 }
 
-std::string OpenApiDocument() {
-  Published none;
-  return OpenApiDocument(ApiRoutes(none));
+Result<std::string> OpenApiDocument() {
+  auto engine = app::Engine::Open(":memory:");
+  if (!engine) return engine.error();
+  return OpenApiDocument(ApiRoutes(**engine));
 }
 
 }  // namespace ocindex::server
