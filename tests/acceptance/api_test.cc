@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -50,6 +52,11 @@ ApiServer* ApiTest::server_ = nullptr;
 
 TEST_F(ApiTest, HealthAndEditions) {
   EXPECT_EQ(GetJson("/healthz")["status"], "ok");
+  Json health = GetJson("/api/v1/health");
+  EXPECT_EQ(health["status"], "ok");
+  EXPECT_EQ(health["store"]["backend"], "sqlite");
+  EXPECT_GT(health["store"]["schema_version"].get<int>(), 0);
+  EXPECT_EQ(health["editions"], 3);
   Json editions = GetJson("/api/v1/editions")["editions"];
   ASSERT_EQ(editions.size(), 3u);
   EXPECT_EQ(editions[0]["edition"], 2021);
@@ -157,9 +164,9 @@ TEST_F(ApiTest, CompareTwoToFive) {
   EXPECT_EQ(compare["countries"][1]["iso3"], "UZB");
   EXPECT_EQ(compare["measures"][0]["id"], "criminality");
   EXPECT_EQ(compare["measures"][0]["values"]["KAZ"], 4.26);
-  Json one = GetJson("/api/v1/editions/2021/compare?countries=KAZ", 400);
+  Json one = GetJson("/api/v1/editions/2021/compare?countries=KAZ", 422);
   EXPECT_EQ(one["error"]["code"], "invalid_input");
-  GetJson("/api/v1/editions/2021/compare?countries=KAZ,UZB,KGZ,TJK,TKM,AFG", 400);
+  GetJson("/api/v1/editions/2021/compare?countries=KAZ,UZB,KGZ,TJK,TKM,AFG", 422);
   Json unknown = GetJson("/api/v1/editions/2021/compare?countries=KAZ,Uzbekistn", 404);
   EXPECT_FALSE(unknown["error"]["suggestions"].empty());
 }
@@ -179,7 +186,7 @@ TEST_F(ApiTest, AggregatesAreMeansOfMembers) {
   EXPECT_TRUE(found);
   Json continents = GetJson("/api/v1/editions/2021/aggregates?by=continent");
   EXPECT_EQ(continents["rows"].size(), 5u);
-  GetJson("/api/v1/editions/2021/aggregates?by=planet", 400);
+  GetJson("/api/v1/editions/2021/aggregates?by=planet", 422);
   HttpReply csv = Get("/api/v1/editions/2021/aggregates?by=continent&measures=criminality&format=csv");
   EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "group,members,criminality");
 }
@@ -203,8 +210,8 @@ TEST_F(ApiTest, ChangesRawAndLikeForLike) {
   int differing = 0;
   for (const Json& row : like["rows"]) differing += Row(raw["rows"], row["iso3"])["to"] != row["to"];
   EXPECT_GT(differing, 0);
-  GetJson("/api/v1/changes?from=2021&to=2023&basis=sideways", 400);
-  GetJson("/api/v1/changes?from=2021&to=2023&measure=nonsense", 400);
+  GetJson("/api/v1/changes?from=2021&to=2023&basis=sideways", 422);
+  GetJson("/api/v1/changes?from=2021&to=2023&measure=nonsense", 404);
   HttpReply csv = Get("/api/v1/changes?from=2021&to=2023&format=csv");
   EXPECT_EQ(csv.body.substr(0, csv.body.find('\n')), "iso3,name,continent,region,from,to,delta,rank_from,rank_to,rank_change");
   // Figures print with the framework's decimals, as in every CSV.
@@ -292,9 +299,10 @@ TEST_F(ApiTest, ErrorsAreJson) {
   EXPECT_NE(edition["error"]["message"].get<std::string>().find("2021"), std::string::npos);
   Json country = GetJson("/api/v1/editions/2021/countries/Kazakstan", 404);
   EXPECT_EQ(country["error"]["suggestions"][0], "Kazakhstan");
-  Json measure = GetJson("/api/v1/editions/2021/ranks?measure=happiness", 400);
-  EXPECT_EQ(measure["error"]["code"], "invalid_input");
-  GetJson("/api/v1/editions/2021/scores?measures=criminality,happiness", 400);
+  // An unknown measure is not found, as in the CLI (exit 3).
+  Json measure = GetJson("/api/v1/editions/2021/ranks?measure=happiness", 404);
+  EXPECT_EQ(measure["error"]["code"], "not_found");
+  GetJson("/api/v1/editions/2021/scores?measures=criminality,happiness", 404);
   EXPECT_EQ(GetJson("/api/v1/nothing/here", 404)["error"]["code"], "not_found");
   EXPECT_EQ(GetJson("/favicon.ico", 404)["error"]["code"], "not_found");
   EXPECT_EQ(HttpRequest(server_->port(), "POST", "/api/v1/editions").status, 405);
@@ -326,7 +334,7 @@ TEST_F(ApiTest, OpenApiDocumentMatchesTheServer) {
   Json document = GetJson("/api/v1/openapi.json");
   EXPECT_EQ(document["openapi"].get<std::string>().substr(0, 2), "3.");
   // What `ocindex openapi` prints without data (the explorer's types come from it).
-  EXPECT_EQ(document, Json::parse(server::OpenApiDocument()));
+  EXPECT_EQ(document, Json::parse(*server::OpenApiDocument()));
   const Json& paths = document["paths"];
   std::set<std::string> documented;
   for (const auto& [pattern, item] : paths.items()) {
@@ -361,6 +369,20 @@ TEST_F(ApiTest, OpenApiDocumentMatchesTheServer) {
   }
   for (const std::string& pattern : server_->api().Patterns()) EXPECT_TRUE(documented.count(pattern)) << pattern;
   EXPECT_EQ(documented.size(), server_->api().Patterns().size());
+}
+
+// A replica whose store stops answering says so (a load balancer takes it out); the
+// published figures it serves from memory are unaffected.
+TEST(ApiHealthTest, StoreThatCannotBeReadIs503) {
+  std::string db;
+  ApiServer server("/nonexistent", [&db](adapters::Catalog&, TempDir& dir) { db = dir.File("ocindex.db"); });
+  ASSERT_TRUE(server.ok());
+  std::filesystem::rename(db, db + ".moved");
+  ASSERT_TRUE(WriteFile(db, "not a database, whatever it once was").ok());
+  HttpReply health = HttpGet(server.port(), "/api/v1/health");
+  EXPECT_EQ(health.status, 503);
+  EXPECT_NE(health.body.find("storage_unavailable"), std::string::npos) << health.body;
+  EXPECT_EQ(HttpGet(server.port(), "/api/v1/editions").status, 200);
 }
 
 }  // namespace

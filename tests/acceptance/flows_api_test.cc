@@ -124,7 +124,7 @@ TEST_F(FlowsApiTest, OneCountrysStatementsWithEvidence) {
 }
 
 TEST_F(FlowsApiTest, Errors) {
-  EXPECT_EQ(GetJson("/api/v1/flows?market=gold", 400)["error"]["code"], "invalid_input");
+  EXPECT_EQ(GetJson("/api/v1/flows?market=gold", 422)["error"]["code"], "invalid_input");
   EXPECT_EQ(GetJson("/api/v1/flows/countries/Atlantis", 404)["error"]["code"], "not_found");
 }
 

@@ -10,7 +10,7 @@
 #include "adapters/catalog/catalog.h"
 #include "adapters/catalog/profiles.h"
 #include "adapters/http/server.h"
-#include "adapters/store/sqlite_store.h"
+#include "app/engine.h"
 #include "faces/server/api.h"
 #include "support/fixtures.h"
 #include "support/narrative_fixtures.h"
@@ -25,18 +25,15 @@ class ApiServer {
   // more (narratives) before the data is loaded.
   explicit ApiServer(const std::string& web_dir = "/nonexistent",
                      const std::function<void(adapters::Catalog&, TempDir&)>& seed = {}) {
-    auto store = adapters::OpenSqliteStore(dir_.File("ocindex.db"));
-    if (!store) return;
-    auto catalog = adapters::Catalog::Open(std::move(*store));
-    if (!catalog) return;
+    auto engine = app::Engine::Open(dir_.File("ocindex.db"));
+    if (!engine) return;
     adapters::ProfileImportOptions narrative{dir_.File("valdoria.txt"), "KAZ", "2021", "text", kFixtureAuthor,
                                              "fixture", false};
     if (!WriteFile(narrative.path, test_support::kDistributedNarrative).ok()) return;
-    if (!adapters::ImportProfile(*catalog, narrative)) return;
-    if (seed) seed(*catalog, dir_);
-    auto data = server::Published::Load(*catalog);
-    if (!data) return;
-    api_ = std::make_shared<server::Api>(std::move(*data), web_dir);
+    if (!adapters::ImportProfile((*engine)->catalog(), narrative)) return;
+    if (seed) seed((*engine)->catalog(), dir_);
+    if (!(*engine)->LoadAll()) return;
+    api_ = std::make_shared<server::Api>(std::move(*engine), web_dir);
     adapters::http::ServerOptions options;
     options.port = 0;
     options.access_log = false;

@@ -7,9 +7,9 @@
 #include <optional>
 #include <tuple>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/io/csv_writer.h"
 #include "adapters/io/table_problems.h"
+#include "core/model/lookup.h"
 
 namespace ocindex::adapters::io {
 namespace {
@@ -110,7 +110,7 @@ Result<std::vector<core::ExpertScore>> ReadExpertScores(const Table& table,
     }
     score.edition = edition;
 
-    auto iso3 = ResolveCountry(geography, cell(kCountry));
+    auto iso3 = core::ResolveCountry(geography, cell(kCountry));
     if (iso3) {
       score.iso3 = *iso3;
     } else {

@@ -29,10 +29,12 @@ Result<std::unique_ptr<Store>> OpenStore(const std::string& uri) {
 Result<StoreSchema> ReadStoreSchema(const std::string& uri) {
   StoreSchema schema;
   if (IsPostgresConnection(uri)) {
+    schema.backend = "postgresql";
     OCINDEX_ASSIGN_OR_RETURN(schema.location, DescribePostgres(uri));
     OCINDEX_ASSIGN_OR_RETURN(schema.version, ReadPostgresSchemaVersion(uri));
     schema.known = PostgresSchemaVersion();
   } else {
+    schema.backend = "sqlite";
     schema.location = uri;
     OCINDEX_ASSIGN_OR_RETURN(schema.version, ReadSqliteSchemaVersion(uri));
     schema.known = SqliteSchemaVersion();

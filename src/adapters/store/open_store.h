@@ -22,6 +22,7 @@ std::string DatabaseUri(const std::string& uri);
 Result<std::unique_ptr<Store>> OpenStore(const std::string& uri);
 
 struct StoreSchema {
+  std::string backend;   // "sqlite" or "postgresql"
   std::string location;  // the file, or the PostgreSQL database (never its password)
   int version = 0;       // the database's; 0 before ocindex has set it up
   int known = 0;         // the newest this ocindex knows

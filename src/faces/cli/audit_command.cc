@@ -39,10 +39,11 @@ struct Audited {
 };
 
 Result<Audited> Prepare(const Context& context, const std::string& edition_id) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return catalog.error();
-  core::Edition edition;
-  OCINDEX_ASSIGN_OR_RETURN(edition, LoadEdition(*catalog, edition_id));
+  auto engine = context.OpenEngine();
+  if (!engine) return engine.error();
+  const app::LoadedEdition* loaded = nullptr;
+  OCINDEX_ASSIGN_OR_RETURN(loaded, (*engine)->Edition(edition_id));
+  const core::Edition& edition = loaded->edition;
   Audited out;
   out.edition = edition.framework.edition;
   out.vertical_axis = edition.framework.quadrant_y;

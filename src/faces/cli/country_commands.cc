@@ -2,12 +2,13 @@
 // moved between editions.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <iostream>
 #include <memory>
 
-#include "core/scoring/comparison.h"
-#include "core/scoring/country_summary.h"
+#include "app/changes_query.h"
+#include "app/compare_query.h"
+#include "app/country_query.h"
+#include "app/labels.h"
 #include "faces/cli/commands.h"
 
 namespace ocindex::cli {
@@ -27,23 +28,16 @@ int Depth(const core::Framework& framework, int measure) {
   return depth;
 }
 
-struct CountryArgs {
-  std::string country;
-  std::string edition;
-};
-
-void CountryCommand(Context& context, const CountryArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto loaded = LoadCountryInEdition(*catalog, args.country, args.edition);
-  if (!loaded) return context.Fail(loaded.error());
-  auto summary = core::SummarizeCountry(loaded->edition, loaded->previous ? &*loaded->previous : nullptr, loaded->iso3);
-  if (!summary) return context.Fail(summary.error());
-
-  const core::Framework& framework = loaded->edition.framework;
+void CountryCommand(Context& context, const app::CountryQuery& query) {
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto profile = app::Country(**engine, query);
+  if (!profile) return context.Fail(profile.error());
+  const core::CountrySummary& summary = profile->summary;
+  const core::Framework& framework = profile->edition->edition.framework;
   const int decimals = framework.decimals;
   const bool table = context.format() == Format::kTable;
-  const std::string& before = summary->previous_edition;
+  const std::string& before = summary.previous_edition;
   Grid grid;
   if (!table) grid.AddColumn("id");  // tables show the indented name alone
   grid.AddColumn("measure");
@@ -55,30 +49,28 @@ void CountryCommand(Context& context, const CountryArgs& args) {
     grid.AddColumn("change", true);
     grid.AddColumn(before + "_world_rank", true);
   }
-  for (const core::MeasureSummary& row : summary->measures) {
+  for (const core::MeasureSummary& row : summary.measures) {
     const std::string& name = framework.MeasureName(row.measure);
     auto& cells = grid.AddRow();
     if (!table) cells.push_back(framework.MeasureId(row.measure));
     cells.push_back(table ? std::string(static_cast<size_t>(2 * Depth(framework, row.measure)), ' ') + name : name);
-    cells.push_back(Units(row.current.value, decimals));
-    for (const core::Rank& rank : row.current.ranks) cells.push_back(RankLabel(rank));
-    for (const auto& average : row.current.averages) cells.push_back(Units(average, decimals));
+    cells.push_back(app::Units(row.current.value, decimals));
+    for (const core::Rank& rank : row.current.ranks) cells.push_back(app::RankLabel(rank));
+    for (const auto& average : row.current.averages) cells.push_back(app::Units(average, decimals));
     if (!before.empty()) {
       std::optional<int64_t> old = row.previous ? row.previous->value : std::nullopt;
-      cells.push_back(Units(old, decimals));
-      cells.push_back(SignedUnits(old && row.current.value ? std::optional(*row.current.value - *old) : std::nullopt,
-                                  decimals));
-      cells.push_back(row.previous ? RankLabel(row.previous->ranks[0]) : std::nullopt);
+      cells.push_back(app::Units(old, decimals));
+      cells.push_back(app::SignedUnits(
+          old && row.current.value ? std::optional(*row.current.value - *old) : std::nullopt, decimals));
+      cells.push_back(row.previous ? app::RankLabel(row.previous->ranks[0]) : std::nullopt);
     }
   }
-  const core::CountryEntry& country = summary->country;
-  const std::string quadrant = summary->quadrant ? core::QuadrantName(*summary->quadrant) : "not classified";
-  const std::string display = adapters::DisplayName(catalog->geography(), country);
+  const core::CountryEntry& country = *profile->country;
   switch (context.format()) {
     case Format::kTable:
-      std::cout << fmt::format("{} ({}), {}: {}, {}\n", display, country.iso3, framework.name, country.continent,
+      std::cout << fmt::format("{} ({}), {}: {}, {}\n", profile->name, country.iso3, framework.name, country.continent,
                                country.region)
-                << fmt::format("Quadrant: {} (cut at {}; a value of {} counts as high)\n", quadrant,
+                << fmt::format("Quadrant: {} (cut at {}; a value of {} counts as high)\n", profile->quadrant,
                                core::FormatRational(framework.quadrant_threshold),
                                core::FormatRational(framework.quadrant_threshold))
                 << "Ranks: 1 = highest score; '=' marks a shared rank. Averages are unweighted means of members.\n\n";
@@ -86,91 +78,53 @@ void CountryCommand(Context& context, const CountryArgs& args) {
       break;
     case Format::kCsv: adapters::render::WriteCsv(grid, std::cout); break;
     case Format::kJson: {
-      nlohmann::ordered_json out = {{"iso3", country.iso3},           {"name", display},
-                            {"publisher_name", country.name}, {"edition", summary->edition},
-                            {"continent", country.continent}, {"region", country.region},
-                            {"quadrant", quadrant},           {"previous_edition", before},
-                            {"measures", adapters::render::ToJson(grid)}};
+      nlohmann::ordered_json out = {{"iso3", country.iso3},           {"name", profile->name},
+                                    {"publisher_name", country.name}, {"edition", summary.edition},
+                                    {"continent", country.continent}, {"region", country.region},
+                                    {"quadrant", profile->quadrant},  {"previous_edition", before},
+                                    {"measures", adapters::render::ToJson(grid)}};
       std::cout << out.dump(2) << '\n';
       break;
     }
   }
 }
 
-struct CompareArgs {
-  std::vector<std::string> countries;
-  std::string edition;
-};
-
-void Compare(Context& context, const CompareArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
-  auto card = core::Scorecard::Compute(edition->framework, edition->dataset);
-  if (!card) return context.Fail(card.error());
-  const core::Framework& framework = edition->framework;
-  std::vector<int> picked;
-  for (const std::string& query : args.countries) {
-    auto iso3 = adapters::ResolveCountry(catalog->geography(), query);
-    if (!iso3) return context.Fail(iso3.error());
-    auto index = edition->dataset.FindCountry(*iso3);
-    if (!index) {
-      return context.Fail(MakeError(ErrorCode::kNotFound, *iso3 + " is not assessed in edition " + framework.edition));
-    }
-    picked.push_back(*index);
-  }
+void Compare(Context& context, const app::CompareQuery& query) {
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto compared = app::Compare(**engine, query);
+  if (!compared) return context.Fail(compared.error());
+  const core::Framework& framework = compared->edition->edition.framework;
   const bool table = context.format() == Format::kTable;
   Grid grid;
   if (!table) grid.AddColumn("id");
   grid.AddColumn("measure");
-  for (int c : picked) {
-    grid.AddColumn(edition->dataset.countries[static_cast<size_t>(c)].iso3, true);
-    grid.AddColumn(edition->dataset.countries[static_cast<size_t>(c)].iso3 + "_world_rank", true);
+  for (const core::CountryEntry* country : compared->countries) {
+    grid.AddColumn(country->iso3, true);
+    grid.AddColumn(country->iso3 + "_world_rank", true);
   }
-  for (int m : core::DisplayOrder(framework)) {
-    auto ranks = core::RankCountries(edition->dataset, *card, m, core::Scope::kWorld);
-    auto& row = grid.AddRow();
-    if (!table) row.push_back(framework.MeasureId(m));
-    row.push_back((table ? std::string(static_cast<size_t>(2 * Depth(framework, m)), ' ') : "") +
-                  framework.MeasureName(m));
-    for (int c : picked) {
-      row.push_back(Units(card->rounded(c, m), framework.decimals));
-      row.push_back(RankLabel(ranks[static_cast<size_t>(c)]));
+  for (const app::CompareRow& row : compared->rows) {
+    auto& cells = grid.AddRow();
+    if (!table) cells.push_back(framework.MeasureId(row.measure));
+    cells.push_back((table ? std::string(static_cast<size_t>(2 * Depth(framework, row.measure)), ' ') : "") +
+                    framework.MeasureName(row.measure));
+    for (const app::ComparedFigure& figure : row.figures) {
+      cells.push_back(app::Units(figure.value, compared->decimals));
+      cells.push_back(app::RankLabel(figure.world_rank));
     }
   }
   context.Print(grid);
 }
 
-struct ChangesArgs {
-  std::string edition;
-  std::string from;
-  std::string by = "criminality";
-  std::string scope = "world";
-};
-
-void Changes(Context& context, const ChangesArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto after = LoadEdition(*catalog, args.edition);
-  if (!after) return context.Fail(after.error());
-  const std::string from = args.from.empty() ? after->framework.previous : args.from;
-  if (from.empty()) {
-    return context.Fail(MakeError(ErrorCode::kInvalidInput,
-                                  "edition " + after->framework.edition + " has no previous edition; pass --from"));
-  }
-  auto before = catalog->Load(from);
-  if (!before) return context.Fail(before.error());
-  auto comparison = core::CompareEditions(*before, *after, args.by, *core::ParseScope(args.scope));
-  if (!comparison) return context.Fail(comparison.error());
-  auto& rows = comparison->countries;
-  // Biggest raw movers first.
-  std::stable_sort(rows.begin(), rows.end(), [](const core::CountryChange& a, const core::CountryChange& b) {
-    return a.raw_change().value_or(0) > b.raw_change().value_or(0);
-  });
-  const int d = comparison->decimals;
-  const std::string& b = comparison->before_edition;
-  const std::string& a = comparison->after_edition;
+void Changes(Context& context, const app::ChangesQuery& query) {
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto changes = app::Changes(**engine, query);
+  if (!changes) return context.Fail(changes.error());
+  const core::EditionComparison& comparison = changes->comparison;
+  const int d = comparison.decimals;
+  const std::string& b = comparison.before_edition;
+  const std::string& a = comparison.after_edition;
   Grid grid;
   grid.AddColumn("iso3");
   grid.AddColumn("country");
@@ -179,52 +133,54 @@ void Changes(Context& context, const ChangesArgs& args) {
                                   "like_" + a + "_rank", std::string("like_rank_change")}) {
     grid.AddColumn(name, true);
   }
-  auto rank_change = [](const core::Rank& old_rank, const core::Rank& new_rank) -> std::optional<std::string> {
-    if (old_rank.position == 0 || new_rank.position == 0) return std::nullopt;
-    int moved = old_rank.position - new_rank.position;  // positive: climbed towards 1
-    return (moved > 0 ? "+" : "") + std::to_string(moved);
-  };
-  for (const core::CountryChange& row : rows) {
-    grid.rows.push_back({row.iso3, adapters::DisplayName(catalog->geography(), {row.iso3, row.name, "", ""}), Units(row.raw_before.value, d), Units(row.raw_after.value, d),
-                         SignedUnits(row.raw_change(), d), RankLabel(row.raw_before.rank), RankLabel(row.raw_after.rank),
-                         rank_change(row.raw_before.rank, row.raw_after.rank), Units(row.like_before.value, d),
-                         Units(row.like_after.value, d), SignedUnits(row.like_change(), d),
-                         RankLabel(row.like_before.rank), RankLabel(row.like_after.rank),
-                         rank_change(row.like_before.rank, row.like_after.rank)});
+  for (const app::ChangeRow& row : changes->rows) {
+    const core::CountryChange& change = row.change;
+    grid.rows.push_back({row.country->iso3, row.name, app::Units(change.raw_before.value, d),
+                         app::Units(change.raw_after.value, d), app::SignedUnits(change.raw_change(), d),
+                         app::RankLabel(change.raw_before.rank), app::RankLabel(change.raw_after.rank),
+                         app::RankChangeLabel(change.raw_before.rank, change.raw_after.rank),
+                         app::Units(change.like_before.value, d), app::Units(change.like_after.value, d),
+                         app::SignedUnits(change.like_change(), d), app::RankLabel(change.like_before.rank),
+                         app::RankLabel(change.like_after.rank),
+                         app::RankChangeLabel(change.like_before.rank, change.like_after.rank)});
   }
   std::cerr << fmt::format(
-      "{} from {} to {} ({} ranks). Raw figures are as published. Like-for-like figures recompute both "
-      "editions on the {} indicators they share{}{}.\n",
-      comparison->measure_name, b, a, core::ScopeName(comparison->scope), comparison->shared_indicators.size(),
-      comparison->only_after.empty() ? "" : fmt::format("; {} added: {}", a, adapters::IndicatorNames(after->framework, comparison->only_after)),
-      comparison->only_before.empty() ? "" : fmt::format("; dropped: {}", adapters::IndicatorNames(before->framework, comparison->only_before)));
+      "{} from {} to {} ({} ranks), biggest {} rise first. Raw figures are as published. Like-for-like figures "
+      "recompute both editions on the {} indicators they share{}{}.\n",
+      comparison.measure_name, b, a, core::ScopeName(comparison.scope), changes->raw ? "raw" : "like-for-like",
+      comparison.shared_indicators.size(), changes->added.empty() ? "" : fmt::format("; {} added: {}", a, changes->added),
+      changes->dropped.empty() ? "" : fmt::format("; dropped: {}", changes->dropped));
   context.Print(grid);
 }
 
 }  // namespace
 
 void RegisterCountryCommands(CLI::App& app, Context& context) {
-  auto country_args = std::make_shared<CountryArgs>();
+  auto country_args = std::make_shared<app::CountryQuery>();
   auto* country = app.add_subcommand(
       "country", "A country's profile: every score by group, three ranks, averages, quadrant, changes");
   country->add_option("country", country_args->country, "ISO3 code, English name or publisher spelling")->required();
   country->add_option("--edition,-e", country_args->edition, "Edition (default: the newest)");
   country->callback([&context, country_args] { CountryCommand(context, *country_args); });
 
-  auto compare_args = std::make_shared<CompareArgs>();
+  auto compare_args = std::make_shared<app::CompareQuery>();
   auto* compare = app.add_subcommand("compare", "Several countries side by side");
-  compare->add_option("countries", compare_args->countries, "Two or more countries")->required()->expected(2, 20);
+  compare->add_option("countries", compare_args->countries,
+                      fmt::format("{} to {} countries", app::kMinCompared, app::kMaxCompared))
+      ->required();
   compare->add_option("--edition,-e", compare_args->edition, "Edition (default: the newest)");
   compare->callback([&context, compare_args] { Compare(context, *compare_args); });
 
-  auto changes_args = std::make_shared<ChangesArgs>();
+  auto changes_args = std::make_shared<app::ChangesQuery>();
   auto* changes = app.add_subcommand(
       "changes", "What moved between two editions, raw (as published) and like-for-like (shared indicators only)");
-  changes->add_option("edition", changes_args->edition, "Later edition (default: the newest)");
+  changes->add_option("edition", changes_args->to, "Later edition (default: the newest)");
   changes->add_option("--from", changes_args->from, "Earlier edition (default: the framework's previous edition)");
-  changes->add_option("--by", changes_args->by, "Indicator or composite id/name");
+  changes->add_option("--by", changes_args->measure, "Indicator or composite id/name");
   changes->add_option("--scope", changes_args->scope, "Ranks within: world, continent or region")
       ->check(CLI::IsMember({"world", "continent", "region"}));
+  changes->add_option("--basis", changes_args->basis, "Order by the raw or the like-for-like change")
+      ->check(CLI::IsMember({"raw", "like-for-like"}));
   changes->callback([&context, changes_args] { Changes(context, *changes_args); });
 }
 

@@ -50,10 +50,11 @@ struct ExportArgs {
 };
 
 void Export(Context& context, const ExportArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto loaded = (*engine)->Edition(args.edition);
+  if (!loaded) return context.Fail(loaded.error());
+  const core::Edition* edition = &(*loaded)->edition;
   if (args.format == "xlsx") {
     if (args.output.empty()) {
       return context.Fail(MakeError(ErrorCode::kInvalidInput, "xlsx export needs --output FILE"));

@@ -12,7 +12,7 @@
 
 namespace ocindex::cli {
 
-Result<std::vector<core::ExpertScore>> ReadExpertFile(adapters::Catalog& catalog, const std::string& file) {
+Result<std::vector<core::ExpertScore>> ReadExpertFile(app::Engine& engine, const std::string& file) {
   Result<adapters::io::Table> table = MakeError(ErrorCode::kInternal, "unread");
   if (file != "-") {
     table = adapters::io::ReadCsvFile(file);
@@ -24,11 +24,11 @@ Result<std::vector<core::ExpertScore>> ReadExpertFile(adapters::Catalog& catalog
     table = adapters::io::ParseCsv(text, "standard input");
   }
   if (!table) return table.error();
-  auto known = catalog.KnownFrameworks();
+  auto known = engine.catalog().KnownFrameworks();
   if (!known) return known.error();
   std::vector<core::Framework> frameworks;
   for (auto& source : *known) frameworks.push_back(std::move(source.framework));
-  return adapters::io::ReadExpertScores(*table, frameworks, catalog.geography());
+  return adapters::io::ReadExpertScores(*table, frameworks, engine.geography());
 }
 
 Result<std::string> ChooseEdition(const std::vector<core::ExpertScore>& scores, const std::string& wanted) {
@@ -44,20 +44,20 @@ Result<std::string> ChooseEdition(const std::vector<core::ExpertScore>& scores, 
                    fmt::format("the file holds editions {}: choose one with --edition", fmt::join(editions, ", ")));
 }
 
-Result<std::vector<core::ExpertScore>> LoadStoredExpertScores(adapters::Catalog& catalog, const std::string& edition,
+Result<std::vector<core::ExpertScore>> LoadStoredExpertScores(app::Engine& engine, const std::string& edition,
                                                               int revision) {
   adapters::StoredExpertScores stored;
-  OCINDEX_ASSIGN_OR_RETURN(stored, catalog.store().LoadExpertScores(edition, revision));
+  OCINDEX_ASSIGN_OR_RETURN(stored, engine.LoadExpertScores(edition, revision));
   std::cerr << fmt::format("edition {}: expert scores revision {} ({}, stored {})\n", edition, stored.info.revision,
                            stored.info.source, stored.info.stored_at);
   return std::move(stored.scores);
 }
 
-Result<std::vector<core::ExpertScore>> ExpertScoresOf(adapters::Catalog& catalog, const std::string& source,
+Result<std::vector<core::ExpertScore>> ExpertScoresOf(app::Engine& engine, const std::string& source,
                                                       const std::string& edition) {
-  if (source == "stored") return LoadStoredExpertScores(catalog, edition, 0);
+  if (source == "stored") return LoadStoredExpertScores(engine, edition, 0);
   std::vector<core::ExpertScore> scores;
-  OCINDEX_ASSIGN_OR_RETURN(scores, ReadExpertFile(catalog, source));
+  OCINDEX_ASSIGN_OR_RETURN(scores, ReadExpertFile(engine, source));
   auto chosen = ChooseEdition(scores, edition);
   if (!chosen) {
     Error error = chosen.error();

@@ -6,26 +6,26 @@
 #include <string>
 #include <vector>
 
-#include "adapters/catalog/catalog.h"
+#include "app/engine.h"
 #include "core/error.h"
 #include "core/reliability/expert_scores.h"
 
 namespace ocindex::cli {
 
 // An expert-level CSV file ("-": standard input, when something is piped in), checked
-// against every edition the catalog knows.
-Result<std::vector<core::ExpertScore>> ReadExpertFile(adapters::Catalog& catalog, const std::string& file);
+// against every edition the engine knows.
+Result<std::vector<core::ExpertScore>> ReadExpertFile(app::Engine& engine, const std::string& file);
 
 // The edition asked for, or the scores' only edition when none is.
 Result<std::string> ChooseEdition(const std::vector<core::ExpertScore>& scores, const std::string& wanted);
 
 // A stored revision (0 = the newest) of an edition's scores; says which on stderr.
-Result<std::vector<core::ExpertScore>> LoadStoredExpertScores(adapters::Catalog& catalog, const std::string& edition,
+Result<std::vector<core::ExpertScore>> LoadStoredExpertScores(app::Engine& engine, const std::string& edition,
                                                               int revision);
 
 // One edition's scores: from a file (its rows of other editions left out; an error if
 // it has none of this one), or with `source` "stored" the newest stored revision.
-Result<std::vector<core::ExpertScore>> ExpertScoresOf(adapters::Catalog& catalog, const std::string& source,
+Result<std::vector<core::ExpertScore>> ExpertScoresOf(app::Engine& engine, const std::string& source,
                                                       const std::string& edition);
 
 }  // namespace ocindex::cli

@@ -8,9 +8,9 @@
 #include <thread>
 
 #include "adapters/catalog/flows.h"
-#include "adapters/catalog/lookup.h"
 #include "adapters/io/csv_reader.h"
 #include "adapters/render/flows_render.h"
+#include "core/model/lookup.h"
 #include "faces/cli/commands.h"
 
 namespace ocindex::cli {
@@ -38,7 +38,7 @@ unsigned Threads() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 Result<std::string> OptionalCountry(const adapters::Catalog& catalog, const std::string& query) {
   if (query.empty()) return std::string();
-  return adapters::ResolveCountry(catalog.geography(), query);
+  return core::ResolveCountry(catalog.geography(), query);
 }
 
 void Extract(Context& context, const ExtractArgs& args) {
@@ -61,7 +61,7 @@ void Extract(Context& context, const ExtractArgs& args) {
       return context.Fail(MakeError(ErrorCode::kInvalidInput, "--country is for files; '" + args.source +
                                                                   "' is not a file"));
     }
-    auto country = adapters::ResolveCountry(catalog->geography(), args.source);
+    auto country = core::ResolveCountry(catalog->geography(), args.source);
     if (!country) return context.Fail(country.error());
     auto stored = adapters::StoredNarratives(*catalog, *country, args.edition);
     if (!stored) return context.Fail(stored.error());

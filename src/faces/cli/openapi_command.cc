@@ -7,10 +7,14 @@
 
 namespace ocindex::cli {
 
-void RegisterOpenApiCommand(CLI::App& app, Context&) {
+void RegisterOpenApiCommand(CLI::App& app, Context& context) {
   auto* openapi = app.add_subcommand("openapi", "Print the HTTP API's OpenAPI 3.0 document (what `serve` answers at "
                                                 "/api/v1/openapi.json)");
-  openapi->callback([] { std::cout << server::OpenApiDocument() << '\n'; });
+  openapi->callback([&context] {
+    auto document = server::OpenApiDocument();
+    if (!document) return context.Fail(document.error());
+    std::cout << *document << '\n';
+  });
 }
 
 }  // namespace ocindex::cli

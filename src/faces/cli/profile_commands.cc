@@ -8,9 +8,10 @@
 #include <memory>
 #include <thread>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/catalog/profiles.h"
 #include "adapters/io/text_file.h"
+#include "app/country_query.h"
+#include "core/model/lookup.h"
 #include "faces/cli/commands.h"
 #include "faces/cli/progress.h"
 
@@ -38,7 +39,7 @@ struct ImportArgs {
 void Import(Context& context, const ImportArgs& args) {
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = adapters::ResolveCountry(catalog->geography(), args.country);
+  auto iso3 = core::ResolveCountry(catalog->geography(), args.country);
   if (!iso3) return context.Fail(iso3.error());
   adapters::ProfileImportOptions options{args.path, *iso3,  args.edition, args.format,
                                          Author(),  args.note, args.dry_run};
@@ -86,12 +87,13 @@ struct RenderArgs {
 
 // Renders one country's profile to stdout or `output`.
 void RenderOne(Context& context, const RenderArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto loaded = LoadCountryInEdition(*catalog, args.country, args.edition);
-  if (!loaded) return context.Fail(loaded.error());
-  auto view = adapters::LoadProfileView(*catalog, loaded->edition, loaded->previous ? &*loaded->previous : nullptr,
-                                        loaded->iso3);
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto profile = app::Country(**engine, app::CountryQuery{args.country, args.edition});
+  if (!profile) return context.Fail(profile.error());
+  const app::LoadedEdition& loaded = *profile->edition;
+  auto view = adapters::LoadProfileView((*engine)->catalog(), loaded.edition,
+                                        loaded.previous ? &loaded.previous->edition : nullptr, profile->country->iso3);
   if (!view) return context.Fail(view.error());
   auto bytes = adapters::RenderProfile(*view, *adapters::ParseProfileFormat(args.format));
   if (!bytes) return context.Fail(bytes.error());
@@ -132,17 +134,9 @@ void ExportAll(Context& context, const RenderArgs& args) {
 }
 
 void History(Context& context, const std::string& country, const std::string& edition) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto iso3 = adapters::ResolveCountry(catalog->geography(), country);
-  if (!iso3) return context.Fail(iso3.error());
-  std::string id = edition;
-  if (id.empty()) {
-    auto latest = catalog->LatestEdition();
-    if (!latest) return context.Fail(latest.error());
-    id = *latest;
-  }
-  auto revisions = catalog->store().ListProfileRevisions(*iso3, id);
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto revisions = (*engine)->ProfileHistory(country, edition);
   if (!revisions) return context.Fail(revisions.error());
   Grid grid;
   for (const char* name : {"revision", "stored_at", "author", "sections", "words", "source", "note"}) {

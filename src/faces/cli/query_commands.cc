@@ -1,11 +1,13 @@
 // editions, framework, scores, rank, aggregates: read-only views of one edition.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <memory>
 
+#include "app/aggregates_query.h"
+#include "app/labels.h"
+#include "app/ranks_query.h"
+#include "app/scores_query.h"
 #include "core/scoring/country_summary.h"
-#include "core/scoring/ranking.h"
 #include "faces/cli/commands.h"
 
 namespace ocindex::cli {
@@ -13,24 +15,15 @@ namespace {
 
 using adapters::render::Grid;
 
-// Filters countries by --continent / --region (case-insensitive).
-struct PlaceFilter {
-  std::string continent;
-  std::string region;
-  bool Keeps(const core::CountryEntry& country) const {
-    return (continent.empty() || core::NormalizeHeader(continent) == core::NormalizeHeader(country.continent)) &&
-           (region.empty() || core::NormalizeHeader(region) == core::NormalizeHeader(country.region));
-  }
-  void AddOptions(CLI::App* command) {
-    auto* c = command->add_option("--continent", continent, "Only countries of this continent");
-    command->add_option("--region", region, "Only countries of this region")->excludes(c);
-  }
-};
+void AddPlaceOptions(CLI::App* command, app::PlaceFilter& filter) {
+  auto* continent = command->add_option("--continent", filter.continent, "Only countries of this continent");
+  command->add_option("--region", filter.region, "Only countries of this region")->excludes(continent);
+}
 
 void Editions(Context& context) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto editions = catalog->Editions();
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto editions = (*engine)->StoredEditions();
   if (!editions) return context.Fail(editions.error());
   Grid grid;
   for (const char* name : {"edition", "name", "countries", "revision", "stored_at", "source"}) grid.AddColumn(name);
@@ -43,11 +36,11 @@ void Editions(Context& context) {
 }
 
 void FrameworkTree(Context& context, const std::string& edition_id) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, edition_id);
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto edition = (*engine)->Edition(edition_id);
   if (!edition) return context.Fail(edition.error());
-  const core::Framework& framework = edition->framework;
+  const core::Framework& framework = (*edition)->edition.framework;
   Grid grid;
   for (const char* name : {"id", "kind", "name", "parent", "aggregate", "since", "definition"}) grid.AddColumn(name);
   for (int m : core::DisplayOrder(framework)) {
@@ -71,110 +64,59 @@ void FrameworkTree(Context& context, const std::string& edition_id) {
   context.Print(grid);
 }
 
-struct ScoresArgs {
-  std::string edition;
-  std::vector<std::string> measures;
-  PlaceFilter filter;
-};
-
-void Scores(Context& context, const ScoresArgs& args) {
-  auto view = OpenScoredEdition(context, args.edition);
-  if (!view) return context.Fail(view.error());
-  auto& [catalog, edition, card] = *view;
-  const core::Framework& framework = edition.framework;
-  std::vector<int> measures;
-  if (args.measures.empty()) {
-    // The four headline figures: pillars and components.
-    for (int n = 0; n < static_cast<int>(framework.nodes.size()); ++n) {
-      if (framework.nodes[static_cast<size_t>(n)].kind != core::NodeKind::kGroup) measures.push_back(n);
-    }
-  } else if (args.measures.size() == 1 && args.measures[0] == "all") {
-    measures = core::DisplayOrder(framework);
-  } else {
-    for (const std::string& query : args.measures) {
-      auto measure = adapters::ResolveMeasure(framework, query);
-      if (!measure) return context.Fail(measure.error());
-      measures.push_back(*measure);
-    }
-  }
+void Scores(Context& context, const app::ScoresQuery& query) {
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto table = app::Scores(**engine, query);
+  if (!table) return context.Fail(table.error());
   Grid grid;
   for (const char* name : {"iso3", "country", "continent", "region"}) grid.AddColumn(name);
-  for (int m : measures) grid.AddColumn(framework.MeasureId(m), true);
-  for (int c = 0; c < edition.dataset.country_count(); ++c) {
-    const core::CountryEntry& country = edition.dataset.countries[static_cast<size_t>(c)];
-    if (!args.filter.Keeps(country)) continue;
-    auto& row = grid.AddRow();
-    row = {country.iso3, adapters::DisplayName(catalog.geography(), country), country.continent, country.region};
-    for (int m : measures) row.push_back(Units(card.rounded(c, m), framework.decimals));
+  for (const std::string& id : table->measure_ids) grid.AddColumn(id, true);
+  for (const app::ScoreRow& row : table->rows) {
+    auto& cells = grid.AddRow();
+    cells = {row.country->iso3, row.name, row.country->continent, row.country->region};
+    for (const auto& value : row.values) cells.push_back(app::Units(value, table->decimals));
   }
   context.Print(grid);
 }
 
-struct RankArgs {
-  std::string edition;
-  std::string by = "criminality";
-  std::string scope = "world";
-  PlaceFilter filter;
-};
-
-void RankCommand(Context& context, const RankArgs& args) {
-  auto view = OpenScoredEdition(context, args.edition);
-  if (!view) return context.Fail(view.error());
-  auto& [catalog, edition, card] = *view;
-  auto measure = adapters::ResolveMeasure(edition.framework, args.by);
-  if (!measure) return context.Fail(measure.error());
-  const core::Scope scope = *core::ParseScope(args.scope);
-  std::vector<core::Rank> ranks = core::RankCountries(edition.dataset, card, *measure, scope);
-  std::vector<int> order;
-  for (int c = 0; c < edition.dataset.country_count(); ++c) {
-    if (args.filter.Keeps(edition.dataset.countries[static_cast<size_t>(c)])) order.push_back(c);
-  }
-  const auto& countries = edition.dataset.countries;
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    const std::string& ga = core::ScopeGroup(countries[static_cast<size_t>(a)], scope);
-    const std::string& gb = core::ScopeGroup(countries[static_cast<size_t>(b)], scope);
-    if (ga != gb) return ga < gb;
-    const core::Rank& ra = ranks[static_cast<size_t>(a)];
-    const core::Rank& rb = ranks[static_cast<size_t>(b)];
-    if ((ra.position == 0) != (rb.position == 0)) return rb.position == 0;
-    if (ra.position != rb.position) return ra.position < rb.position;
-    return countries[static_cast<size_t>(a)].name < countries[static_cast<size_t>(b)].name;
-  });
+void RankCommand(Context& context, const app::RanksQuery& query) {
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto table = app::Ranks(**engine, query);
+  if (!table) return context.Fail(table.error());
   Grid grid;
   grid.AddColumn("rank", true);
   grid.AddColumn("of", true);
   for (const char* name : {"iso3", "country", "continent", "region"}) grid.AddColumn(name);
-  grid.AddColumn(edition.framework.MeasureId(*measure), true);
-  for (int c : order) {
-    const core::Rank& rank = ranks[static_cast<size_t>(c)];
-    const core::CountryEntry& country = countries[static_cast<size_t>(c)];
-    grid.rows.push_back({rank.position ? std::optional(std::to_string(rank.position)) : std::nullopt,
-                         std::to_string(rank.of), country.iso3, adapters::DisplayName(catalog.geography(), country), country.continent, country.region,
-                         Units(card.rounded(c, *measure), edition.framework.decimals)});
+  grid.AddColumn(table->measure_id, true);
+  for (const app::RankRow& row : table->rows) {
+    const core::Rank& rank = table->RankInScope(row);
+    grid.rows.push_back({app::Text(app::Position(rank)), std::to_string(rank.of), row.country->iso3, row.name,
+                         row.country->continent, row.country->region, app::Units(row.value, table->decimals)});
   }
   context.Print(grid);
 }
 
 struct AggregateArgs {
-  std::string edition;
+  app::AggregatesQuery query;
   std::string by = "criminality";
-  std::string scope = "region";
 };
 
 void Aggregates(Context& context, const AggregateArgs& args) {
-  auto view = OpenScoredEdition(context, args.edition);
-  if (!view) return context.Fail(view.error());
-  auto& [catalog, edition, card] = *view;
-  auto measure = adapters::ResolveMeasure(edition.framework, args.by);
-  if (!measure) return context.Fail(measure.error());
-  auto means = core::GroupMeans(edition.dataset, card, *measure, *core::ParseScope(args.scope));
-  std::sort(means.begin(), means.end(), [](const auto& a, const auto& b) { return a.group < b.group; });
+  app::AggregatesQuery query = args.query;
+  query.measures = {args.by};
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto table = app::Aggregates(**engine, query);
+  if (!table) return context.Fail(table.error());
   Grid grid;
-  grid.AddColumn(args.scope);
+  grid.AddColumn(core::ScopeName(table->scope));
   grid.AddColumn("countries", true);
-  grid.AddColumn(edition.framework.MeasureId(*measure), true);
-  for (const core::GroupMean& mean : means) {
-    grid.rows.push_back({mean.group, std::to_string(mean.members), core::FormatUnits(mean.rounded, card.decimals())});
+  grid.AddColumn(table->measure_ids[0], true);
+  for (const app::AggregateRow& row : table->rows) {
+    const app::GroupFigure& figure = row.values[0];
+    grid.rows.push_back({row.group, std::to_string(figure.members), app::Units(figure.mean, table->decimals)});
   }
   context.Print(grid);
 }
@@ -189,29 +131,29 @@ void RegisterQueryCommands(CLI::App& app, Context& context) {
   framework->add_option("edition", *framework_edition, "Edition (default: the newest)");
   framework->callback([&context, framework_edition] { FrameworkTree(context, *framework_edition); });
 
-  auto scores_args = std::make_shared<ScoresArgs>();
+  auto scores_args = std::make_shared<app::ScoresQuery>();
   auto* scores = app.add_subcommand("scores", "Every country's scores in an edition");
   scores->add_option("edition", scores_args->edition, "Edition (default: the newest)");
   scores->add_option("--indicator,-i", scores_args->measures,
                      "Indicator or composite id/name (repeatable); 'all' for every one. Default: the composites");
-  scores_args->filter.AddOptions(scores);
+  AddPlaceOptions(scores, scores_args->filter);
   scores->callback([&context, scores_args] { Scores(context, *scores_args); });
 
-  auto rank_args = std::make_shared<RankArgs>();
+  auto rank_args = std::make_shared<app::RanksQuery>();
   auto* rank = app.add_subcommand("rank", "Rank countries by an indicator or composite (1 = highest; ties share)");
   rank->add_option("edition", rank_args->edition, "Edition (default: the newest)");
-  rank->add_option("--by", rank_args->by, "Indicator or composite id/name");
+  rank->add_option("--by", rank_args->measure, "Indicator or composite id/name");
   rank->add_option("--scope", rank_args->scope, "Rank within: world, continent or region")
       ->check(CLI::IsMember({"world", "continent", "region"}));
-  rank_args->filter.AddOptions(rank);
+  AddPlaceOptions(rank, rank_args->filter);
   rank->callback([&context, rank_args] { RankCommand(context, *rank_args); });
 
   auto aggregate_args = std::make_shared<AggregateArgs>();
   auto* aggregates = app.add_subcommand(
       "aggregates", "Unweighted means of an indicator or composite per region, continent or the world");
-  aggregates->add_option("edition", aggregate_args->edition, "Edition (default: the newest)");
+  aggregates->add_option("edition", aggregate_args->query.edition, "Edition (default: the newest)");
   aggregates->add_option("--by", aggregate_args->by, "Indicator or composite id/name");
-  aggregates->add_option("--scope", aggregate_args->scope, "Group by: world, continent or region")
+  aggregates->add_option("--scope", aggregate_args->query.scope, "Group by: world, continent or region")
       ->check(CLI::IsMember({"world", "continent", "region"}));
   aggregates->callback([&context, aggregate_args] { Aggregates(context, *aggregate_args); });
 }

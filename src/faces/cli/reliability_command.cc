@@ -47,11 +47,11 @@ const std::map<std::string, core::ReliabilityScope> kScopes = {
 
 // The scores to measure: the file's (for --edition, or its only edition), else the
 // stored ones (for --edition, or the newest edition with stored scores).
-Result<std::vector<core::ExpertScore>> ScoresToMeasure(adapters::Catalog& catalog, const ReliabilityArgs& args) {
+Result<std::vector<core::ExpertScore>> ScoresToMeasure(app::Engine& engine, const ReliabilityArgs& args) {
   if (!args.file.empty()) {
     if (args.revision != 0) return MakeError(ErrorCode::kInvalidInput, "--revision reads stored scores, not a file");
     std::vector<core::ExpertScore> scores;
-    OCINDEX_ASSIGN_OR_RETURN(scores, ReadExpertFile(catalog, args.file));
+    OCINDEX_ASSIGN_OR_RETURN(scores, ReadExpertFile(engine, args.file));
     std::string edition;
     OCINDEX_ASSIGN_OR_RETURN(edition, ChooseEdition(scores, args.edition));
     std::erase_if(scores, [&](const core::ExpertScore& s) { return s.edition != edition; });
@@ -60,7 +60,7 @@ Result<std::vector<core::ExpertScore>> ScoresToMeasure(adapters::Catalog& catalo
   std::string edition = args.edition;
   if (edition.empty()) {
     std::vector<adapters::ExpertScoresInfo> stored;
-    OCINDEX_ASSIGN_OR_RETURN(stored, catalog.store().ListExpertScores());
+    OCINDEX_ASSIGN_OR_RETURN(stored, engine.ExpertScoreSets());
     if (stored.empty()) {
       return MakeError(ErrorCode::kNotFound,
                        "no expert scores stored: import a file with 'ocindex reliability import FILE' "
@@ -68,7 +68,7 @@ Result<std::vector<core::ExpertScore>> ScoresToMeasure(adapters::Catalog& catalo
     }
     edition = stored.back().edition;
   }
-  return LoadStoredExpertScores(catalog, edition, args.revision);
+  return LoadStoredExpertScores(engine, edition, args.revision);
 }
 
 std::string Problems(const core::PanelReliability& row) { return fmt::format("{}", fmt::join(row.problems, "; ")); }
@@ -98,15 +98,15 @@ Grid ReliabilityGrid(const std::string& kind, const std::vector<core::PanelRelia
 }
 
 void Reliability(Context& context, const ReliabilityArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto scores = ScoresToMeasure(*catalog, args);
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto scores = ScoresToMeasure(**engine, args);
   if (!scores) return context.Fail(scores.error());
   if (scores->empty()) return context.Fail(MakeError(ErrorCode::kInvalidInput, "no expert scores to measure"));
   const std::string edition = scores->front().edition;
-  auto loaded = catalog->Load(edition);
+  auto loaded = (*engine)->Edition(edition);
   if (!loaded) return context.Fail(loaded.error());
-  const auto rows = core::ReliabilityBy(loaded->framework, *scores, kScopes.at(args.by));
+  const auto rows = core::ReliabilityBy((*loaded)->edition.framework, *scores, kScopes.at(args.by));
   const core::PanelReliability& all = rows.back();
   if (!all.alpha_interval && !all.icc) {
     return context.Fail(MakeError(ErrorCode::kInvalidInput, fmt::format("edition {}: no reliability can be computed: {}",
@@ -121,9 +121,9 @@ void Reliability(Context& context, const ReliabilityArgs& args) {
 }
 
 void Import(Context& context, const ImportArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto scores = ReadExpertFile(*catalog, args.file);
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto scores = ReadExpertFile(**engine, args.file);
   if (!scores) return context.Fail(scores.error());
   std::map<std::string, adapters::ExpertScoresToStore> by_edition;
   for (auto& score : *scores) {
@@ -136,7 +136,7 @@ void Import(Context& context, const ImportArgs& args) {
   for (auto& [edition, set] : by_edition) sets.push_back(std::move(set));
   std::vector<int> revisions(sets.size(), 0);
   if (!args.dry_run) {
-    auto saved = catalog->store().SaveExpertScores(sets);
+    auto saved = (*engine)->SaveExpertScores(sets);
     if (!saved) return context.Fail(saved.error());
     revisions = std::move(*saved);
   }
@@ -160,9 +160,9 @@ void Import(Context& context, const ImportArgs& args) {
 }
 
 void History(Context& context) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto stored = catalog->store().ListExpertScores();
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto stored = (*engine)->ExpertScoreSets();
   if (!stored) return context.Fail(stored.error());
   Grid grid;
   grid.AddColumn("edition");
@@ -178,10 +178,11 @@ void History(Context& context) {
 }
 
 void Generate(Context& context, const GenerateArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto edition = LoadEdition(*catalog, args.edition);
-  if (!edition) return context.Fail(edition.error());
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  auto loaded = (*engine)->Edition(args.edition);
+  if (!loaded) return context.Fail(loaded.error());
+  const core::Edition* edition = &(*loaded)->edition;
   auto scores = core::GenerateExpertScores(edition->framework, edition->dataset, args.panel);
   if (!scores) return context.Fail(scores.error());
   const std::string text = adapters::io::ExpertScoresCsv(*scores);

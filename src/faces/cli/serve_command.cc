@@ -28,11 +28,10 @@ std::string DefaultWebDir() {
 }
 
 void Serve(Context& context, const ServeArgs& args) {
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return context.Fail(catalog.error());
-  auto data = server::Published::Load(*catalog);
-  if (!data) return context.Fail(data.error());
-  auto api = std::make_shared<server::Api>(std::move(*data), args.web.empty() ? DefaultWebDir() : args.web);
+  auto engine = context.OpenEngine();
+  if (!engine) return context.Fail(engine.error());
+  if (Status loaded = (*engine)->LoadAll(); !loaded) return context.Fail(loaded.error());
+  auto api = std::make_shared<server::Api>(std::move(*engine), args.web.empty() ? DefaultWebDir() : args.web);
   // A closed stderr (a log pipe gone away) must not kill the server.
   std::signal(SIGPIPE, SIG_IGN);
   adapters::http::ServerOptions options;

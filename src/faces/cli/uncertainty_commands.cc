@@ -10,10 +10,12 @@
 #include <memory>
 #include <sstream>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/io/text_file.h"
 #include "adapters/io/uncertainty_spec_json.h"
 #include "adapters/render/rank_interval_chart.h"
+#include "app/labels.h"
+#include "app/uncertainty_query.h"
+#include "core/model/lookup.h"
 #include "core/scoring/ranking.h"
 #include "core/uncertainty/sensitivity_analysis.h"
 #include "core/uncertainty/uncertainty_analysis.h"
@@ -130,33 +132,21 @@ struct Prepared {
 Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   un::UncertaintySpec spec;
   OCINDEX_ASSIGN_OR_RETURN(spec, SpecFrom(args));
-  auto catalog = context.OpenCatalog();
-  if (!catalog) return catalog.error();
-  core::Edition edition;
-  OCINDEX_ASSIGN_OR_RETURN(edition, LoadEdition(*catalog, args.edition));
-  // Tables and the chart name countries as every other command does, not as spelled in the edition.
-  for (core::CountryEntry& country : edition.dataset.countries) {
-    country.name = adapters::DisplayName(catalog->geography(), country);
-  }
-  Prepared out;
-  out.edition = edition.framework.edition;
-  std::vector<core::ExpertScore> experts;
+  auto engine = context.OpenEngine();
+  if (!engine) return engine.error();
+  const app::LoadedEdition* loaded = nullptr;
+  OCINDEX_ASSIGN_OR_RETURN(loaded, (*engine)->Edition(args.edition));
+  app::UncertaintyQuery query{loaded->id, spec, {}};
   if (!args.experts.empty()) {
-    OCINDEX_ASSIGN_OR_RETURN(experts, ExpertScoresOf(*catalog, args.experts, out.edition));
-  } else if (spec.expert_bootstrap) {
-    return MakeError(ErrorCode::kInvalidInput,
-                     "the spec resamples expert scores (expert_bootstrap): name them with --experts FILE.csv or "
-                     "--experts stored",
-                     args.spec_file);
+    OCINDEX_ASSIGN_OR_RETURN(query.experts, ExpertScoresOf(**engine, args.experts, loaded->id));
   }
-  auto plan = un::BuildPlan(edition.framework, edition.dataset, spec, experts);
-  if (!plan) {
-    Error error = plan.error();
+  auto planned = app::PlanUncertainty(**engine, query);
+  if (!planned) {
+    Error error = planned.error();
     if (!args.spec_file.empty()) error.where = args.spec_file;
     return error;
   }
-  out.plan = std::move(*plan);
-  return out;
+  return Prepared{loaded->id, std::move(planned->plan)};
 }
 
 std::string Fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
@@ -209,23 +199,16 @@ Grid RankGrid(const un::UncertaintyResult& result, int decimals) {
   return grid;
 }
 
-const core::Quadrant kQuadrants[] = {
-    core::Quadrant::kHighCriminalityLowResilience, core::Quadrant::kHighCriminalityHighResilience,
-    core::Quadrant::kLowCriminalityLowResilience, core::Quadrant::kLowCriminalityHighResilience};
-
 Grid QuadrantGrid(const un::UncertaintyResult& result) {
   Grid grid;
   for (const char* name : {"iso3", "country", "nominal_quadrant"}) grid.AddColumn(name);
-  for (const char* name : {"p_high_criminality_low_resilience", "p_high_criminality_high_resilience",
-                           "p_low_criminality_low_resilience", "p_low_criminality_high_resilience"}) {
-    grid.AddColumn(name, true);
-  }
+  for (core::Quadrant quadrant : app::kQuadrants) grid.AddColumn("p_" + app::QuadrantKey(quadrant), true);
   for (const un::CountryOutcome& country : result.countries) {
     auto& row = grid.AddRow();
     row = {country.iso3, country.name};
     row.push_back(country.nominal_quadrant < 0
                       ? std::nullopt
-                      : std::optional<std::string>(core::QuadrantName(kQuadrants[country.nominal_quadrant])));
+                      : std::optional<std::string>(core::QuadrantName(app::kQuadrants[static_cast<size_t>(country.nominal_quadrant)])));
     for (double p : country.quadrant_probability) row.push_back(Fixed(p, 4));
   }
   return grid;

@@ -6,19 +6,43 @@ namespace ocindex::server {
 
 using adapters::http::PathParams;
 
-RouteTable ApiRoutes(const Published& data) {
+namespace {
+
+// Reads the store's schema anew, so a replica behind a load balancer says whether its
+// store answers now: 200 with the backend and schema, or 503 (never cached).
+Response Health(const app::Engine& engine) {
+  auto schema = engine.StoreHealth();
+  if (!schema) {
+    return adapters::http::ErrorResponse(503, "storage_unavailable", "the store cannot be read: " + schema.error().ToString());
+  }
+  if (schema->version != schema->known) {
+    return adapters::http::ErrorResponse(503, "schema_mismatch",
+                                         "the store's schema is version " + std::to_string(schema->version) +
+                                             "; this ocindex serves version " + std::to_string(schema->known));
+  }
+  return JsonResponse(Json{{"status", "ok"},
+                           {"store",
+                            {{"backend", schema->backend},
+                             {"location", schema->location},
+                             {"schema_version", schema->version}}},
+                           {"editions", engine.edition_ids().size()}});
+}
+
+}  // namespace
+
+RouteTable ApiRoutes(const app::Engine& engine) {
   RouteTable table;
-  AddEditionRoutes(table, data);
-  AddCountryRoutes(table, data);
-  AddChangesRoutes(table, data);
-  AddUncertaintyRoutes(table, data);
-  AddFlowsRoutes(table, data);
-  AddNarrativeRoutes(table, data);
+  AddEditionRoutes(table, engine);
+  AddCountryRoutes(table, engine);
+  AddChangesRoutes(table, engine);
+  AddUncertaintyRoutes(table, engine);
+  AddFlowsRoutes(table, engine);
+  AddNarrativeRoutes(table, engine);
   return table;
 }
 
-Api::Api(std::unique_ptr<Published> data, const std::string& web_dir)
-    : data_(std::move(data)), table_(ApiRoutes(*data_)), web_(web_dir) {
+Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir)
+    : engine_(std::move(engine)), table_(ApiRoutes(*engine_)), web_(web_dir) {
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
   auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_));
   router_.Get("/api/v1/openapi.json", [openapi](const Request&, const PathParams&) {
@@ -27,11 +51,13 @@ Api::Api(std::unique_ptr<Published> data, const std::string& web_dir)
     return response;
   });
   router_.Get("/healthz", [](const Request&, const PathParams&) { return JsonResponse(Json{{"status", "ok"}}); });
+  router_.Get("/api/v1/health", [this](const Request&, const PathParams&) { return Health(*engine_); });
 }
 
 Response Api::Handle(const Request& request) {
   const bool api = request.path.rfind("/api/", 0) == 0;
-  if (request.path == "/healthz") return router_.Dispatch(request);  // live, never cached
+  // Live, never cached.
+  if (request.path == "/healthz" || request.path == "/api/v1/health") return router_.Dispatch(request);
   if (api) {
     if (request.method != "GET" && request.method != "HEAD") return router_.Dispatch(request);
     return cache_.Serve(request, [this, &request] { return router_.Dispatch(request); });

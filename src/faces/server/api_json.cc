@@ -2,7 +2,8 @@
 
 #include <sstream>
 
-#include "adapters/catalog/lookup.h"
+#include "app/error_disposition.h"
+#include "core/model/lookup.h"
 #include "core/model/rational.h"
 
 namespace ocindex::server {
@@ -14,21 +15,17 @@ Json Figure(std::optional<int64_t> units, int decimals) {
   return std::stod(core::FormatUnits(*units, decimals));
 }
 
-std::optional<std::string> CsvFigure(std::optional<int64_t> units, int decimals) {
-  if (!units) return std::nullopt;
-  return core::FormatUnits(*units, decimals);
-}
-
 Json RankJson(const core::Rank& rank) {
   if (rank.position == 0) return nullptr;
   return Json{{"position", rank.position}, {"of", rank.of}, {"tied", rank.tied}};
 }
 
 Json CountryJson(const core::Geography& geography, const core::CountryEntry& country) {
-  return Json{{"iso3", country.iso3},
-              {"name", adapters::DisplayName(geography, country)},
-              {"continent", country.continent},
-              {"region", country.region}};
+  return CountryJson(country, core::DisplayName(geography, country));
+}
+
+Json CountryJson(const core::CountryEntry& country, const std::string& name) {
+  return Json{{"iso3", country.iso3}, {"name", name}, {"continent", country.continent}, {"region", country.region}};
 }
 
 bool WantsCsv(const Request& request) {
@@ -52,11 +49,9 @@ Response CsvResponse(const adapters::render::Grid& grid) {
   return response;
 }
 
-Response ErrorResponse(const Error& error) {
-  if (error.code == ErrorCode::kNotFound) return adapters::http::ErrorResponse(404, "not_found", error.message);
-  if (error.code == ErrorCode::kInvalidInput) return adapters::http::ErrorResponse(400, "invalid_input", error.message);
-  if (error.code == ErrorCode::kForbidden) return adapters::http::ErrorResponse(403, "forbidden", error.message);
-  return adapters::http::ErrorResponse(500, "internal", error.message);
+Response ErrorResponse(const Error& error, const std::vector<std::string>& suggestions) {
+  const app::ErrorDisposition disposition = app::DispositionOf(error.code);
+  return adapters::http::ErrorResponse(disposition.http_status, disposition.api_code, error.message, suggestions);
 }
 
 std::vector<std::string> SplitList(const std::string& text) {

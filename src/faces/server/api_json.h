@@ -23,19 +23,19 @@ using adapters::http::Response;
 
 // A published figure (rounded units, e.g. 426 at 2 decimals) as the number 4.26; null when absent.
 Json Figure(std::optional<int64_t> units, int decimals);
-// The same figure as CSV text ("4.26", "4.50"); nullopt (an empty field) when absent.
-std::optional<std::string> CsvFigure(std::optional<int64_t> units, int decimals);
 // {"position":133,"of":193,"tied":false}; null when unranked.
 Json RankJson(const core::Rank& rank);
 // {"iso3","name","continent","region"} with the common English name.
 Json CountryJson(const core::Geography& geography, const core::CountryEntry& country);
+// The same with the name already looked up (app tables carry it).
+Json CountryJson(const core::CountryEntry& country, const std::string& name);
 
 // Whether the client asked for CSV (?format=csv or Accept: text/csv).
 bool WantsCsv(const Request& request);
 Response JsonResponse(const Json& body);
 Response CsvResponse(const adapters::render::Grid& grid);
-// A core error as 404 (not found) or 400 (anything the caller got wrong).
-Response ErrorResponse(const Error& error);
+// An error with the status and code app::DispositionOf gives it, and "did you mean" names.
+Response ErrorResponse(const Error& error, const std::vector<std::string>& suggestions = {});
 
 // Comma-separated list parameter ("KAZ,UZB" -> {"KAZ","UZB"}); empty items dropped.
 std::vector<std::string> SplitList(const std::string& text);

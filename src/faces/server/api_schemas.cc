@@ -334,6 +334,11 @@ Json ApiSchemas() {
   return Json{
       {"Error", Error()},
       {"Health", Object(Json{{"status", Enum({"ok"})}})},
+      {"StoreHealth", Object(Json{{"status", Enum({"ok"})},
+                                  {"store", Object(Json{{"backend", Enum({"sqlite", "postgresql"})},
+                                                        {"location", String()},
+                                                        {"schema_version", Integer()}})},
+                                  {"editions", Integer()}})},
       {"OpenApi", OpenApi()},
       {"Country", Object(CountryProperties())},
       {"ScopedRanks", ScopedRanks()},

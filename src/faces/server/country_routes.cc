@@ -1,6 +1,6 @@
 // One country's profile and several countries side by side.
-#include <fmt/format.h>
-
+#include "app/compare_query.h"
+#include "app/country_query.h"
 #include "core/scoring/country_summary.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
@@ -23,13 +23,13 @@ std::string KindName(const core::Framework& framework, int measure) {
                                    : "indicator";
 }
 
-Json QuadrantJson(std::optional<core::Quadrant> quadrant) {
+Json QuadrantJson(std::optional<core::Quadrant> quadrant, const std::string& label) {
   if (!quadrant) return nullptr;
   const bool criminality_high = *quadrant == core::Quadrant::kHighCriminalityLowResilience ||
                                 *quadrant == core::Quadrant::kHighCriminalityHighResilience;
   const bool resilience_high = *quadrant == core::Quadrant::kHighCriminalityHighResilience ||
                                *quadrant == core::Quadrant::kLowCriminalityHighResilience;
-  return Json{{"label", core::QuadrantName(*quadrant)},
+  return Json{{"label", label},
               {"criminality_high", criminality_high},
               {"resilience_high", resilience_high}};
 }
@@ -50,18 +50,13 @@ Json RankChanges(const std::array<core::Rank, 3>& before, const std::array<core:
   return out;
 }
 
-Response Profile(const Published& data, const PublishedEdition& published, const std::string& query) {
-  std::vector<std::string> suggestions;
-  auto index = FindCountry(data, published, query, suggestions);
-  if (!index) return CountryError(index.error(), suggestions);
-  const core::CountryEntry& country = published.edition.dataset.countries[static_cast<size_t>(*index)];
-  const core::Edition* previous = published.previous ? &published.previous->edition : nullptr;
-  auto summary = core::SummarizeCountry(published.edition, previous, country.iso3);
-  if (!summary) return ErrorResponse(summary.error());
+Response Profile(const app::Engine& engine, const app::LoadedEdition& published, const std::string& query) {
+  auto profile = app::Country(engine, app::CountryQuery{query, published.id});
+  if (!profile) return CountryErrorResponse(engine, profile.error(), {query});
   const core::Framework& framework = published.edition.framework;
   const int decimals = framework.decimals;
   Json measures = Json::array();
-  for (const core::MeasureSummary& row : summary->measures) {
+  for (const core::MeasureSummary& row : profile->summary.measures) {
     const std::string parent = ParentId(framework, row.measure);
     Json change = nullptr;
     if (row.previous) {
@@ -83,39 +78,29 @@ Response Profile(const Published& data, const PublishedEdition& published, const
                             {"change", std::move(change)}});
   }
   Json out = {{"edition", published.year}};
-  out.update(CountryJson(data.geography(), country));
-  out["quadrant"] = QuadrantJson(summary->quadrant);
+  out.update(CountryJson(*profile->country, profile->name));
+  out["quadrant"] = QuadrantJson(profile->summary.quadrant, profile->quadrant);
   out["previous_edition"] = published.previous ? Json(published.previous->year) : Json();
   out["measures"] = std::move(measures);
   return JsonResponse(out);
 }
 
-Response Compare(const Published& data, const PublishedEdition& published, const Request& request) {
-  const std::vector<std::string> queries = SplitList(request.Param("countries"));
-  if (queries.size() < 2 || queries.size() > 5) {
-    return adapters::http::ErrorResponse(
-        400, "invalid_input", fmt::format("give 2 to 5 countries (countries=KAZ,UZB), not {}", queries.size()));
-  }
-  std::vector<int> picked;
-  for (const std::string& query : queries) {
-    std::vector<std::string> suggestions;
-    auto index = FindCountry(data, published, query, suggestions);
-    if (!index) return CountryError(index.error(), suggestions);
-    picked.push_back(*index);
-  }
+Response Compare(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  const app::CompareQuery query{published.id, SplitList(request.Param("countries"))};
+  auto table = app::Compare(engine, query);
+  if (!table) return CountryErrorResponse(engine, table.error(), query.countries);
   const core::Framework& framework = published.edition.framework;
-  const auto& countries = published.edition.dataset.countries;
   Json listed = Json::array();
-  for (int c : picked) listed.push_back(CountryJson(data.geography(), countries[static_cast<size_t>(c)]));
+  for (size_t c = 0; c < table->countries.size(); ++c) listed.push_back(CountryJson(*table->countries[c], table->names[c]));
   Json measures = Json::array();
-  for (int m : core::DisplayOrder(framework)) {
+  for (const app::CompareRow& row : table->rows) {
     Json values = Json::object();
-    for (int c : picked) {
-      values[countries[static_cast<size_t>(c)].iso3] = Figure(published.card.rounded(c, m), framework.decimals);
+    for (size_t c = 0; c < table->countries.size(); ++c) {
+      values[table->countries[c]->iso3] = Figure(row.figures[c].value, table->decimals);
     }
-    measures.push_back(Json{{"id", framework.MeasureId(m)},
-                            {"name", framework.MeasureName(m)},
-                            {"kind", KindName(framework, m)},
+    measures.push_back(Json{{"id", framework.MeasureId(row.measure)},
+                            {"name", framework.MeasureName(row.measure)},
+                            {"kind", KindName(framework, row.measure)},
                             {"values", std::move(values)}});
   }
   return JsonResponse(Json{{"edition", published.year}, {"countries", std::move(listed)}, {"measures", std::move(measures)}});
@@ -123,31 +108,25 @@ Response Compare(const Published& data, const PublishedEdition& published, const
 
 }  // namespace
 
-void AddCountryRoutes(RouteTable& table, const Published& data) {
+void AddCountryRoutes(RouteTable& table, const app::Engine& engine) {
   const ParamDoc edition{"edition", "path", true, "Edition year or 'latest'", "2021"};
   table.push_back(
       {"/api/v1/editions/{edition}/countries/{iso3}",
        {"One country: every figure with its three ranks, the world/continent/region means, the quadrant and the "
         "change since the previous edition",
         {edition, {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
-        {"edition", "iso3", "name", "continent", "region", "quadrant", "previous_edition", "measures"},
-        false,
-        "CountryProfile"},
-       [&data](const Request&, const PathParams& params) {
-         auto published = FindEdition(data, params.at("edition"));
-         if (!published) return ErrorResponse(published.error());
-         return Profile(data, **published, params.at("iso3"));
-       }});
+        {"edition", "iso3", "name", "continent", "region", "quadrant", "previous_edition", "measures"}, false, "CountryProfile"},
+       WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams& params) {
+         return Profile(engine, e, params.at("iso3"));
+       })});
   table.push_back(
       {"/api/v1/editions/{edition}/compare",
        {"2 to 5 countries side by side on every measure",
         {edition, {"countries", "query", true, "2 to 5 comma-separated ISO3 codes", "KAZ,UZB,KGZ"}},
         {"edition", "countries", "measures"}, false, "Compare"},
-       [&data](const Request& request, const PathParams& params) {
-         auto published = FindEdition(data, params.at("edition"));
-         if (!published) return ErrorResponse(published.error());
-         return Compare(data, **published, request);
-       }});
+       WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& request, const PathParams&) {
+         return Compare(engine, e, request);
+       })});
 }
 
 }  // namespace ocindex::server

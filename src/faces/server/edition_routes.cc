@@ -1,11 +1,9 @@
 // editions, framework, countries, scores, ranks, aggregates: views of one edition.
-#include <algorithm>
-#include <array>
-#include <map>
-
-#include "adapters/catalog/lookup.h"
+#include "app/aggregates_query.h"
+#include "app/labels.h"
+#include "app/ranks_query.h"
+#include "app/scores_query.h"
 #include "core/scoring/country_summary.h"
-#include "core/scoring/ranking.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
 #include "faces/server/route_table.h"
@@ -38,19 +36,21 @@ Json MeasureTree(const core::Framework& framework, int node_index) {
               {"definition", node.definition}, {"children", std::move(children)}};
 }
 
-Response Editions(const Published& data) {
+Response Editions(const app::Engine& engine) {
   Json list = Json::array();
-  for (const auto& entry : data.editions()) {
-    list.push_back(Json{{"edition", entry->year},
-                        {"framework", entry->edition.framework.id},
-                        {"name", entry->edition.framework.name},
-                        {"countries", entry->edition.dataset.country_count()},
-                        {"latest", entry.get() == data.editions().back().get()}});
+  for (const std::string& id : engine.edition_ids()) {
+    auto entry = engine.Edition(id);
+    if (!entry) return ErrorResponse(entry.error());
+    list.push_back(Json{{"edition", (*entry)->year},
+                        {"framework", (*entry)->edition.framework.id},
+                        {"name", (*entry)->edition.framework.name},
+                        {"countries", (*entry)->edition.dataset.country_count()},
+                        {"latest", id == engine.edition_ids().back()}});
   }
   return JsonResponse(Json{{"editions", std::move(list)}});
 }
 
-Response Framework(const PublishedEdition& published) {
+Response Framework(const app::LoadedEdition& published) {
   const core::Framework& framework = published.edition.framework;
   Json measures = Json::array();
   for (int n = 0; n < static_cast<int>(framework.nodes.size()); ++n) {
@@ -68,169 +68,118 @@ Response Framework(const PublishedEdition& published) {
       {"measures", std::move(measures)}});
 }
 
-Response Countries(const Published& data, const PublishedEdition& published) {
+Response Countries(const app::Engine& engine, const app::LoadedEdition& published) {
   Json list = Json::array();
   for (const core::CountryEntry& country : published.edition.dataset.countries) {
-    list.push_back(CountryJson(data.geography(), country));
+    list.push_back(CountryJson(engine.geography(), country));
   }
   return JsonResponse(Json{{"edition", published.year}, {"countries", std::move(list)}});
 }
 
-Response Scores(const Published& data, const PublishedEdition& published, const Request& request) {
-  const core::Framework& framework = published.edition.framework;
-  auto measures = ParseMeasures(framework, request.Param("measures"));
-  if (!measures) return ErrorResponse(measures.error());
-  const PlaceFilter filter = PlaceFilter::From(request);
-  const bool csv = WantsCsv(request);
-  Grid grid;
-  Json rows = Json::array();
-  if (csv) {
+Response Scores(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  app::ScoresQuery query{published.id, {"all"}, PlaceFilterOf(request)};
+  if (request.HasParam("measures")) query.measures = SplitList(request.Param("measures"));
+  if (query.measures.empty()) query.measures = {"all"};
+  auto table = app::Scores(engine, query);
+  if (!table) return ErrorResponse(table.error());
+  if (WantsCsv(request)) {
+    Grid grid;
     for (const char* name : {"iso3", "name", "continent", "region"}) grid.AddColumn(name);
-    for (int m : *measures) grid.AddColumn(framework.MeasureId(m), true);
-  }
-  const auto& countries = published.edition.dataset.countries;
-  for (int c = 0; c < static_cast<int>(countries.size()); ++c) {
-    const core::CountryEntry& country = countries[static_cast<size_t>(c)];
-    if (!filter.Keeps(country)) continue;
-    if (csv) {
+    for (const std::string& id : table->measure_ids) grid.AddColumn(id, true);
+    for (const app::ScoreRow& row : table->rows) {
       auto& cells = grid.AddRow();
-      cells = {country.iso3, adapters::DisplayName(data.geography(), country), country.continent, country.region};
-      for (int m : *measures) cells.push_back(CsvFigure(published.card.rounded(c, m), framework.decimals));
-      continue;
+      cells = {row.country->iso3, row.name, row.country->continent, row.country->region};
+      for (const auto& value : row.values) cells.push_back(app::Units(value, table->decimals));
     }
-    Json row = CountryJson(data.geography(), country);
-    Json values = Json::object();
-    for (int m : *measures) values[framework.MeasureId(m)] = Figure(published.card.rounded(c, m), framework.decimals);
-    row["values"] = std::move(values);
-    rows.push_back(std::move(row));
+    return CsvResponse(grid);
   }
-  if (csv) return CsvResponse(grid);
-  Json ids = Json::array();
-  for (int m : *measures) ids.push_back(framework.MeasureId(m));
-  return JsonResponse(Json{{"edition", published.year}, {"measures", std::move(ids)}, {"rows", std::move(rows)}});
+  Json rows = Json::array();
+  for (const app::ScoreRow& row : table->rows) {
+    Json entry = CountryJson(*row.country, row.name);
+    Json values = Json::object();
+    for (size_t m = 0; m < table->measures.size(); ++m) {
+      values[table->measure_ids[m]] = Figure(row.values[m], table->decimals);
+    }
+    entry["values"] = std::move(values);
+    rows.push_back(std::move(entry));
+  }
+  return JsonResponse(Json{{"edition", published.year}, {"measures", table->measure_ids}, {"rows", std::move(rows)}});
 }
 
-Response Ranks(const Published& data, const PublishedEdition& published, const Request& request) {
-  const core::Framework& framework = published.edition.framework;
-  const std::string id = request.HasParam("measure") ? request.Param("measure") : "criminality";
-  auto measure = ParseMeasure(framework, id);
-  if (!measure) return ErrorResponse(measure.error());
-  const core::Dataset& dataset = published.edition.dataset;
-  std::array<std::vector<core::Rank>, 3> ranks;
-  for (size_t s = 0; s < core::kScopes.size(); ++s) {
-    ranks[s] = core::RankCountries(dataset, published.card, *measure, core::kScopes[s]);
-  }
-  const PlaceFilter filter = PlaceFilter::From(request);
-  std::vector<int> order;
-  for (int c = 0; c < dataset.country_count(); ++c) {
-    if (filter.Keeps(dataset.countries[static_cast<size_t>(c)])) order.push_back(c);
-  }
-  const auto& world = ranks[0];
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    const core::Rank& ra = world[static_cast<size_t>(a)];
-    const core::Rank& rb = world[static_cast<size_t>(b)];
-    if ((ra.position == 0) != (rb.position == 0)) return rb.position == 0;
-    if (ra.position != rb.position) return ra.position < rb.position;
-    return dataset.countries[static_cast<size_t>(a)].iso3 < dataset.countries[static_cast<size_t>(b)].iso3;
-  });
+Response Ranks(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  const app::RanksQuery query{published.id, ParamOr(request, "measure", "criminality"), "world",
+                              PlaceFilterOf(request)};
+  auto table = app::Ranks(engine, query);
+  if (!table) return ErrorResponse(table.error());
   if (WantsCsv(request)) {
     Grid grid;
     for (const char* name : {"iso3", "name", "continent", "region"}) grid.AddColumn(name);
     for (const char* name : {"value", "world_rank", "continent_rank", "region_rank"}) grid.AddColumn(name, true);
-    for (int c : order) {
-      const core::CountryEntry& country = dataset.countries[static_cast<size_t>(c)];
+    for (const app::RankRow& row : table->rows) {
       auto& cells = grid.AddRow();
-      cells = {country.iso3, adapters::DisplayName(data.geography(), country), country.continent, country.region};
-      cells.push_back(CsvFigure(published.card.rounded(c, *measure), framework.decimals));
-      for (const auto& scope : ranks) {
-        const core::Rank& rank = scope[static_cast<size_t>(c)];
-        cells.push_back(rank.position ? std::optional(std::to_string(rank.position)) : std::nullopt);
-      }
+      cells = {row.country->iso3, row.name, row.country->continent, row.country->region,
+               app::Units(row.value, table->decimals)};
+      for (const core::Rank& rank : row.ranks) cells.push_back(app::Text(app::Position(rank)));
     }
     return CsvResponse(grid);
   }
   Json rows = Json::array();
-  for (int c : order) {
-    Json row = CountryJson(data.geography(), dataset.countries[static_cast<size_t>(c)]);
-    row["value"] = Figure(published.card.rounded(c, *measure), framework.decimals);
+  for (const app::RankRow& row : table->rows) {
+    Json entry = CountryJson(*row.country, row.name);
+    entry["value"] = Figure(row.value, table->decimals);
     Json scopes = Json::object();
-    for (size_t s = 0; s < core::kScopes.size(); ++s) {
-      scopes[core::ScopeName(core::kScopes[s])] = RankJson(ranks[s][static_cast<size_t>(c)]);
-    }
-    row["ranks"] = std::move(scopes);
-    rows.push_back(std::move(row));
+    for (size_t s = 0; s < core::kScopes.size(); ++s) scopes[core::ScopeName(core::kScopes[s])] = RankJson(row.ranks[s]);
+    entry["ranks"] = std::move(scopes);
+    rows.push_back(std::move(entry));
   }
-  return JsonResponse(Json{{"edition", published.year}, {"measure", framework.MeasureId(*measure)},
-                           {"rows", std::move(rows)}});
+  return JsonResponse(Json{{"edition", published.year}, {"measure", table->measure_id}, {"rows", std::move(rows)}});
 }
 
-Response Aggregates(const PublishedEdition& published, const Request& request) {
-  const core::Framework& framework = published.edition.framework;
-  const std::string by = request.HasParam("by") ? request.Param("by") : "region";
-  if (by != "region" && by != "continent") {
-    return adapters::http::ErrorResponse(400, "invalid_input", "'by' must be region or continent, not '" + by + "'");
-  }
-  const core::Scope scope = by == "region" ? core::Scope::kRegion : core::Scope::kContinent;
-  auto measures = ParseMeasures(framework, request.Param("measures"));
-  if (!measures) return ErrorResponse(measures.error());
-  const core::Dataset& dataset = published.edition.dataset;
-  std::map<std::string, int> members;
-  for (const core::CountryEntry& country : dataset.countries) ++members[core::ScopeGroup(country, scope)];
-  // values[group][measure]: the rounded mean; absent when no member has a value.
-  std::map<std::string, std::map<int, std::optional<int64_t>>> values;
-  for (int m : *measures) {
-    for (const core::GroupMean& mean : core::GroupMeans(dataset, published.card, m, scope)) {
-      if (mean.members > 0) values[mean.group][m] = mean.rounded;
-    }
-  }
+Response Aggregates(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  const std::string by = ParamOr(request, "by", "region");
+  const app::AggregatesQuery query{published.id, SplitList(request.Param("measures")), by};
+  auto table = app::Aggregates(engine, query);
+  if (!table) return ErrorResponse(table.error());
   if (WantsCsv(request)) {
     Grid grid;
     grid.AddColumn("group");
     grid.AddColumn("members", true);
-    for (int m : *measures) grid.AddColumn(framework.MeasureId(m), true);
-    for (const auto& [group, count] : members) {
+    for (const std::string& id : table->measure_ids) grid.AddColumn(id, true);
+    for (const app::AggregateRow& row : table->rows) {
       auto& cells = grid.AddRow();
-      cells = {group, std::to_string(count)};
-      for (int m : *measures) cells.push_back(CsvFigure(values[group][m], framework.decimals));
+      cells = {row.group, std::to_string(row.countries)};
+      for (const app::GroupFigure& figure : row.values) cells.push_back(app::Units(figure.mean, table->decimals));
     }
     return CsvResponse(grid);
   }
   Json rows = Json::array();
-  for (const auto& [group, count] : members) {
-    Json row_values = Json::object();
-    for (int m : *measures) row_values[framework.MeasureId(m)] = Figure(values[group][m], framework.decimals);
-    rows.push_back(Json{{"group", group}, {"members", count}, {"values", std::move(row_values)}});
+  for (const app::AggregateRow& row : table->rows) {
+    Json values = Json::object();
+    for (size_t m = 0; m < table->measures.size(); ++m) {
+      values[table->measure_ids[m]] = Figure(row.values[m].mean, table->decimals);
+    }
+    rows.push_back(Json{{"group", row.group}, {"members", row.countries}, {"values", std::move(values)}});
   }
   return JsonResponse(Json{{"edition", published.year}, {"by", by}, {"rows", std::move(rows)}});
 }
 
-// Wraps a handler that needs the {edition} path parameter resolved.
-template <typename F>
-adapters::http::RouteHandler WithEdition(const Published& data, F f) {
-  return [&data, f](const Request& request, const PathParams& params) {
-    auto edition = FindEdition(data, params.at("edition"));
-    if (!edition) return ErrorResponse(edition.error());
-    return f(**edition, request, params);
-  };
-}
-
 }  // namespace
 
-void AddEditionRoutes(RouteTable& table, const Published& data) {
+void AddEditionRoutes(RouteTable& table, const app::Engine& engine) {
   table.push_back({"/api/v1/editions",
                    {"Stored editions, oldest first", {}, {"editions"}, false, "Editions"},
-                   [&data](const Request&, const PathParams&) { return Editions(data); }});
+                   [&engine](const Request&, const PathParams&) { return Editions(engine); }});
   table.push_back({"/api/v1/editions/{edition}/framework",
                    {"The edition's framework: scale, quadrant and the tree of measures", {kEditionParam},
                     {"edition", "id", "name", "scale", "decimals", "quadrant", "measures"}, false, "Framework"},
-                   WithEdition(data, [](const PublishedEdition& e, const Request&, const PathParams&) {
+                   WithEdition(engine, [](const app::LoadedEdition& e, const Request&, const PathParams&) {
                      return Framework(e);
                    })});
   table.push_back({"/api/v1/editions/{edition}/countries",
                    {"Countries assessed in the edition, with continent and region", {kEditionParam},
                     {"edition", "countries"}, false, "Countries"},
-                   WithEdition(data, [&data](const PublishedEdition& e, const Request&, const PathParams&) {
-                     return Countries(data, e);
+                   WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams&) {
+                     return Countries(engine, e);
                    })});
   table.push_back(
       {"/api/v1/editions/{edition}/scores",
@@ -239,8 +188,8 @@ void AddEditionRoutes(RouteTable& table, const Published& data) {
          {"measures", "query", false, "Comma-separated measure ids (default: all)", "criminality,resilience"},
          kContinentParam, kRegionParam, kFormatParam},
         {"edition", "measures", "rows"}, true, "Scores"},
-       WithEdition(data, [&data](const PublishedEdition& e, const Request& r, const PathParams&) {
-         return Scores(data, e, r);
+       WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& r, const PathParams&) {
+         return Scores(engine, e, r);
        })});
   table.push_back(
       {"/api/v1/editions/{edition}/ranks",
@@ -248,18 +197,18 @@ void AddEditionRoutes(RouteTable& table, const Published& data) {
         {kEditionParam, {"measure", "query", false, "Measure id (default: criminality)", "criminality"},
          kContinentParam, kRegionParam, kFormatParam},
         {"edition", "measure", "rows"}, true, "Ranks"},
-       WithEdition(data, [&data](const PublishedEdition& e, const Request& r, const PathParams&) {
-         return Ranks(data, e, r);
+       WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& r, const PathParams&) {
+         return Ranks(engine, e, r);
        })});
   table.push_back(
       {"/api/v1/editions/{edition}/aggregates",
        {"Unweighted means of the members' published figures per region or continent",
-        {kEditionParam, {"by", "query", false, "region (default) or continent", "region"},
+        {kEditionParam, {"by", "query", false, "region (default), continent or world", "region"},
          {"measures", "query", false, "Comma-separated measure ids (default: all)", "criminality,resilience"},
          kFormatParam},
         {"edition", "by", "rows"}, true, "Aggregates"},
-       WithEdition(data, [](const PublishedEdition& e, const Request& r, const PathParams&) {
-         return Aggregates(e, r);
+       WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& r, const PathParams&) {
+         return Aggregates(engine, e, r);
        })});
 }
 

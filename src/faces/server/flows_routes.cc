@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "adapters/catalog/lookup.h"
 #include "adapters/render/flows_render.h"
+#include "core/model/lookup.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_table.h"
 
@@ -15,16 +15,18 @@ namespace {
 using adapters::http::PathParams;
 
 // Every market and actor-type id any stored edition assesses.
-std::set<std::string> IndicatorIds(const Published& data) {
+Result<std::set<std::string>> IndicatorIds(const app::Engine& engine) {
   std::set<std::string> ids;
-  for (const auto& edition : data.editions()) {
+  for (const std::string& id : engine.edition_ids()) {
+    const app::LoadedEdition* edition = nullptr;
+    OCINDEX_ASSIGN_OR_RETURN(edition, engine.Edition(id));
     for (const core::Indicator& indicator : edition->edition.framework.indicators) ids.insert(indicator.id);
   }
   return ids;
 }
 
 // The sentence an evidence reference points at, quoted from the stored narrative.
-std::string Quote(const PublishedFlows& flows, const Json& evidence) {
+std::string Quote(const app::PublishedFlows& flows, const Json& evidence) {
   const core::Narrative* narrative =
       flows.NarrativeOf(evidence["country"].get<std::string>(), evidence["edition"].get<std::string>());
   const core::NarrativeSection* section =
@@ -37,9 +39,8 @@ std::string Quote(const PublishedFlows& flows, const Json& evidence) {
 
 // Edges (with quoted evidence) and nodes of the graph, the markets present, and the
 // point of every place drawn, for maps.
-Json GraphBody(const Published& data, const core::FlowGraph& graph) {
-  const PublishedFlows& flows = data.flows();
-  const adapters::render::PlaceNamer names{data.geography(), flows.gazetteer};
+Json GraphBody(const app::Engine& engine, const app::PublishedFlows& flows, const core::FlowGraph& graph) {
+  const adapters::render::PlaceNamer names{engine.geography(), flows.gazetteer};
   Json body = adapters::render::GraphJson(graph, names);
   std::set<std::string> markets;
   Json points = Json::object();
@@ -61,14 +62,18 @@ Json GraphBody(const Published& data, const core::FlowGraph& graph) {
   return out;
 }
 
-Response Graph(const Published& data, const Request& request) {
-  const core::FlowGraph& all = data.flows().graph;
-  if (!request.HasParam("market")) return JsonResponse(GraphBody(data, all));
+Response Graph(const app::Engine& engine, const Request& request) {
+  auto flows = engine.Flows();
+  if (!flows) return ErrorResponse(flows.error());
+  const core::FlowGraph& all = (*flows)->graph;
+  if (!request.HasParam("market")) return JsonResponse(GraphBody(engine, **flows, all));
   const std::string market = request.Param("market");
-  if (IndicatorIds(data).count(market) == 0) {
-    return adapters::http::ErrorResponse(400, "invalid_input",
-                                         fmt::format("'{}' is not a market indicator id of any stored edition "
-                                                     "(e.g. heroin_trade)", market));
+  auto markets = IndicatorIds(engine);
+  if (!markets) return ErrorResponse(markets.error());
+  if (markets->count(market) == 0) {
+    return ErrorResponse(MakeError(
+        ErrorCode::kInvalidInput,
+        fmt::format("'{}' is not a market indicator id of any stored edition (e.g. heroin_trade)", market)));
   }
   // A market's metrics were computed on its own edges, so filtering the full graph
   // gives what a one-market graph would.
@@ -79,14 +84,16 @@ Response Graph(const Published& data, const Request& request) {
   for (const core::NodeMetrics& node : all.metrics) {
     if (node.market == market) one.metrics.push_back(node);
   }
-  return JsonResponse(GraphBody(data, one));
+  return JsonResponse(GraphBody(engine, **flows, one));
 }
 
-Response CountryFlows(const Published& data, const std::string& query) {
-  auto iso3 = adapters::ResolveCountry(data.geography(), query);
+Response CountryFlows(const app::Engine& engine, const std::string& query) {
+  auto iso3 = core::ResolveCountry(engine.geography(), query);
   if (!iso3) return ErrorResponse(iso3.error());
-  const PublishedFlows& flows = data.flows();
-  const adapters::render::PlaceNamer names{data.geography(), flows.gazetteer};
+  auto published = engine.Flows();
+  if (!published) return ErrorResponse(published.error());
+  const app::PublishedFlows& flows = **published;
+  const adapters::render::PlaceNamer names{engine.geography(), flows.gazetteer};
   Json narratives = Json::array();
   for (size_t i = 0; i < flows.statements.size(); ++i) {
     if (flows.statements[i].country != *iso3) continue;
@@ -100,7 +107,7 @@ Response CountryFlows(const Published& data, const std::string& query) {
   for (const core::NodeMetrics& node : flows.graph.metrics) {
     if (node.code == *iso3) touching.metrics.push_back(node);
   }
-  Json graph = GraphBody(data, touching);
+  Json graph = GraphBody(engine, flows, touching);
   return JsonResponse(Json{{"iso3", *iso3},
                            {"name", names(*iso3)},
                            {"narratives", std::move(narratives)},
@@ -110,21 +117,21 @@ Response CountryFlows(const Published& data, const std::string& query) {
 
 }  // namespace
 
-void AddFlowsRoutes(RouteTable& table, const Published& data) {
+void AddFlowsRoutes(RouteTable& table, const app::Engine& engine) {
   table.push_back(
       {"/api/v1/flows",
        {"The flow graph of the stored narratives: edges by market with quoted evidence, in/out degree and "
         "betweenness per place and market ('*' = all markets), and each place's point (docs/FLOWS.md)",
         {{"market", "query", false, "Only this market (indicator id)", "heroin_trade"}},
         {"narratives", "markets", "edges", "nodes", "points"}, false, "FlowGraph"},
-       [&data](const Request& request, const PathParams&) { return Graph(data, request); }});
+       [&engine](const Request& request, const PathParams&) { return Graph(engine, request); }});
   table.push_back(
       {"/api/v1/flows/countries/{iso3}",
        {"One country's statements read from its stored narratives (markets, roles, flows, actors, trends, each "
         "with evidence) and the graph edges that start or end there",
         {{"iso3", "path", true, "ISO3 code or country name", "KAZ"}},
         {"iso3", "name", "narratives", "edges", "metrics"}, false, "CountryFlows"},
-       [&data](const Request&, const PathParams& params) { return CountryFlows(data, params.at("iso3")); }});
+       [&engine](const Request&, const PathParams& params) { return CountryFlows(engine, params.at("iso3")); }});
 }
 
 }  // namespace ocindex::server

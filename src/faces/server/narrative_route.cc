@@ -1,10 +1,11 @@
 // A country's profile narrative: the current revision's sections in the order the
 // profiles print them (the same OrderedSections the PDF uses), the footer and who
-// imported it. Narratives are loaded with the editions at start-up (Published).
+// imported it. Narratives are loaded with the editions at start-up (app::Engine).
 #include <fmt/format.h>
 
 #include "adapters/render/markup.h"
 #include "adapters/render/profile_view.h"
+#include "app/country_query.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
 #include "faces/server/route_table.h"
@@ -14,18 +15,17 @@ namespace {
 
 using adapters::http::PathParams;
 
-Response Narrative(const Published& data, const PublishedEdition& published, const std::string& query) {
-  std::vector<std::string> suggestions;
-  auto index = FindCountry(data, published, query, suggestions);
-  if (!index) return CountryError(index.error(), suggestions);
+Response Narrative(const app::Engine& engine, const app::LoadedEdition& published, const std::string& query) {
+  auto index = app::FindAssessedCountry(engine, published, query);
+  if (!index) return CountryErrorResponse(engine, index.error(), {query});
   const core::CountryEntry& country = published.edition.dataset.countries[static_cast<size_t>(*index)];
   auto found = published.narratives.find(country.iso3);
   if (found == published.narratives.end()) {
-    return adapters::http::ErrorResponse(
-        404, "not_found",
+    return ErrorResponse(MakeError(
+        ErrorCode::kNotFound,
         fmt::format("no narrative is stored for {} in edition {}; import one with `ocindex profile import FILE "
                     "--country {} --edition {}`",
-                    country.iso3, published.id, country.iso3, published.id));
+                    country.iso3, published.id, country.iso3, published.id)));
   }
   const adapters::StoredProfile& narrative = found->second;
   Json sections = Json::array();
@@ -40,7 +40,7 @@ Response Narrative(const Published& data, const PublishedEdition& published, con
   }
   const adapters::ProfileRevisionInfo& info = narrative.info;
   Json out = {{"edition", published.year}};
-  out.update(CountryJson(data.geography(), country));
+  out.update(CountryJson(engine.geography(), country));
   // The imported file's path stays out: it names a folder on the analyst's machine.
   out["revision"] = Json{
       {"number", info.revision}, {"author", info.author}, {"stored_at", info.stored_at}, {"note", info.note}};
@@ -52,21 +52,17 @@ Response Narrative(const Published& data, const PublishedEdition& published, con
 
 }  // namespace
 
-void AddNarrativeRoutes(RouteTable& table, const Published& data) {
+void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine) {
   table.push_back(
       {"/api/v1/editions/{edition}/countries/{iso3}/narrative",
        {"A country's profile narrative (current revision): sections in framework order with their paragraphs, "
         "the funding footer, and who imported it when; 404 when none is stored for the edition",
         {{"edition", "path", true, "Edition year or 'latest'", "2021"},
          {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
-        {"edition", "iso3", "name", "continent", "region", "revision", "sections", "footer", "provenance"},
-        false,
-        "Narrative"},
-       [&data](const Request&, const PathParams& params) {
-         auto published = FindEdition(data, params.at("edition"));
-         if (!published) return ErrorResponse(published.error());
-         return Narrative(data, **published, params.at("iso3"));
-       }});
+        {"edition", "iso3", "name", "continent", "region", "revision", "sections", "footer", "provenance"}, false, "Narrative"},
+       WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams& params) {
+         return Narrative(engine, e, params.at("iso3"));
+       })});
 }
 
 }  // namespace ocindex::server

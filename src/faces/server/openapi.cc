@@ -25,8 +25,12 @@ Json Operation(const RouteDoc& doc) {
     return Json{{"description", description}, {"content", {{"application/json", {{"schema", SchemaRef("Error")}}}}}};
   };
   Json responses = {{"200", {{"description", "OK (ETag; 304 when If-None-Match matches)"}, {"content", content}}},
-                    {"400", error("Invalid parameter")},
-                    {"404", error("Unknown edition, country or path")}};
+                    {"400", error("Malformed request")},
+                    {"404", error("Unknown edition, country, measure or path")},
+                    {"422", error("Invalid parameter")},
+                    {"500", error("Stored data damaged, or a bug")},
+                    {"501", error("Not served for this edition (e.g. a figure not assessed)")},
+                    {"503", error("The store cannot be reached")}};
   return Json{{"summary", doc.summary}, {"parameters", parameters}, {"responses", responses}};
 }
 
@@ -42,6 +46,9 @@ std::string OpenApiDocument(const RouteTable& table) {
   paths["/api/v1/openapi.json"] = {
       {"get", SimpleOperation("This document", {"openapi", "info", "paths", "components"}, "OpenApi")}};
   paths["/healthz"] = {{"get", SimpleOperation("Liveness check", {"status"}, "Health")}};
+  paths["/api/v1/health"] = {{"get", SimpleOperation("The store: backend, location and schema version, read anew on "
+                                                     "each request (503 when it cannot be read)",
+                                                     {"status", "store", "editions"}, "StoreHealth")}};
   Json document = {
       {"openapi", "3.0.3"},
       {"info",
@@ -57,9 +64,10 @@ std::string OpenApiDocument(const RouteTable& table) {
   return document.dump(1);
 }
 
-std::string OpenApiDocument() {
-  Published none;
-  return OpenApiDocument(ApiRoutes(none));
+Result<std::string> OpenApiDocument() {
+  auto engine = app::Engine::Open(":memory:");
+  if (!engine) return engine.error();
+  return OpenApiDocument(ApiRoutes(**engine));
 }
 
 }  // namespace ocindex::server

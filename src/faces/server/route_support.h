@@ -1,37 +1,35 @@
-// Parameter parsing shared by the route families: editions, measures and place filters.
+// Request parsing shared by the route families: lists, place filters, and the
+// {edition} path parameter.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "adapters/http/router.h"
-#include "core/error.h"
-#include "core/model/dataset.h"
-#include "faces/server/published.h"
+#include "app/engine.h"
+#include "app/place_filter.h"
+#include "faces/server/api_json.h"
 
 namespace ocindex::server {
 
-// The edition named by the path (a year or "latest"); kNotFound lists what exists.
-Result<const PublishedEdition*> FindEdition(const Published& data, const std::string& edition);
+// ?continent= and ?region=.
+app::PlaceFilter PlaceFilterOf(const Request& request);
 
-// The edition's index of a country named by ISO3, name or alias. kNotFound otherwise,
-// with "did you mean" names in `suggestions` when the name is unknown.
-Result<int> FindCountry(const Published& data, const PublishedEdition& published, const std::string& query,
-                        std::vector<std::string>& suggestions);
-// FindCountry's error as 404 (with the suggestions) or 400.
-adapters::http::Response CountryError(const Error& error, const std::vector<std::string>& suggestions);
+// The error of a query that names countries, with "did you mean" names for the first
+// name that is not a country.
+Response CountryErrorResponse(const app::Engine& engine, const Error& error, const std::vector<std::string>& names);
 
-// Measure ids, comma-separated; empty: every measure in framework display order.
-// kInvalidInput names an unknown measure and lists the valid ones.
-Result<std::vector<int>> ParseMeasures(const core::Framework& framework, const std::string& list);
-Result<int> ParseMeasure(const core::Framework& framework, const std::string& id);
+// A query parameter, or `fallback` when absent.
+std::string ParamOr(const Request& request, const std::string& name, const std::string& fallback);
 
-// ?continent= and ?region= (case-insensitive); empty keeps everyone.
-struct PlaceFilter {
-  std::string continent;
-  std::string region;
-  static PlaceFilter From(const adapters::http::Request& request);
-  bool Keeps(const core::CountryEntry& country) const;
-};
+// Wraps a handler that needs the {edition} path parameter resolved.
+template <typename F>
+adapters::http::RouteHandler WithEdition(const app::Engine& engine, F f) {
+  return [&engine, f](const Request& request, const adapters::http::PathParams& params) {
+    auto edition = engine.Edition(params.at("edition"));
+    if (!edition) return ErrorResponse(edition.error());
+    return f(**edition, request, params);
+  };
+}
 
 }  // namespace ocindex::server

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "adapters/http/router.h"
-#include "faces/server/published.h"
+#include "app/engine.h"
 
 namespace ocindex::server {
 
@@ -35,20 +35,21 @@ struct ApiRoute {
 
 using RouteTable = std::vector<ApiRoute>;
 
-// Route families; `data` outlives the routes.
-void AddEditionRoutes(RouteTable& table, const Published& data);   // editions, framework, countries, scores, ranks, aggregates
-void AddCountryRoutes(RouteTable& table, const Published& data);   // country profile, compare
-void AddChangesRoutes(RouteTable& table, const Published& data);   // changes between editions
-void AddUncertaintyRoutes(RouteTable& table, const Published& data);  // rank intervals (reference experiment)
-void AddFlowsRoutes(RouteTable& table, const Published& data);     // flow graph, a country's flows
-void AddNarrativeRoutes(RouteTable& table, const Published& data);  // a country's profile narrative
+// Route families; `engine` outlives the routes.
+void AddEditionRoutes(RouteTable& table, const app::Engine& engine);      // editions, framework, countries, scores, ranks, aggregates
+void AddCountryRoutes(RouteTable& table, const app::Engine& engine);      // country profile, compare
+void AddChangesRoutes(RouteTable& table, const app::Engine& engine);      // changes between editions
+void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine);  // rank intervals (reference experiment)
+void AddFlowsRoutes(RouteTable& table, const app::Engine& engine);        // flow graph, a country's flows
+void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine);    // a country's profile narrative
 
 // Every route family above.
-RouteTable ApiRoutes(const Published& data);
+RouteTable ApiRoutes(const app::Engine& engine);
 
 // The OpenAPI 3.0 document describing the table (and /healthz, /api/v1/openapi.json).
 std::string OpenApiDocument(const RouteTable& table);
-// The same document without data: registering routes reads none (`ocindex openapi`).
-std::string OpenApiDocument();
+// The same document without a database (`ocindex openapi`): the routes are registered
+// on an engine over an in-memory store, whose data no documentation reads.
+Result<std::string> OpenApiDocument();
 
 }  // namespace ocindex::server

@@ -8,6 +8,8 @@
 #include <mutex>
 
 #include "adapters/io/uncertainty_spec_json.h"
+#include "app/labels.h"
+#include "app/uncertainty_query.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
@@ -22,15 +24,12 @@ namespace un = core::uncertainty;
 constexpr std::int64_t kRuns = 20000;
 constexpr std::uint64_t kSeed = 1;
 
-const char* const kQuadrantKeys[] = {"high_criminality_low_resilience", "high_criminality_high_resilience",
-                                     "low_criminality_low_resilience", "low_criminality_high_resilience"};
-
-Json Body(const Published& data, const PublishedEdition& edition, const un::UncertaintyResult& result) {
+Json Body(const app::Engine& engine, const app::LoadedEdition& edition, const un::UncertaintyResult& result) {
   Json rows = Json::array();
   const core::Dataset& dataset = edition.edition.dataset;
   for (size_t c = 0; c < result.countries.size(); ++c) {
     const un::CountryOutcome& country = result.countries[c];
-    Json entry = CountryJson(data.geography(), dataset.countries[c]);
+    Json entry = CountryJson(engine.geography(), dataset.countries[c]);
     for (size_t p = 0; p < result.pillars.size(); ++p) {
       const un::PillarOutcome& o = country.pillars[p];
       entry[result.pillars[p]] = Json{{"nominal_rank", o.nominal_rank},
@@ -44,7 +43,9 @@ Json Body(const Published& data, const PublishedEdition& edition, const un::Unce
     }
     if (country.nominal_quadrant >= 0) {
       Json quadrants;
-      for (size_t q = 0; q < 4; ++q) quadrants[kQuadrantKeys[q]] = country.quadrant_probability[q];
+      for (size_t q = 0; q < app::kQuadrants.size(); ++q) {
+        quadrants[app::QuadrantKey(app::kQuadrants[q])] = country.quadrant_probability[q];
+      }
       entry["quadrant_probability"] = std::move(quadrants);
     }
     rows.push_back(std::move(entry));
@@ -60,18 +61,18 @@ Json Body(const Published& data, const PublishedEdition& edition, const un::Unce
 // The bodies computed so far, by edition id.
 class Computed {
  public:
-  Result<std::shared_ptr<const Json>> Get(const Published& data, const PublishedEdition& edition) {
+  Result<std::shared_ptr<const Json>> Get(const app::Engine& engine, const app::LoadedEdition& edition) {
     std::lock_guard<std::mutex> lock(mutex_);  // one computation per edition, even under concurrent requests
     auto found = bodies_.find(edition.id);
     if (found != bodies_.end()) return found->second;
-    un::Plan plan;
-    OCINDEX_ASSIGN_OR_RETURN(plan, un::BuildPlan(edition.edition.framework, edition.edition.dataset, un::ReferenceSpec()));
+    app::UncertaintyPlan planned;
+    OCINDEX_ASSIGN_OR_RETURN(planned, app::PlanUncertainty(engine, app::UncertaintyQuery{edition.id, un::ReferenceSpec(), {}}));
     un::AnalysisOptions options;
     options.runs = kRuns;
     options.seed = kSeed;
     un::UncertaintyResult result;
-    OCINDEX_ASSIGN_OR_RETURN(result, un::RunUncertainty(plan, options));
-    auto body = std::make_shared<const Json>(Body(data, edition, result));
+    OCINDEX_ASSIGN_OR_RETURN(result, un::RunUncertainty(planned.plan, options));
+    auto body = std::make_shared<const Json>(Body(engine, edition, result));
     bodies_.emplace(edition.id, body);
     return body;
   }
@@ -81,17 +82,15 @@ class Computed {
   std::map<std::string, std::shared_ptr<const Json>> bodies_;
 };
 
-Response Uncertainty(const Published& data, Computed& computed, const PathParams& params) {
-  auto edition = FindEdition(data, params.at("edition"));
-  if (!edition) return ErrorResponse(edition.error());
-  auto body = computed.Get(data, **edition);
+Response Uncertainty(const app::Engine& engine, Computed& computed, const app::LoadedEdition& edition) {
+  auto body = computed.Get(engine, edition);
   if (!body) return ErrorResponse(body.error());
   return JsonResponse(**body);
 }
 
 }  // namespace
 
-void AddUncertaintyRoutes(RouteTable& table, const Published& data) {
+void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine) {
   auto computed = std::make_shared<Computed>();
   table.push_back({"/api/v1/editions/{edition}/uncertainty",
                    {fmt::format("Rank intervals (5-95 %) and quadrant probabilities of every country under the "
@@ -100,11 +99,11 @@ void AddUncertaintyRoutes(RouteTable& table, const Published& data) {
                                 kRuns, kSeed),
                     {{"edition", "path", true, "Edition year or 'latest'", "2025"}},
                     {"edition", "runs", "seed", "spec", "pillars", "rows"},
-                    false,
-                    "Uncertainty"},
-                   [&data, computed](const Request&, const PathParams& params) {
-                     return Uncertainty(data, *computed, params);
-                   }});
+                    false, "Uncertainty"},
+                   WithEdition(engine, [&engine, computed](const app::LoadedEdition& e, const Request&,
+                                                           const PathParams&) {
+                     return Uncertainty(engine, *computed, e);
+                   })});
 }
 
 }  // namespace ocindex::server

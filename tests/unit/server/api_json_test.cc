@@ -10,8 +10,6 @@ TEST(Figure, PublishedUnitsAsShortestNumbers) {
   EXPECT_EQ(Figure(450, 2).dump(), "4.5");
   EXPECT_EQ(Figure(-21, 2).dump(), "-0.21");
   EXPECT_TRUE(Figure(std::nullopt, 2).is_null());
-  EXPECT_EQ(CsvFigure(450, 2), "4.50");
-  EXPECT_FALSE(CsvFigure(std::nullopt, 2));
 }
 
 TEST(RankJson, UnrankedIsNull) {
@@ -33,11 +31,15 @@ TEST(SplitList, TrimsAndDropsEmptyItems) {
   EXPECT_TRUE(SplitList("").empty());
 }
 
-TEST(CoreErrors, MapToHttpStatus) {
+TEST(CoreErrors, MapToHttpStatusThroughTheAppTable) {
   EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kNotFound, "x")).status, 404);
-  EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kInvalidInput, "x")).status, 400);
+  EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kInvalidInput, "x")).status, 422);
+  EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kConflict, "x")).status, 409);
+  EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kUnsupported, "x")).status, 501);
   EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kForbidden, "x")).status, 403);
   EXPECT_EQ(ErrorResponse(MakeError(ErrorCode::kCorrupt, "x")).status, 500);
+  EXPECT_NE(ErrorResponse(MakeError(ErrorCode::kNotFound, "x"), {"Kazakhstan"}).body->find(R"("suggestions":["Kazakhstan"])"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -1,11 +1,11 @@
-#include "faces/server/published_flows.h"
+#include "app/published_flows.h"
 
 #include <algorithm>
 #include <thread>
 
 #include "adapters/catalog/flows.h"
 
-namespace ocindex::server {
+namespace ocindex::app {
 
 const core::Narrative* PublishedFlows::NarrativeOf(const std::string& country, const std::string& edition) const {
   for (size_t i = 0; i < statements.size(); ++i) {
@@ -28,4 +28,4 @@ Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(const core::Geo
   return std::unique_ptr<const PublishedFlows>(std::move(flows));
 }
 
-}  // namespace ocindex::server
+}  // namespace ocindex::app

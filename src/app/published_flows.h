@@ -1,5 +1,5 @@
 // The flows of every stored narrative, extracted once at start-up like the scores
-// (published.h): the API's flow routes only read this and never touch the database.
+// (engine.h): the API's flow routes only read this and never touch the database.
 #pragma once
 
 #include <memory>
@@ -12,7 +12,7 @@
 #include "core/flows/statement.h"
 #include "core/profile/narrative.h"
 
-namespace ocindex::server {
+namespace ocindex::app {
 
 struct PublishedFlows {
   std::vector<core::NarrativeStatements> statements;  // one per stored narrative (current revision)
@@ -24,10 +24,10 @@ struct PublishedFlows {
   const core::Narrative* NarrativeOf(const std::string& country, const std::string& edition) const;
 };
 
-// Extracts the flows of the stored narratives Published has already loaded, on all
+// Extracts the flows of the stored narratives the engine has already loaded, on all
 // cores. The lexicon is compiled only when there is a narrative, so a store without
 // narratives starts at once.
 Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(const core::Geography& geography,
                                                                  std::vector<adapters::NarrativeSource> sources);
 
-}  // namespace ocindex::server
+}  // namespace ocindex::app

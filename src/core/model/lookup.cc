@@ -1,13 +1,13 @@
-#include "adapters/catalog/lookup.h"
+#include "core/model/lookup.h"
 
 #include <fmt/format.h>
 
 #include <vector>
 
-namespace ocindex::adapters {
+namespace ocindex::core {
 
-Result<std::string> ResolveCountry(const core::Geography& geography, const std::string& query) {
-  if (const core::Country* country = geography.Find(query)) return country->iso3;
+Result<std::string> ResolveCountry(const Geography& geography, const std::string& query) {
+  if (const Country* country = geography.Find(query)) return country->iso3;
   auto suggestions = geography.Suggest(query);
   return MakeError(ErrorCode::kNotFound,
                    fmt::format("unknown country '{}'{}", query,
@@ -15,7 +15,7 @@ Result<std::string> ResolveCountry(const core::Geography& geography, const std::
                                                    : fmt::format("; did you mean {}?", fmt::join(suggestions, ", "))));
 }
 
-Result<int> ResolveMeasure(const core::Framework& framework, const std::string& query) {
+Result<int> ResolveMeasure(const Framework& framework, const std::string& query) {
   if (auto measure = framework.FindMeasure(query)) return *measure;
   std::vector<std::string> ids;
   for (int m = 0; m < framework.measure_count(); ++m) ids.push_back(framework.MeasureId(m));
@@ -23,7 +23,7 @@ Result<int> ResolveMeasure(const core::Framework& framework, const std::string& 
                                                      framework.edition, fmt::join(ids, ", ")));
 }
 
-std::string IndicatorNames(const core::Framework& framework, const std::vector<std::string>& ids) {
+std::string IndicatorNames(const Framework& framework, const std::vector<std::string>& ids) {
   std::vector<std::string> names;
   for (const std::string& id : ids) {
     auto indicator = framework.FindIndicator(id);
@@ -32,9 +32,9 @@ std::string IndicatorNames(const core::Framework& framework, const std::vector<s
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
-std::string DisplayName(const core::Geography& geography, const core::CountryEntry& country) {
-  const core::Country* known = geography.Find(country.iso3);
+std::string DisplayName(const Geography& geography, const CountryEntry& country) {
+  const Country* known = geography.Find(country.iso3);
   return known != nullptr ? known->name : country.name;
 }
 
-}  // namespace ocindex::adapters
+}  // namespace ocindex::core

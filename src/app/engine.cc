@@ -1,0 +1,128 @@
+#include "app/engine.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "adapters/catalog/flows.h"
+#include "adapters/catalog/profiles.h"
+#include "adapters/store/open_store.h"
+#include "core/model/lookup.h"
+
+namespace ocindex::app {
+
+Engine::Engine(adapters::Catalog catalog, std::string location)
+    : location_(std::move(location)), catalog_(std::move(catalog)) {}
+
+Result<adapters::Catalog> OpenCatalog(const std::string& location) {
+  auto store = adapters::OpenStore(adapters::DatabaseUri(location));
+  if (!store) return store.error();
+  return adapters::Catalog::Open(std::move(*store));
+}
+
+Result<std::unique_ptr<Engine>> Engine::Open(const std::string& location) {
+  auto catalog = OpenCatalog(location);
+  if (!catalog) return catalog.error();
+  std::unique_ptr<Engine> engine(new Engine(std::move(*catalog), adapters::DatabaseUri(location)));
+  OCINDEX_RETURN_IF_ERROR(engine->ListEditions());
+  return engine;
+}
+
+Result<adapters::StoreSchema> Engine::StoreHealth() const { return adapters::ReadStoreSchema(location_); }
+
+Status Engine::ListEditions() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto editions = catalog_.Editions();
+  if (!editions) return editions.error();
+  ids_.clear();
+  for (const adapters::EditionInfo& info : *editions) ids_.push_back(info.edition);
+  // Edition ids sort as text: "2019" < "2021" < "2023".
+  std::sort(ids_.begin(), ids_.end());
+  return {};
+}
+
+Status Engine::LoadAll() {
+  OCINDEX_RETURN_IF_ERROR(ListEditions());  // the catalog may have changed since Open
+  for (const std::string& id : ids_) OCINDEX_RETURN_IF_ERROR(Edition(id));
+  OCINDEX_RETURN_IF_ERROR(Flows());
+  return {};
+}
+
+Result<std::vector<adapters::EditionInfo>> Engine::StoredEditions() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto editions = catalog_.Editions();
+  if (!editions) return editions.error();
+  std::sort(editions->begin(), editions->end(),
+            [](const adapters::EditionInfo& a, const adapters::EditionInfo& b) { return a.edition < b.edition; });
+  return editions;
+}
+
+Result<const LoadedEdition*> Engine::Edition(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return LoadLocked(id);
+}
+
+Result<const LoadedEdition*> Engine::LoadLocked(const std::string& id) const {
+  const std::string wanted = (id.empty() || id == "latest") && !ids_.empty() ? ids_.back() : id;
+  if (auto found = loaded_.find(wanted); found != loaded_.end()) return found->second.get();
+  if (std::find(ids_.begin(), ids_.end(), wanted) == ids_.end()) {
+    if (ids_.empty()) return MakeError(ErrorCode::kNotFound, "no edition is stored; import one with `ocindex import`");
+    return MakeError(ErrorCode::kNotFound,
+                     fmt::format("unknown edition '{}'; expected one of: {}, latest", id, fmt::join(ids_, ", ")));
+  }
+  auto entry = std::make_unique<LoadedEdition>();
+  entry->id = wanted;
+  entry->year = std::atoi(wanted.c_str());
+  OCINDEX_ASSIGN_OR_RETURN(entry->edition, catalog_.Load(wanted));
+  OCINDEX_ASSIGN_OR_RETURN(entry->card, core::Scorecard::Compute(entry->edition.framework, entry->edition.dataset));
+  OCINDEX_ASSIGN_OR_RETURN(entry->narratives, adapters::LoadNarratives(catalog_, wanted));
+  const std::string& previous = entry->edition.framework.previous;
+  if (!previous.empty() && std::find(ids_.begin(), ids_.end(), previous) != ids_.end()) {
+    OCINDEX_ASSIGN_OR_RETURN(entry->previous, LoadLocked(previous));
+  }
+  return loaded_.emplace(wanted, std::move(entry)).first->second.get();
+}
+
+Result<std::vector<adapters::ProfileRevisionInfo>> Engine::ProfileHistory(const std::string& country,
+                                                                          const std::string& edition) {
+  std::string iso3;
+  OCINDEX_ASSIGN_OR_RETURN(iso3, core::ResolveCountry(geography(), country));
+  const LoadedEdition* loaded = nullptr;
+  OCINDEX_ASSIGN_OR_RETURN(loaded, Edition(edition));
+  std::lock_guard<std::mutex> lock(mutex_);
+  return catalog_.store().ListProfileRevisions(iso3, loaded->id);
+}
+
+Result<std::vector<adapters::ExpertScoresInfo>> Engine::ExpertScoreSets() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return catalog_.store().ListExpertScores();
+}
+
+Result<adapters::StoredExpertScores> Engine::LoadExpertScores(const std::string& edition, int revision) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return catalog_.store().LoadExpertScores(edition, revision);
+}
+
+Result<std::vector<int>> Engine::SaveExpertScores(const std::vector<adapters::ExpertScoresToStore>& sets) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return catalog_.store().SaveExpertScores(sets);
+}
+
+Result<const PublishedFlows*> Engine::Flows() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (flows_) return flows_.get();
+  // Flows come from the narratives loaded with the editions, not from a second read of the store.
+  std::vector<adapters::NarrativeSource> sources;
+  for (const std::string& id : ids_) {
+    const LoadedEdition* entry = nullptr;
+    OCINDEX_ASSIGN_OR_RETURN(entry, LoadLocked(id));
+    for (const auto& [iso3, profile] : entry->narratives) {
+      sources.push_back(adapters::StoredNarrativeSource(profile, entry->id, entry->edition.framework));
+    }
+  }
+  OCINDEX_ASSIGN_OR_RETURN(flows_, LoadPublishedFlows(catalog_.geography(), std::move(sources)));
+  return flows_.get();
+}
+
+}  // namespace ocindex::app

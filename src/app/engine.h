@@ -1,0 +1,91 @@
+// The one entry point of every face (CLI, HTTP API): owns the catalog, its store and
+// the editions loaded and scored from it. Queries (ranks_query.h, changes_query.h, ...)
+// read from it; faces only parse, call and render.
+//
+// Editions load on first use, so a CLI command reads only what it needs. A server
+// calls LoadAll() once at start-up; afterwards reads never touch the store and are
+// safe from any thread (the one lock only guards the cache).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "adapters/catalog/catalog.h"
+#include "adapters/store/open_store.h"
+#include "adapters/store/store.h"
+#include "app/published_flows.h"
+#include "core/error.h"
+#include "core/model/dataset.h"
+#include "core/model/geography.h"
+#include "core/scoring/scorecard.h"
+
+namespace ocindex::app {
+
+// One stored edition (its current revision), loaded and scored.
+struct LoadedEdition {
+  std::string id;  // "2021"
+  int year = 0;    // 2021 (the API speaks numbers)
+  core::Edition edition;
+  core::Scorecard card;
+  const LoadedEdition* previous = nullptr;  // the framework's previous edition, if stored
+  std::map<std::string, adapters::StoredProfile> narratives;  // current revision, by ISO3
+};
+
+// Opens the store at `location` (a database path; empty: the default location) as a
+// catalog, filling it with the bundled editions and countries on first use. The one
+// place that chooses the store.
+Result<adapters::Catalog> OpenCatalog(const std::string& location);
+
+class Engine {
+ public:
+  // OpenCatalog(location), with nothing loaded yet.
+  static Result<std::unique_ptr<Engine>> Open(const std::string& location);
+
+  // Loads and scores every stored edition and extracts the flows of their narratives.
+  Status LoadAll();
+
+  const core::Geography& geography() const { return catalog_.geography(); }
+  // Stored edition ids, oldest first.
+  const std::vector<std::string>& edition_ids() const { return ids_; }
+  // The stored editions with their revisions and sources, oldest first.
+  Result<std::vector<adapters::EditionInfo>> StoredEditions() const;
+  // An edition id, "latest", or "" (also the newest). kNotFound lists the stored ids.
+  Result<const LoadedEdition*> Edition(const std::string& id) const;
+  // The flows of every stored narrative.
+  Result<const PublishedFlows*> Flows() const;
+
+  // A country's stored narrative revisions in an edition ("" or "latest": the newest), oldest first.
+  Result<std::vector<adapters::ProfileRevisionInfo>> ProfileHistory(const std::string& country,
+                                                                    const std::string& edition);
+  // Stored expert-level score sets (every revision of every edition), oldest first.
+  Result<std::vector<adapters::ExpertScoresInfo>> ExpertScoreSets();
+  // One revision (0: the newest) of an edition's expert-level scores.
+  Result<adapters::StoredExpertScores> LoadExpertScores(const std::string& edition, int revision);
+  // Stores each set as a new revision of its edition; returns the revision numbers.
+  Result<std::vector<int>> SaveExpertScores(const std::vector<adapters::ExpertScoresToStore>& sets);
+
+  // The store's backend, location and schema, read anew (never cached): what
+  // /api/v1/health reports. An error when the store cannot be reached.
+  Result<adapters::StoreSchema> StoreHealth() const;
+
+  // For the commands that work on the catalog directly (imports, profile import and
+  // export, narrative extraction). Not for concurrent use.
+  adapters::Catalog& catalog() { return catalog_; }
+
+ private:
+  Engine(adapters::Catalog catalog, std::string location);
+  Status ListEditions();
+  Result<const LoadedEdition*> LoadLocked(const std::string& id) const;
+
+  const std::string location_;  // the store's URI or path, as OpenStore takes it
+  mutable std::mutex mutex_;  // guards the caches below and the catalog's store
+  mutable adapters::Catalog catalog_;
+  std::vector<std::string> ids_;
+  mutable std::map<std::string, std::unique_ptr<LoadedEdition>> loaded_;
+  mutable std::unique_ptr<const PublishedFlows> flows_;
+};
+
+}  // namespace ocindex::app

@@ -1,0 +1,32 @@
+// The plan of a Monte Carlo uncertainty or Sobol sensitivity analysis
+// (core/uncertainty, docs/ANALYTICS.md) on a stored edition: what `ocindex uncertainty`,
+// `ocindex sensitivity` and the API's reference experiment run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/engine.h"
+#include "core/error.h"
+#include "core/reliability/expert_scores.h"
+#include "core/uncertainty/evaluation_plan.h"
+#include "core/uncertainty/uncertainty_spec.h"
+
+namespace ocindex::app {
+
+struct UncertaintyQuery {
+  std::string edition;  // id, "latest" or "" (the newest)
+  core::uncertainty::UncertaintySpec spec = core::uncertainty::ReferenceSpec();
+  std::vector<core::ExpertScore> experts;  // the edition's expert-level scores, for a spec that resamples them
+
+  Status Validate() const;
+};
+
+struct UncertaintyPlan {
+  const LoadedEdition* edition = nullptr;
+  core::uncertainty::Plan plan;  // countries carry their common English names
+};
+
+Result<UncertaintyPlan> PlanUncertainty(const Engine& engine, const UncertaintyQuery& query);
+
+}  // namespace ocindex::app
