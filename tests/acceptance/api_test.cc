@@ -377,8 +377,11 @@ TEST(ApiHealthTest, StoreThatCannotBeReadIs503) {
   std::string db;
   ApiServer server("/nonexistent", [&db](adapters::Catalog&, TempDir& dir) { db = dir.File("ocindex.db"); });
   ASSERT_TRUE(server.ok());
-  std::filesystem::rename(db, db + ".moved");
-  ASSERT_TRUE(WriteFile(db, "not a database, whatever it once was").ok());
+  // As when its volume goes away: the database and its WAL files are gone.
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ignored;
+    std::filesystem::rename(db + suffix, db + suffix + ".moved", ignored);
+  }
   HttpReply health = HttpGet(server.port(), "/api/v1/health");
   EXPECT_EQ(health.status, 503);
   EXPECT_NE(health.body.find("storage_unavailable"), std::string::npos) << health.body;

@@ -15,6 +15,9 @@ Response Health(const app::Engine& engine) {
   if (!schema) {
     return adapters::http::ErrorResponse(503, "storage_unavailable", "the store cannot be read: " + schema.error().ToString());
   }
+  if (schema->version == 0) {
+    return adapters::http::ErrorResponse(503, "storage_unavailable", "no ocindex database at " + schema->location);
+  }
   if (schema->version != schema->known) {
     return adapters::http::ErrorResponse(503, "schema_mismatch",
                                          "the store's schema is version " + std::to_string(schema->version) +
