@@ -43,12 +43,12 @@ Result<std::string> OptionalCountry(const adapters::Catalog& catalog, const std:
 }
 
 void Extract(Context& context, const ExtractArgs& args) {
+  const app::ExtractQuery query{args.kind};
+  if (Status valid = query.Validate(); !valid) return context.Fail(valid.error());
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
   auto extractor = adapters::BundledFlowExtractor(catalog->geography());
   if (!extractor) return context.Fail(extractor.error());
-  const app::ExtractQuery query{args.kind};
-  if (Status valid = query.Validate(); !valid) return context.Fail(valid.error());
   const std::optional<core::StatementKind> kind = query.Kind();
 
   std::vector<adapters::NarrativeSource> sources;
