@@ -10,6 +10,7 @@
 #include "adapters/catalog/flows.h"
 #include "adapters/io/csv_reader.h"
 #include "adapters/render/flows_render.h"
+#include "app/flows_query.h"
 #include "core/model/lookup.h"
 #include "faces/cli/commands.h"
 
@@ -42,12 +43,13 @@ Result<std::string> OptionalCountry(const adapters::Catalog& catalog, const std:
 }
 
 void Extract(Context& context, const ExtractArgs& args) {
+  const app::ExtractQuery query{args.kind};
+  if (Status valid = query.Validate(); !valid) return context.Fail(valid.error());
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
   auto extractor = adapters::BundledFlowExtractor(catalog->geography());
   if (!extractor) return context.Fail(extractor.error());
-  std::optional<core::StatementKind> kind;
-  if (!args.kind.empty()) kind = core::ParseStatementKind(args.kind);
+  const std::optional<core::StatementKind> kind = query.Kind();
 
   std::vector<adapters::NarrativeSource> sources;
   if (std::filesystem::is_regular_file(args.source)) {
@@ -61,9 +63,7 @@ void Extract(Context& context, const ExtractArgs& args) {
       return context.Fail(MakeError(ErrorCode::kInvalidInput, "--country is for files; '" + args.source +
                                                                   "' is not a file"));
     }
-    auto country = core::ResolveCountry(catalog->geography(), args.source);
-    if (!country) return context.Fail(country.error());
-    auto stored = adapters::StoredNarratives(*catalog, *country, args.edition);
+    auto stored = app::StoredCountryNarratives(*catalog, args.source, args.edition);
     if (!stored) return context.Fail(stored.error());
     sources = std::move(*stored);
   }
@@ -125,6 +125,8 @@ Result<std::vector<adapters::NarrativeSource>> FileSources(adapters::Catalog& ca
 }
 
 void Graph(Context& context, const GraphArgs& args) {
+  const app::FlowGraphQuery query{.market = args.market, .min_confidence = args.min_confidence};
+  if (Status valid = query.Validate(); !valid) return context.Fail(valid.error());
   auto catalog = context.OpenCatalog();
   if (!catalog) return context.Fail(catalog.error());
   auto extractor = adapters::BundledFlowExtractor(catalog->geography());
@@ -135,7 +137,7 @@ void Graph(Context& context, const GraphArgs& args) {
   if (!sources) return context.Fail(sources.error());
   auto statements = adapters::ExtractAll(*extractor, *sources, Threads());
   if (!statements) return context.Fail(statements.error());
-  const core::FlowGraph graph = core::BuildFlowGraph(*statements, {args.market, args.min_confidence});
+  const core::FlowGraph graph = core::BuildFlowGraph(*statements, query.Options());
   std::cerr << fmt::format("{} narratives, {} edges, {} nodes\n", sources->size(), graph.edges.size(),
                            graph.metrics.size());
   const adapters::render::PlaceNamer names{extractor->geography(), extractor->gazetteer()};

@@ -10,7 +10,7 @@
 
 #include "adapters/catalog/profiles.h"
 #include "adapters/io/text_file.h"
-#include "app/country_query.h"
+#include "app/profile_query.h"
 #include "core/model/lookup.h"
 #include "faces/cli/commands.h"
 #include "faces/cli/progress.h"
@@ -89,7 +89,7 @@ struct RenderArgs {
 void RenderOne(Context& context, const RenderArgs& args) {
   auto engine = context.OpenEngine();
   if (!engine) return context.Fail(engine.error());
-  auto profile = app::Country(**engine, app::CountryQuery{args.country, args.edition});
+  auto profile = app::Profile(**engine, app::ProfileQuery{args.country, args.edition});
   if (!profile) return context.Fail(profile.error());
   const app::LoadedEdition& loaded = *profile->edition;
   auto view = adapters::LoadProfileView((*engine)->catalog(), loaded.edition,
@@ -136,7 +136,7 @@ void ExportAll(Context& context, const RenderArgs& args) {
 void History(Context& context, const std::string& country, const std::string& edition) {
   auto engine = context.OpenEngine();
   if (!engine) return context.Fail(engine.error());
-  auto revisions = (*engine)->ProfileHistory(country, edition);
+  auto revisions = app::ProfileHistory(**engine, app::ProfileQuery{country, edition});
   if (!revisions) return context.Fail(revisions.error());
   Grid grid;
   for (const char* name : {"revision", "stored_at", "author", "sections", "words", "source", "note"}) {

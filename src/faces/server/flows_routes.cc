@@ -1,11 +1,9 @@
 // The flow graph of the stored narratives (all markets or one) and one country's
 // statements with their evidence, from the flows extracted at start-up.
-#include <fmt/format.h>
-
 #include <set>
 
 #include "adapters/render/flows_render.h"
-#include "core/model/lookup.h"
+#include "app/flows_query.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_table.h"
 
@@ -13,17 +11,6 @@ namespace ocindex::server {
 namespace {
 
 using adapters::http::PathParams;
-
-// Every market and actor-type id any stored edition assesses.
-Result<std::set<std::string>> IndicatorIds(const app::Engine& engine) {
-  std::set<std::string> ids;
-  for (const std::string& id : engine.edition_ids()) {
-    const app::LoadedEdition* edition = nullptr;
-    OCINDEX_ASSIGN_OR_RETURN(edition, engine.Edition(id));
-    for (const core::Indicator& indicator : edition->edition.framework.indicators) ids.insert(indicator.id);
-  }
-  return ids;
-}
 
 // The sentence an evidence reference points at, quoted from the stored narrative.
 std::string Quote(const app::PublishedFlows& flows, const Json& evidence) {
@@ -63,53 +50,25 @@ Json GraphBody(const app::Engine& engine, const app::PublishedFlows& flows, cons
 }
 
 Response Graph(const app::Engine& engine, const Request& request) {
-  auto flows = engine.Flows();
-  if (!flows) return ErrorResponse(flows.error());
-  const core::FlowGraph& all = (*flows)->graph;
-  if (!request.HasParam("market")) return JsonResponse(GraphBody(engine, **flows, all));
-  const std::string market = request.Param("market");
-  auto markets = IndicatorIds(engine);
-  if (!markets) return ErrorResponse(markets.error());
-  if (markets->count(market) == 0) {
-    return ErrorResponse(MakeError(
-        ErrorCode::kInvalidInput,
-        fmt::format("'{}' is not a market indicator id of any stored edition (e.g. heroin_trade)", market)));
-  }
-  // A market's metrics were computed on its own edges, so filtering the full graph
-  // gives what a one-market graph would.
-  core::FlowGraph one;
-  for (const core::FlowEdge& edge : all.edges) {
-    if (edge.market == market) one.edges.push_back(edge);
-  }
-  for (const core::NodeMetrics& node : all.metrics) {
-    if (node.market == market) one.metrics.push_back(node);
-  }
-  return JsonResponse(GraphBody(engine, **flows, one));
+  app::FlowGraphQuery query;
+  if (request.HasParam("market")) query.market = request.Param("market");
+  auto graph = app::FlowGraph(engine, query);
+  if (!graph) return ErrorResponse(graph.error());
+  return JsonResponse(GraphBody(engine, *graph->flows, graph->graph));
 }
 
 Response CountryFlows(const app::Engine& engine, const std::string& query) {
-  auto iso3 = core::ResolveCountry(engine.geography(), query);
-  if (!iso3) return ErrorResponse(iso3.error());
-  auto published = engine.Flows();
-  if (!published) return ErrorResponse(published.error());
-  const app::PublishedFlows& flows = **published;
+  auto country = app::CountryFlows(engine, app::CountryFlowsQuery{query});
+  if (!country) return ErrorResponse(country.error());
+  const app::PublishedFlows& flows = *country->flows;
   const adapters::render::PlaceNamer names{engine.geography(), flows.gazetteer};
   Json narratives = Json::array();
-  for (size_t i = 0; i < flows.statements.size(); ++i) {
-    if (flows.statements[i].country != *iso3) continue;
+  for (size_t i : country->narratives) {
     narratives.push_back(adapters::render::StatementJson(flows.statements[i], flows.narratives[i], names, std::nullopt));
   }
-  // The edges of the graph that start or end at the country, whoever states them.
-  core::FlowGraph touching;
-  for (const core::FlowEdge& edge : flows.graph.edges) {
-    if (edge.from == *iso3 || edge.to == *iso3) touching.edges.push_back(edge);
-  }
-  for (const core::NodeMetrics& node : flows.graph.metrics) {
-    if (node.code == *iso3) touching.metrics.push_back(node);
-  }
-  Json graph = GraphBody(engine, flows, touching);
-  return JsonResponse(Json{{"iso3", *iso3},
-                           {"name", names(*iso3)},
+  Json graph = GraphBody(engine, flows, country->touching);
+  return JsonResponse(Json{{"iso3", country->iso3},
+                           {"name", names(country->iso3)},
                            {"narratives", std::move(narratives)},
                            {"edges", std::move(graph["edges"])},
                            {"metrics", std::move(graph["nodes"])}});

@@ -1,11 +1,9 @@
 // A country's profile narrative: the current revision's sections in the order the
 // profiles print them (the same OrderedSections the PDF uses), the footer and who
 // imported it. Narratives are loaded with the editions at start-up (app::Engine).
-#include <fmt/format.h>
-
 #include "adapters/render/markup.h"
 #include "adapters/render/profile_view.h"
-#include "app/country_query.h"
+#include "app/profile_query.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
 #include "faces/server/route_table.h"
@@ -16,18 +14,12 @@ namespace {
 using adapters::http::PathParams;
 
 Response Narrative(const app::Engine& engine, const app::LoadedEdition& published, const std::string& query) {
-  auto index = app::FindAssessedCountry(engine, published, query);
-  if (!index) return CountryErrorResponse(engine, index.error(), {query});
-  const core::CountryEntry& country = published.edition.dataset.countries[static_cast<size_t>(*index)];
-  auto found = published.narratives.find(country.iso3);
-  if (found == published.narratives.end()) {
-    return ErrorResponse(MakeError(
-        ErrorCode::kNotFound,
-        fmt::format("no narrative is stored for {} in edition {}; import one with `ocindex profile import FILE "
-                    "--country {} --edition {}`",
-                    country.iso3, published.id, country.iso3, published.id)));
-  }
-  const adapters::StoredProfile& narrative = found->second;
+  auto profile = app::Profile(engine, app::ProfileQuery{query, published.id});
+  if (!profile) return CountryErrorResponse(engine, profile.error(), {query});
+  auto stored = profile->Narrative();
+  if (!stored) return ErrorResponse(stored.error());
+  const core::CountryEntry& country = *profile->country;
+  const adapters::StoredProfile& narrative = **stored;
   Json sections = Json::array();
   for (const adapters::render::ProfileSection& section :
        adapters::render::OrderedSections(published.edition.framework, narrative)) {
