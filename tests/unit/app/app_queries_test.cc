@@ -15,29 +15,16 @@
 #include "app/scores_query.h"
 #include "app/uncertainty_query.h"
 #include "core/model/lookup.h"
+#include "support/app_engine.h"
 #include "support/fixtures.h"
 
 namespace ocindex::app {
 namespace {
 
-class AppTest : public ::testing::Test {
+class AppTest : public test::AppEngineTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::TempDir();
-    auto engine = Engine::Open(dir_->File("ocindex.db"));
-    ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-    engine_ = engine->release();
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    delete dir_;
-  }
-  static test::TempDir* dir_;
-  static Engine* engine_;
+  static void SetUpTestSuite() { OpenEngine(); }
 };
-
-test::TempDir* AppTest::dir_ = nullptr;
-Engine* AppTest::engine_ = nullptr;
 
 TEST(ErrorDisposition, EveryCodeHasAnExitCodeAndAnHttpStatus) {
   std::set<int> statuses;

@@ -5,6 +5,7 @@
 #include "adapters/catalog/profiles.h"
 #include "app/engine.h"
 #include "app/flows_query.h"
+#include "support/app_engine.h"
 #include "support/fixtures.h"
 
 namespace ocindex::app {
@@ -17,30 +18,10 @@ constexpr const char* kPeru =
     "DRUGS\n"
     "Peru is a producer, source and transit country for cocaine. Cocaine is shipped from Peru to Spain by sea.\n";
 
-class FlowsQueryTest : public ::testing::Test {
+class FlowsQueryTest : public test::AppEngineTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::TempDir();
-    auto engine = Engine::Open(dir_->File("ocindex.db"));
-    ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-    engine_ = engine->release();
-    for (const auto& [iso3, text] : {std::pair{"GEO", kGeorgia}, std::pair{"PER", kPeru}}) {
-      const std::string path = dir_->File(std::string(iso3) + ".txt");
-      ASSERT_TRUE(test::WriteFile(path, text).ok());
-      auto report = adapters::ImportProfile(engine_->catalog(), {path, iso3, "2021", "text", "tester", "", false});
-      ASSERT_TRUE(report.ok()) << report.error().ToString();
-    }
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    delete dir_;
-  }
-  static test::TempDir* dir_;
-  static Engine* engine_;
+  static void SetUpTestSuite() { OpenEngine({{"GEO", kGeorgia}, {"PER", kPeru}}); }
 };
-
-test::TempDir* FlowsQueryTest::dir_ = nullptr;
-Engine* FlowsQueryTest::engine_ = nullptr;
 
 TEST(FlowQueries, Validate) {
   EXPECT_TRUE(FlowGraphQuery{}.Validate().ok());

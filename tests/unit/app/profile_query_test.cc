@@ -5,34 +5,16 @@
 #include "adapters/catalog/profiles.h"
 #include "app/engine.h"
 #include "app/profile_query.h"
+#include "support/app_engine.h"
 #include "support/fixtures.h"
 
 namespace ocindex::app {
 namespace {
 
-class ProfileQueryTest : public ::testing::Test {
+class ProfileQueryTest : public test::AppEngineTest {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new test::TempDir();
-    auto engine = Engine::Open(dir_->File("ocindex.db"));
-    ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-    engine_ = engine->release();
-    // Stored before the edition loads: narratives load with it.
-    const std::string path = dir_->File("GEO.txt");
-    ASSERT_TRUE(test::WriteFile(path, "DRUGS\nGeorgia serves as a transit hub for heroin.\n").ok());
-    auto report = adapters::ImportProfile(engine_->catalog(), {path, "GEO", "2021", "text", "tester", "", false});
-    ASSERT_TRUE(report.ok()) << report.error().ToString();
-  }
-  static void TearDownTestSuite() {
-    delete engine_;
-    delete dir_;
-  }
-  static test::TempDir* dir_;
-  static Engine* engine_;
+  static void SetUpTestSuite() { OpenEngine({{"GEO", "DRUGS\nGeorgia serves as a transit hub for heroin.\n"}}); }
 };
-
-test::TempDir* ProfileQueryTest::dir_ = nullptr;
-Engine* ProfileQueryTest::engine_ = nullptr;
 
 TEST(ProfileQuery, Validate) {
   EXPECT_EQ(ProfileQuery{}.Validate().error().code, ErrorCode::kInvalidInput);
