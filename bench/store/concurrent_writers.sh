@@ -29,7 +29,8 @@ ocx editions >/dev/null  # creates and fills the store once, before the writers 
 # Small inputs, so the time goes to the store rather than to parsing: 40 expert scores
 # and a two-section narrative, one file per writer.
 for w in $(seq "$WRITERS"); do
-  ocx reliability generate --edition 2021 --experts 2 --seed "$w" | head -n 41 >"$WORK/experts-$w.csv"
+  ocx reliability generate --edition 2021 --experts 2 --seed "$w" -o "$WORK/all-$w.csv"
+  head -n 41 "$WORK/all-$w.csv" >"$WORK/experts-$w.csv"
   printf '# Summary\n\nWriter %s, a narrative for the benchmark.\n\n# Criminal markets\n\nMarkets.\n' "$w" \
     >"$WORK/narrative-$w.md"
 done
