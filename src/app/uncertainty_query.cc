@@ -1,5 +1,7 @@
 #include "app/uncertainty_query.h"
 
+#include <algorithm>
+
 #include "core/model/lookup.h"
 
 namespace ocindex::app {
@@ -23,6 +25,16 @@ Result<UncertaintyPlan> PlanUncertainty(const Engine& engine, const UncertaintyQ
   OCINDEX_ASSIGN_OR_RETURN(out.plan, core::uncertainty::BuildPlan(out.edition->edition.framework, dataset, query.spec,
                                                                   query.experts));
   return out;
+}
+
+std::vector<const core::uncertainty::CountryOutcome*> ByNominalRank(const core::uncertainty::UncertaintyResult& result,
+                                                                    size_t pillar) {
+  std::vector<const core::uncertainty::CountryOutcome*> order;
+  for (const auto& country : result.countries) order.push_back(&country);
+  std::stable_sort(order.begin(), order.end(), [pillar](const auto* a, const auto* b) {
+    return a->pillars[pillar].nominal_rank < b->pillars[pillar].nominal_rank;
+  });
+  return order;
 }
 
 }  // namespace ocindex::app

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/reliability/expert_scores.h"
 #include "core/uncertainty/evaluation_plan.h"
+#include "core/uncertainty/uncertainty_analysis.h"
 #include "core/uncertainty/uncertainty_spec.h"
 
 namespace ocindex::app {
@@ -28,5 +29,10 @@ struct UncertaintyPlan {
 };
 
 Result<UncertaintyPlan> PlanUncertainty(const Engine& engine, const UncertaintyQuery& query);
+
+// A result's countries in the order of their nominal rank on pillar `pillar` (ties keep
+// the plan's order), as every listing by pillar shows them.
+std::vector<const core::uncertainty::CountryOutcome*> ByNominalRank(const core::uncertainty::UncertaintyResult& result,
+                                                                    size_t pillar);
 
 }  // namespace ocindex::app

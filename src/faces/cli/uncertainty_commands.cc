@@ -182,12 +182,7 @@ Grid RankGrid(const un::UncertaintyResult& result, int decimals) {
     grid.AddColumn(name, true);
   }
   for (size_t p = 0; p < result.pillars.size(); ++p) {
-    std::vector<const un::CountryOutcome*> order;
-    for (const auto& country : result.countries) order.push_back(&country);
-    std::stable_sort(order.begin(), order.end(), [p](const auto* a, const auto* b) {
-      return a->pillars[p].nominal_rank < b->pillars[p].nominal_rank;
-    });
-    for (const un::CountryOutcome* country : order) {
+    for (const un::CountryOutcome* country : app::ByNominalRank(result, p)) {
       const un::PillarOutcome& o = country->pillars[p];
       grid.rows.push_back({result.pillars[p], country->iso3, country->name, Fixed(o.nominal_value, decimals),
                            std::to_string(o.nominal_rank), Fixed(o.rank.mean, 2), Fixed(o.rank.median, 1),

@@ -2,6 +2,8 @@
 // filter and label rules both faces share, and the error table.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <set>
 
 #include "app/aggregates_query.h"
@@ -209,6 +211,27 @@ TEST_F(AppTest, CountriesResolveByNameAndSuggestWhenUnknown) {
   ASSERT_TRUE(compared.ok());
   EXPECT_EQ(compared->countries[0]->iso3, "UZB");
   EXPECT_EQ(compared->countries[1]->iso3, "KAZ");
+}
+
+TEST(UncertaintyListing, CountriesByNominalRankOfEachPillarTiesInPlanOrder) {
+  core::uncertainty::UncertaintyResult result;
+  result.pillars = {"criminality", "resilience"};
+  for (const auto& [iso3, criminality, resilience] :
+       {std::tuple{"AAA", 2, 1}, std::tuple{"BBB", 1, 3}, std::tuple{"CCC", 2, 2}}) {
+    core::uncertainty::CountryOutcome country;
+    country.iso3 = iso3;
+    country.pillars.resize(2);
+    country.pillars[0].nominal_rank = criminality;
+    country.pillars[1].nominal_rank = resilience;
+    result.countries.push_back(country);
+  }
+  auto iso3s = [&](size_t pillar) {
+    std::vector<std::string> out;
+    for (const auto* country : ByNominalRank(result, pillar)) out.push_back(country->iso3);
+    return out;
+  };
+  EXPECT_EQ(iso3s(0), (std::vector<std::string>{"BBB", "AAA", "CCC"}));
+  EXPECT_EQ(iso3s(1), (std::vector<std::string>{"AAA", "CCC", "BBB"}));
 }
 
 }  // namespace
