@@ -7,10 +7,12 @@
 
 namespace ocindex::app {
 
-Status CountryQuery::Validate() const {
+Status RequireCountry(const std::string& country) {
   if (country.empty()) return MakeError(ErrorCode::kInvalidInput, "name a country (ISO3 code, name or alias)");
   return {};
 }
+
+Status CountryQuery::Validate() const { return RequireCountry(country); }
 
 Result<int> FindAssessedCountry(const Engine& engine, const LoadedEdition& edition, const std::string& query) {
   std::string iso3;
@@ -20,13 +22,23 @@ Result<int> FindAssessedCountry(const Engine& engine, const LoadedEdition& editi
   return *index;
 }
 
+Result<CountryInEdition> FindCountryInEdition(const Engine& engine, const std::string& edition,
+                                              const std::string& country) {
+  CountryInEdition found;
+  OCINDEX_ASSIGN_OR_RETURN(found.edition, engine.Edition(edition));
+  int index = 0;
+  OCINDEX_ASSIGN_OR_RETURN(index, FindAssessedCountry(engine, *found.edition, country));
+  found.country = &found.edition->edition.dataset.countries[static_cast<size_t>(index)];
+  return found;
+}
+
 Result<CountryProfile> Country(const Engine& engine, const CountryQuery& query) {
   OCINDEX_RETURN_IF_ERROR(query.Validate());
+  CountryInEdition found;
+  OCINDEX_ASSIGN_OR_RETURN(found, FindCountryInEdition(engine, query.edition, query.country));
   CountryProfile profile;
-  OCINDEX_ASSIGN_OR_RETURN(profile.edition, engine.Edition(query.edition));
-  int index = 0;
-  OCINDEX_ASSIGN_OR_RETURN(index, FindAssessedCountry(engine, *profile.edition, query.country));
-  profile.country = &profile.edition->edition.dataset.countries[static_cast<size_t>(index)];
+  profile.edition = found.edition;
+  profile.country = found.country;
   profile.name = core::DisplayName(engine.geography(), *profile.country);
   const core::Edition* previous = profile.edition->previous ? &profile.edition->previous->edition : nullptr;
   OCINDEX_ASSIGN_OR_RETURN(profile.summary, core::SummarizeCountry(profile.edition->edition, previous,

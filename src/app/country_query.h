@@ -31,4 +31,16 @@ Result<CountryProfile> Country(const Engine& engine, const CountryQuery& query);
 // name is unknown (with suggestions) or the country is not assessed in the edition.
 Result<int> FindAssessedCountry(const Engine& engine, const LoadedEdition& edition, const std::string& query);
 
+// What every query naming one country checks first.
+Status RequireCountry(const std::string& country);
+
+// An edition (id, "latest" or "") and a country assessed in it: where every query about
+// one country starts.
+struct CountryInEdition {
+  const LoadedEdition* edition = nullptr;
+  const core::CountryEntry* country = nullptr;
+};
+Result<CountryInEdition> FindCountryInEdition(const Engine& engine, const std::string& edition,
+                                              const std::string& country);
+
 }  // namespace ocindex::app

@@ -6,10 +6,7 @@
 
 namespace ocindex::app {
 
-Status ProfileQuery::Validate() const {
-  if (country.empty()) return MakeError(ErrorCode::kInvalidInput, "name a country (ISO3 code, name or alias)");
-  return {};
-}
+Status ProfileQuery::Validate() const { return RequireCountry(country); }
 
 Result<const adapters::StoredProfile*> CountryProfileNarrative::Narrative() const {
   if (narrative != nullptr) return narrative;
@@ -21,11 +18,11 @@ Result<const adapters::StoredProfile*> CountryProfileNarrative::Narrative() cons
 
 Result<CountryProfileNarrative> Profile(const Engine& engine, const ProfileQuery& query) {
   OCINDEX_RETURN_IF_ERROR(query.Validate());
+  CountryInEdition place;
+  OCINDEX_ASSIGN_OR_RETURN(place, FindCountryInEdition(engine, query.edition, query.country));
   CountryProfileNarrative profile;
-  OCINDEX_ASSIGN_OR_RETURN(profile.edition, engine.Edition(query.edition));
-  int index = 0;
-  OCINDEX_ASSIGN_OR_RETURN(index, FindAssessedCountry(engine, *profile.edition, query.country));
-  profile.country = &profile.edition->edition.dataset.countries[static_cast<size_t>(index)];
+  profile.edition = place.edition;
+  profile.country = place.country;
   auto found = profile.edition->narratives.find(profile.country->iso3);
   if (found != profile.edition->narratives.end()) profile.narrative = &found->second;
   return profile;
