@@ -9,6 +9,9 @@ ErrorDisposition DispositionOf(ErrorCode code) {
     case ErrorCode::kNotFound: return {kExitNotFound, 404, "not_found"};
     case ErrorCode::kConflict: return {kExitConflict, 409, "conflict"};
     case ErrorCode::kForbidden: return {kExitForbidden, 403, "forbidden"};
+    case ErrorCode::kUnauthenticated: return {kExitUnauthenticated, 401, "unauthenticated"};
+    case ErrorCode::kStale: return {kExitConflict, 412, "stale"};
+    case ErrorCode::kRateLimited: return {kExitForbidden, 429, "rate_limited"};
     case ErrorCode::kCorrupt: return {kExitStorage, 500, "corrupt"};
     case ErrorCode::kIo: return {kExitStorage, 503, "storage_unavailable"};
     case ErrorCode::kUnsupported: return {kExitStorage, 501, "unsupported"};

@@ -15,7 +15,8 @@ enum ExitCode : int {
   kExitNotFound = 3,
   kExitConflict = 4,      // would overwrite stored data without --replace
   kExitStorage = 5,       // the database or a file could not be read or written, or this build cannot serve it
-  kExitForbidden = 6,     // the user may not do this
+  kExitForbidden = 6,     // the user may not do this (or has tried too often)
+  kExitUnauthenticated = 7,  // no such user, or a wrong password or token
   kExitInternal = 70,
 };
 

@@ -8,6 +8,9 @@ const char* ErrorCodeName(ErrorCode code) {
     case ErrorCode::kNotFound: return "NotFound";
     case ErrorCode::kConflict: return "Conflict";
     case ErrorCode::kForbidden: return "Forbidden";
+    case ErrorCode::kUnauthenticated: return "Unauthenticated";
+    case ErrorCode::kStale: return "Stale";
+    case ErrorCode::kRateLimited: return "RateLimited";
     case ErrorCode::kCorrupt: return "Corrupt";
     case ErrorCode::kIo: return "Io";
     case ErrorCode::kUnsupported: return "Unsupported";

@@ -13,6 +13,9 @@ enum class ErrorCode {
   kNotFound,      // a named thing (edition, country, indicator) does not exist
   kConflict,      // the operation would overwrite or contradict stored data
   kForbidden,     // the actor is known but not allowed to do this
+  kUnauthenticated,  // no valid credentials: who acts is not known
+  kStale,         // the item changed since the caller read it (a lost update avoided)
+  kRateLimited,   // too many attempts; try again later
   kCorrupt,       // stored data is damaged or inconsistent
   kIo,            // the operating system refused a read or write
   kUnsupported,   // a valid request this build cannot serve

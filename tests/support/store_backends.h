@@ -34,6 +34,8 @@ class Backend {
   virtual int GetSchemaVersion() = 0;
   // Gives the (new) database a table of another program.
   virtual void AddForeignTable() = 0;
+  // Runs SQL directly, as someone with the database's credentials could; throws on refusal.
+  virtual void Exec(const std::string& sql) = 0;
 };
 
 class SqliteBackend final : public Backend {
@@ -48,9 +50,10 @@ class SqliteBackend final : public Backend {
     SQLite::Database db(uri(), SQLite::OPEN_READONLY);
     return db.execAndGet("PRAGMA user_version").getInt();
   }
-  void AddForeignTable() override {
+  void AddForeignTable() override { Exec("CREATE TABLE notes (body TEXT)"); }
+  void Exec(const std::string& sql) override {
     SQLite::Database db(uri(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    db.exec("CREATE TABLE notes (body TEXT)");
+    db.exec(sql);
   }
 
  private:
@@ -83,12 +86,12 @@ class PostgresBackend final : public Backend {
     return pqxx::nontransaction(c).exec1("SELECT version FROM ocindex_schema")[0].as<int>();
   }
   void AddForeignTable() override { Exec("CREATE TABLE notes (body TEXT)"); }
-
- private:
-  void Exec(const std::string& sql) {
+  void Exec(const std::string& sql) override {
     pqxx::connection c(uri_);
     pqxx::nontransaction(c).exec(sql);
   }
+
+ private:
   std::string server_;
   std::string name_;
   std::string uri_;

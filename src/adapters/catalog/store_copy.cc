@@ -99,7 +99,16 @@ Json Canonical(const StoreHistory& history) {
     }
     experts.push_back({set.edition, set.source, set.stored_at, scores});
   }
-  return Json{{"countries", countries}, {"editions", editions}, {"profiles", profiles}, {"expert_scores", experts}};
+  Json journal = Json::array();
+  for (const JournalEntry& e : history.journal) {
+    journal.push_back({e.seq, e.stream, e.version, e.at, e.actor, e.action, e.target, e.reason, e.before, e.after,
+                       e.payload});
+  }
+  return Json{{"countries", countries},
+              {"editions", editions},
+              {"profiles", profiles},
+              {"expert_scores", experts},
+              {"journal", journal}};
 }
 
 }  // namespace
@@ -112,6 +121,7 @@ Result<StoreHistory> ReadHistory(Store& store) {
   OCINDEX_ASSIGN_OR_RETURN(history.editions, ReadEditions(store, editions));
   OCINDEX_ASSIGN_OR_RETURN(history.profiles, ReadProfiles(store, editions));
   OCINDEX_ASSIGN_OR_RETURN(history.expert_scores, ReadExpertScores(store));
+  OCINDEX_ASSIGN_OR_RETURN(history.journal, store.ReadJournal({}));
   return history;
 }
 
@@ -128,6 +138,7 @@ HistoryCounts CountHistory(const StoreHistory& history) {
   counts.profile_revisions = static_cast<int>(history.profiles.size());
   counts.expert_revisions = static_cast<int>(history.expert_scores.size());
   for (const ExpertScoresToStore& set : history.expert_scores) counts.expert_scores += static_cast<int64_t>(set.scores.size());
+  counts.journal_entries = static_cast<int64_t>(history.journal.size());
   return counts;
 }
 

@@ -18,6 +18,7 @@ struct HistoryCounts {
   int profile_revisions = 0;
   int expert_revisions = 0;
   int64_t expert_scores = 0;
+  int64_t journal_entries = 0;  // rounds' and accounts' entries
   bool operator==(const HistoryCounts&) const = default;
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <sstream>
 #include <toml++/toml.h>
 
 #include "adapters/io/text_file.h"
@@ -187,6 +188,38 @@ Result<core::Framework> ReadFrameworkFile(const std::string& path) {
   auto text = ReadTextFile(path);
   if (!text) return text.error();
   return ParseFramework(*text, path);
+}
+
+}  // namespace ocindex::adapters::io
+
+namespace ocindex::adapters::io {
+
+Result<std::string> FrameworkForEdition(std::string_view text, const std::string& edition,
+                                        const std::string& previous) {
+  toml::table root;
+  try {
+    root = toml::parse(text, std::string_view("the framework"));
+  } catch (const toml::parse_error& error) {
+    return MakeError(ErrorCode::kInvalidInput, fmt::format("not valid TOML: {}", error.description()));
+  }
+  toml::table* framework = root["framework"].as_table();
+  if (framework == nullptr) return MakeError(ErrorCode::kInvalidInput, "the framework has no [framework] table");
+  const toml::value<std::string>* old = framework->get_as<std::string>("edition");
+  const std::string old_edition = old ? **old : "";
+  auto renamed = [&](const std::string& key) {
+    const toml::value<std::string>* value = framework->get_as<std::string>(key);
+    std::string named = value ? **value : edition;
+    const size_t at = old_edition.empty() ? std::string::npos : named.rfind(old_edition);
+    if (at == std::string::npos) return named + " " + edition;
+    return named.replace(at, old_edition.size(), edition);
+  };
+  framework->insert_or_assign("id", renamed("id"));
+  framework->insert_or_assign("name", renamed("name"));
+  framework->insert_or_assign("edition", edition);
+  framework->insert_or_assign("previous", previous);
+  std::ostringstream out;
+  out << root;
+  return out.str();
 }
 
 }  // namespace ocindex::adapters::io

@@ -9,6 +9,7 @@
 #include <exception>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <system_error>
 #include <thread>
@@ -32,7 +33,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
 // edited: a change to the schema is a new entry appended here.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: editions with their revisions, and the country list.
     R"sql(
 CREATE TABLE countries (
@@ -145,6 +146,29 @@ CREATE TABLE expert_scores (
   UNIQUE (revision_id, iso3, indicator, expert)
 ) WITHOUT ROWID;
 )sql",
+    // 4: the journal of assessment rounds and accounts, their audit trail. Append-only:
+    // the triggers refuse to change or delete an entry, whoever asks.
+    R"sql(
+CREATE TABLE journal (
+  seq          INTEGER PRIMARY KEY,
+  stream       TEXT NOT NULL,
+  version      INTEGER NOT NULL CHECK (version >= 1),
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  target       TEXT NOT NULL,
+  reason       TEXT NOT NULL,
+  state_before TEXT NOT NULL,
+  state_after  TEXT NOT NULL,
+  payload      TEXT NOT NULL,
+  UNIQUE (stream, version)
+);
+CREATE INDEX journal_at ON journal (at);
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(kMigrations.size());
 
@@ -192,7 +216,7 @@ class SqliteStore final : public Store {
   SqliteStore(SQLite::Database db, std::string path) : db_(std::move(db)), path_(std::move(path)) {}
 
   Result<std::vector<EditionInfo>> ListEditions() override {
-    return Guarded(path_, [&]() -> Result<std::vector<EditionInfo>> {
+    return Locked([&]() -> Result<std::vector<EditionInfo>> {
       return QueryInfos(
           "WHERE r.revision = (SELECT MAX(revision) FROM edition_revisions WHERE edition = r.edition) "
           "ORDER BY r.edition",
@@ -201,7 +225,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<EditionInfo>> ListRevisions(const std::string& edition) override {
-    return Guarded(path_, [&]() -> Result<std::vector<EditionInfo>> {
+    return Locked([&]() -> Result<std::vector<EditionInfo>> {
       auto infos = QueryInfos("WHERE r.edition = ? ORDER BY r.revision", edition);
       if (infos.ok() && infos->empty()) {
         return EditionNotFound(edition, 0, DescribeStored());
@@ -211,7 +235,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredEdition> LoadEdition(const std::string& edition, int revision) override {
-    return Guarded(path_, [&]() -> Result<StoredEdition> {
+    return Locked([&]() -> Result<StoredEdition> {
       if (revision < 0) {
         return MakeError(ErrorCode::kInvalidInput, "revision " + std::to_string(revision) + " is not valid");
       }
@@ -242,7 +266,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::string> LoadFrameworkToml(const std::string& edition) override {
-    return Guarded(path_, [&]() -> Result<std::string> {
+    return Locked([&]() -> Result<std::string> {
       SQLite::Statement q(db_, "SELECT framework_toml FROM edition_revisions WHERE edition = ? "
                                "ORDER BY revision DESC LIMIT 1");
       q.bind(1, edition);
@@ -254,7 +278,7 @@ class SqliteStore final : public Store {
   }
 
   Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) override {
-    return Guarded(path_, [&]() -> Status {
+    return Locked([&]() -> Status {
       OCINDEX_RETURN_IF_ERROR(ValidateEditions(editions));
       // IMMEDIATE takes the write lock now, so the revision numbers read below cannot
       // be taken by another process before we write them.
@@ -267,7 +291,7 @@ class SqliteStore final : public Store {
   }
 
   Result<core::Geography> LoadGeography() override {
-    return Guarded(path_, [&]() -> Result<core::Geography> {
+    return Locked([&]() -> Result<core::Geography> {
       std::vector<core::Country> countries;
       std::unordered_map<std::string, size_t> by_iso3;
       SQLite::Statement q(db_, "SELECT iso3, name FROM countries ORDER BY position");
@@ -294,7 +318,7 @@ class SqliteStore final : public Store {
   }
 
   Status SaveGeography(const core::Geography& geography) override {
-    return Guarded(path_, [&]() -> Status {
+    return Locked([&]() -> Status {
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       WriteGeography(geography);
       transaction.commit();
@@ -303,11 +327,11 @@ class SqliteStore final : public Store {
   }
 
   Result<bool> IsEmpty() override {
-    return Guarded(path_, [&]() -> Result<bool> { return Empty(); });
+    return Locked([&]() -> Result<bool> { return Empty(); });
   }
 
   Result<bool> FillIfEmpty(const core::Geography& geography, const std::vector<EditionToStore>& editions) override {
-    return Guarded(path_, [&]() -> Result<bool> {
+    return Locked([&]() -> Result<bool> {
       OCINDEX_RETURN_IF_ERROR(ValidateEditions(editions));
       // The check and the writes share one write lock: two processes opening a new
       // database at once cannot both fill it (the second finds it filled).
@@ -321,7 +345,7 @@ class SqliteStore final : public Store {
   }
 
   Result<int> SaveProfile(const ProfileToStore& profile) override {
-    return Guarded(path_, [&]() -> Result<int> {
+    return Locked([&]() -> Result<int> {
       OCINDEX_RETURN_IF_ERROR(ValidateProfile(profile));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       const int revision = WriteProfile(profile);
@@ -331,7 +355,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<int>> SaveExpertScores(const std::vector<ExpertScoresToStore>& sets) override {
-    return Guarded(path_, [&]() -> Result<std::vector<int>> {
+    return Locked([&]() -> Result<std::vector<int>> {
       OCINDEX_RETURN_IF_ERROR(ValidateExpertScores(sets));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       std::vector<int> revisions = WriteExpertScores(sets);
@@ -341,7 +365,7 @@ class SqliteStore final : public Store {
   }
 
   Status Restore(const StoreHistory& history) override {
-    return Guarded(path_, [&]() -> Status {
+    return Locked([&]() -> Status {
       OCINDEX_RETURN_IF_ERROR(ValidateHistory(history));
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
       if (!Empty()) return RestoreIntoNonEmpty(path_);
@@ -349,13 +373,63 @@ class SqliteStore final : public Store {
       for (const EditionToStore& e : history.editions) OCINDEX_RETURN_IF_ERROR(WriteEditions({e}, /*replace=*/true));
       for (const ProfileToStore& p : history.profiles) WriteProfile(p);
       WriteExpertScores(history.expert_scores);
+      OCINDEX_RETURN_IF_ERROR(WriteJournal(history.journal, /*restoring=*/true));
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Status AppendJournal(const std::vector<JournalEntry>& entries) override {
+    return Locked([&]() -> Status {
+      OCINDEX_RETURN_IF_ERROR(ValidateJournal(entries));
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      OCINDEX_RETURN_IF_ERROR(WriteJournal(entries, /*restoring=*/false));
+      transaction.commit();
+      return {};
+    });
+  }
+
+  Result<std::vector<JournalEntry>> ReadStream(const std::string& stream, int after_version) override {
+    return Locked([&]() -> Result<std::vector<JournalEntry>> {
+      SQLite::Statement q(db_, std::string(kJournalColumns) + " WHERE stream = ? AND version > ? ORDER BY version");
+      q.bind(1, stream);
+      q.bind(2, after_version);
+      return ReadEntries(q);
+    });
+  }
+
+  Result<std::vector<JournalEntry>> ReadJournal(const JournalFilter& f) override {
+    return Locked([&]() -> Result<std::vector<JournalEntry>> {
+      SQLite::Statement q(db_, std::string(kJournalColumns) +
+                                   " WHERE substr(stream, 1, length(?1)) = ?1 AND (?2 = '' OR actor = ?2) "
+                                   "AND substr(action, 1, length(?3)) = ?3 AND (?4 = '' OR at >= ?4) "
+                                   "AND (?5 = '' OR at < ?5) AND seq > ?6 ORDER BY seq LIMIT ?7");
+      q.bind(1, f.stream_prefix);
+      q.bind(2, f.actor);
+      q.bind(3, f.action_prefix);
+      q.bind(4, f.since);
+      q.bind(5, f.until);
+      q.bind(6, f.after_seq);
+      q.bind(7, f.limit == 0 ? int64_t{-1} : static_cast<int64_t>(f.limit));
+      return ReadEntries(q);
+    });
+  }
+
+  Status SavePublication(const PublicationToStore& p) override {
+    return Locked([&]() -> Status {
+      OCINDEX_RETURN_IF_ERROR(ValidatePublication(p));
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      OCINDEX_RETURN_IF_ERROR(WriteEditions({p.edition}, /*replace=*/true));
+      for (const ProfileToStore& profile : p.profiles) WriteProfile(profile);
+      if (!p.expert_scores.scores.empty()) WriteExpertScores({p.expert_scores});
+      OCINDEX_RETURN_IF_ERROR(WriteJournal({p.entry}, /*restoring=*/false));
       transaction.commit();
       return {};
     });
   }
 
   Result<StoredExpertScores> LoadExpertScores(const std::string& edition, int revision) override {
-    return Guarded(path_, [&]() -> Result<StoredExpertScores> {
+    return Locked([&]() -> Result<StoredExpertScores> {
       auto infos = QueryExpertRevisions(edition, revision, "ORDER BY r.revision DESC LIMIT 1");
       if (infos.empty()) {
         return ExpertScoresNotFound(edition, revision);
@@ -374,7 +448,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<ExpertScoresInfo>> ListExpertScores() override {
-    return Guarded(path_, [&]() -> Result<std::vector<ExpertScoresInfo>> {
+    return Locked([&]() -> Result<std::vector<ExpertScoresInfo>> {
       std::vector<ExpertScoresInfo> infos;
       for (auto& [info, id] : QueryExpertRevisions("", 0, "ORDER BY r.edition, r.revision")) {
         infos.push_back(std::move(info));
@@ -384,7 +458,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoredProfile> LoadProfile(const std::string& iso3, const std::string& edition, int revision) override {
-    return Guarded(path_, [&]() -> Result<StoredProfile> {
+    return Locked([&]() -> Result<StoredProfile> {
       auto infos = QueryProfiles("WHERE r.iso3 = ?1 AND r.edition = ?2 AND (CAST(?3 AS INTEGER) = 0 OR r.revision = CAST(?3 AS INTEGER)) "
                                  "ORDER BY r.revision DESC LIMIT 1",
                                  {iso3, edition, std::to_string(revision)});
@@ -414,7 +488,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ProfileRevisionInfo>> ListProfileRevisions(const std::string& iso3,
                                                                 const std::string& edition) override {
-    return Guarded(path_, [&]() -> Result<std::vector<ProfileRevisionInfo>> {
+    return Locked([&]() -> Result<std::vector<ProfileRevisionInfo>> {
       std::vector<ProfileRevisionInfo> infos;
       for (auto& [info, id] : QueryProfiles("WHERE r.iso3 = ?1 AND r.edition = ?2 ORDER BY r.revision", {iso3, edition})) {
         infos.push_back(std::move(info));
@@ -427,7 +501,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::vector<ProfileRevisionInfo>> ListProfiles(const std::string& edition) override {
-    return Guarded(path_, [&]() -> Result<std::vector<ProfileRevisionInfo>> {
+    return Locked([&]() -> Result<std::vector<ProfileRevisionInfo>> {
       std::vector<ProfileRevisionInfo> infos;
       for (auto& [info, id] : QueryProfiles("WHERE r.edition = ?1 AND r.revision = (SELECT MAX(revision) FROM "
                                             "profile_revisions WHERE iso3 = r.iso3 AND edition = r.edition) "
@@ -440,6 +514,14 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // One connection serves every thread of a server: one call at a time, so
+  // transactions of two threads never interleave on it.
+  template <typename F>
+  auto Locked(F&& body) -> decltype(body()) {
+    std::lock_guard lock(mutex_);
+    return Guarded(path_, std::forward<F>(body));
+  }
+
   // Profile revision infos with their row ids; `filter` is the WHERE/ORDER BY tail,
   // `parameters` bind ?1, ?2, ... in order.
   std::vector<std::pair<ProfileRevisionInfo, int64_t>> QueryProfiles(const std::string& filter,
@@ -632,6 +714,51 @@ class SqliteStore final : public Store {
     return revisions;
   }
 
+  static constexpr const char* kJournalColumns =
+      "SELECT seq, stream, version, at, actor, action, target, reason, state_before, state_after, payload FROM journal";
+
+  static std::vector<JournalEntry> ReadEntries(SQLite::Statement& q) {
+    std::vector<JournalEntry> entries;
+    while (q.executeStep()) {
+      entries.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getInt(),
+                         q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                         q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                         q.getColumn(9).getString(), q.getColumn(10).getString()});
+    }
+    return entries;
+  }
+
+  // Inside a write transaction. Each entry's version must follow its stream's last one
+  // (JournalGap says how it does not); a restore keeps the entries' order numbers.
+  Status WriteJournal(const std::vector<JournalEntry>& entries, bool restoring) {
+    SQLite::Statement last(db_, "SELECT COALESCE(MAX(version), 0) FROM journal WHERE stream = ?");
+    SQLite::Statement insert(db_, "INSERT INTO journal (seq, stream, version, at, actor, action, target, reason, "
+                                  "state_before, state_after, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const JournalEntry& e : entries) {
+      last.reset();
+      last.bind(1, e.stream);
+      last.executeStep();
+      const int current = last.getColumn(0).getInt();
+      last.reset();
+      OCINDEX_RETURN_IF_ERROR(JournalGap(e, current, path_));
+      insert.reset();
+      if (restoring) {
+        insert.bind(1, e.seq);
+      } else {
+        insert.bind(1);  // NULL: the next order number
+      }
+      int index = 1;
+      insert.bind(++index, e.stream);
+      insert.bind(++index, e.version);
+      for (const std::string* text : {&e.at, &e.actor, &e.action, &e.target, &e.reason, &e.before, &e.after,
+                                      &e.payload}) {
+        insert.bind(++index, *text);
+      }
+      insert.exec();
+    }
+    return {};
+  }
+
   // Inside a write transaction; a kConflict leaves it for the caller to roll back.
   Status WriteEditions(const std::vector<EditionToStore>& editions, bool replace) {
     const std::string stored_at = NowUtc();
@@ -671,6 +798,7 @@ class SqliteStore final : public Store {
     return store_validation::DescribeStored(revisions);
   }
 
+  std::mutex mutex_;
   SQLite::Database db_;
   std::string path_;
 };

@@ -3,6 +3,7 @@
 // the core or the faces.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -95,6 +96,24 @@ struct StoredExpertScores {
   std::vector<core::ExpertScore> scores;  // in the order imported
 };
 
+// One entry of the journal: the append-only record of assessment rounds and accounts,
+// which is also their audit trail (who, when, what, before, after, why). A stream
+// ("round/R2027", "accounts") numbers its entries 1, 2, ...; an entry is written once
+// and never changed, and replaying a stream rebuilds what it records.
+struct JournalEntry {
+  int64_t seq = 0;       // the store's order across streams; set by the store
+  std::string stream;
+  int version = 0;       // 1, 2, ... within the stream
+  std::string at;        // UTC, ISO 8601 with milliseconds, from the application's clock
+  std::string actor;     // the user id who wrote it
+  std::string action;    // "cell.submit", "user.add", ...
+  std::string target;    // what it acted on: "KAZ/heroin_trade", a user id, ...
+  std::string reason;    // why, when one was given
+  std::string before;    // JSON: the target as it was
+  std::string after;     // JSON: the target as it became
+  std::string payload;   // JSON: what replaying the stream needs
+};
+
 // Everything a store holds, every revision of it, oldest first: what `ocindex db copy`
 // moves from one store to another. Replayed in this order into an empty store, each
 // revision gets back its number (revisions run 1..N with no gap).
@@ -103,6 +122,28 @@ struct StoreHistory {
   std::vector<EditionToStore> editions;            // by edition, then revision
   std::vector<ProfileToStore> profiles;            // by edition, country, then revision
   std::vector<ExpertScoresToStore> expert_scores;  // by edition, then revision
+  std::vector<JournalEntry> journal;               // in the store's order
+};
+
+// Which entries to read, all conditions together; empty fields match everything.
+struct JournalFilter {
+  std::string stream_prefix;  // "round/" for every round
+  std::string actor;
+  std::string action_prefix;  // "cell." for every cell write
+  std::string since;          // at >= since (ISO 8601 compares as text)
+  std::string until;          // at < until
+  int64_t after_seq = 0;
+  size_t limit = 0;           // 0: no limit
+};
+
+// A published round written in one transaction: the edition (a new revision when it is
+// already stored), its narratives, its expert scores, and the journal entry that marks
+// the round published. All of it is written or none.
+struct PublicationToStore {
+  EditionToStore edition;
+  std::vector<ProfileToStore> profiles;
+  ExpertScoresToStore expert_scores;  // none stored when it holds no score
+  JournalEntry entry;
 };
 
 class Store {
@@ -152,6 +193,17 @@ class Store {
   virtual Result<StoredExpertScores> LoadExpertScores(const std::string& edition, int revision = 0) = 0;
   // Every revision of every edition's expert scores, by edition then revision.
   virtual Result<std::vector<ExpertScoresInfo>> ListExpertScores() = 0;
+
+  // Journal. Appends the entries in one transaction, all or none: kConflict when
+  // another writer has taken one of their (stream, version) numbers, kInvalidInput when
+  // a version does not follow its stream's last one.
+  virtual Status AppendJournal(const std::vector<JournalEntry>& entries) = 0;
+  // A stream's entries with version > `after_version`, oldest first.
+  virtual Result<std::vector<JournalEntry>> ReadStream(const std::string& stream, int after_version) = 0;
+  // Entries of every stream in the store's order, filtered.
+  virtual Result<std::vector<JournalEntry>> ReadJournal(const JournalFilter& filter) = 0;
+  // Validated as SaveEditions, SaveProfile and SaveExpertScores; the entry as AppendJournal.
+  virtual Status SavePublication(const PublicationToStore& publication) = 0;
 
   // Writes a whole history into an empty store in one transaction: all of it or, on any
   // error, nothing. kConflict if the store is not empty.

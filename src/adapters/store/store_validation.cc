@@ -152,10 +152,37 @@ Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets) {
   return {};
 }
 
+Status ValidateJournal(const std::vector<JournalEntry>& entries) {
+  for (const JournalEntry& e : entries) {
+    if (e.stream.empty() || e.action.empty() || e.at.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "a journal entry needs a stream, an action and a time");
+    }
+  }
+  return {};
+}
+
+Status JournalGap(const JournalEntry& entry, int current, const std::string& where) {
+  if (entry.version == current + 1) return {};
+  const std::string what = "journal " + entry.stream + " is at version " + std::to_string(current) +
+                           "; an entry numbered " + std::to_string(entry.version) + " ";
+  if (entry.version <= current) return MakeError(ErrorCode::kConflict, what + "was written by someone else", where);
+  return MakeError(ErrorCode::kInvalidInput, what + "would leave a gap", where);
+}
+
+Status ValidatePublication(const PublicationToStore& publication) {
+  OCINDEX_RETURN_IF_ERROR(ValidateEdition(publication.edition));
+  for (const ProfileToStore& p : publication.profiles) OCINDEX_RETURN_IF_ERROR(ValidateProfile(p));
+  if (!publication.expert_scores.scores.empty()) {
+    OCINDEX_RETURN_IF_ERROR(ValidateExpertScores({publication.expert_scores}));
+  }
+  return ValidateJournal({publication.entry});
+}
+
 Status ValidateHistory(const StoreHistory& history) {
   for (const EditionToStore& e : history.editions) OCINDEX_RETURN_IF_ERROR(ValidateEdition(e));
   for (const ProfileToStore& p : history.profiles) OCINDEX_RETURN_IF_ERROR(ValidateProfile(p));
-  return ValidateExpertScores(history.expert_scores);
+  OCINDEX_RETURN_IF_ERROR(ValidateExpertScores(history.expert_scores));
+  return ValidateJournal(history.journal);
 }
 
 Error RestoreIntoNonEmpty(const std::string& where) {

@@ -38,6 +38,13 @@ Status ValidateEdition(const EditionToStore& e);
 Status ValidateEditions(const std::vector<EditionToStore>& editions);
 Status ValidateProfile(const ProfileToStore& profile);
 Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets);
+// Journal entries name a stream, an action and a time.
+Status ValidateJournal(const std::vector<JournalEntry>& entries);
+// kConflict when `entry`'s version is taken (another writer was first), kInvalidInput
+// when it would leave a gap after the stream's `current` version.
+Status JournalGap(const JournalEntry& entry, int current, const std::string& where);
+// The edition, profiles, expert scores and entry of a publication.
+Status ValidatePublication(const PublicationToStore& publication);
 // Every revision of a history on its own (it holds one edition many times).
 Status ValidateHistory(const StoreHistory& history);
 // The kConflict of a restore into a store that already holds data.

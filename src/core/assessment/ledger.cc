@@ -11,7 +11,7 @@ namespace {
 
 Status CheckSeen(int current, int seen, const std::string& item) {
   if (current == seen) return {};
-  return MakeError(ErrorCode::kConflict,
+  return MakeError(ErrorCode::kStale,
                    fmt::format("{} is at version {}, not {}: reload it and try again", item, current, seen));
 }
 

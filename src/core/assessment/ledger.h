@@ -4,7 +4,7 @@
 // is edited in place.
 //
 // Writes carry the version the writer last saw, so two people acting on one item at
-// once cannot overwrite each other: the second gets kConflict and reloads.
+// once cannot overwrite each other: the second gets kStale and reloads.
 //
 // The accessors expose everything, for storage and the index team; what a given user
 // may see goes through ViewCell (cell_view.h).

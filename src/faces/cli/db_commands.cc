@@ -87,6 +87,7 @@ void Copy(Context& context, const CopyArgs& args) {
       {"narrative revisions", c.profile_revisions},
       {"expert score revisions", c.expert_revisions},
       {"expert scores", c.expert_scores},
+      {"journal entries (rounds, accounts)", c.journal_entries},
   };
   for (const auto& [what, count] : rows) grid.rows.push_back({what, std::to_string(count)});
   context.Print(grid);

@@ -76,10 +76,10 @@ TEST_F(LedgerTest, EveryDraftAppendsAVersionAndKeepsTheEarlierOnes) {
   EXPECT_EQ(current[0]->score, R("5.5"));
 }
 
-TEST_F(LedgerTest, AStaleWriteIsAConflictAndChangesNothing) {
+TEST_F(LedgerTest, AStaleWriteIsRefusedAndChangesNothing) {
   ASSESSMENT_OK(ledger_.Submit(kAnn, kHeroin, Draft("5"), 1, 0));
-  ExpectError(ledger_.Submit(kBob, kHeroin, Draft("6"), 2, 0), ErrorCode::kConflict);
-  ExpectError(ledger_.Move(kAnn, kHeroin, CellState::kSubmitted, "", 2, 0), ErrorCode::kConflict);
+  ExpectError(ledger_.Submit(kBob, kHeroin, Draft("6"), 2, 0), ErrorCode::kStale);
+  ExpectError(ledger_.Move(kAnn, kHeroin, CellState::kSubmitted, "", 2, 0), ErrorCode::kStale);
   EXPECT_EQ(Heroin().versions().size(), 1u);
 }
 
