@@ -44,6 +44,8 @@ struct Accounts::Projection {
 Accounts::Accounts(adapters::Store& store, Clock clock, AccountPolicy policy)
     : store_(store), clock_(std::move(clock)), policy_(policy), projection_(std::make_unique<Projection>()) {}
 
+Accounts::~Accounts() = default;
+
 Status Accounts::Apply(const adapters::JournalEntry& entry) {
   Json p;
   OCINDEX_ASSIGN_OR_RETURN(p, PayloadOf(entry));

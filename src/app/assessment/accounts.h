@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -74,6 +75,7 @@ struct AccountPolicy {
 class Accounts {
  public:
   Accounts(adapters::Store& store, Clock clock, AccountPolicy policy = {});
+  ~Accounts();
 
   // `by` is who makes the change: an admin's id, or "operator" for the machine's
   // operator at the command line (who holds the database itself).

@@ -170,8 +170,8 @@ Status Rounds::CatchUp(Cached& cached) {
   return {};
 }
 
-adapters::JournalEntry Rounds::EntryFor(const Cached& cached, const as::Actor& actor, const Write& write,
-                                        int version) const {
+adapters::JournalEntry Rounds::EntryFor(const Cached& cached, const Write& write, int version) const {
+  const as::Actor& actor = write.actor;
   const int64_t now = clock_();
   Json payload = write.payload;
   payload["role"] = as::RoleName(actor.role);
@@ -188,7 +188,7 @@ adapters::JournalEntry Rounds::EntryFor(const Cached& cached, const as::Actor& a
   return entry;
 }
 
-Result<int> Rounds::Append(const std::string& round, const as::Actor& actor, const std::vector<Write>& writes,
+Result<int> Rounds::Append(const std::string& round, const std::vector<Write>& writes,
                            const std::function<int(const as::RoundLedger&)>& version_of) {
   std::shared_ptr<Cached> cached;
   OCINDEX_ASSIGN_OR_RETURN(cached, Find(round));
@@ -198,7 +198,7 @@ Result<int> Rounds::Append(const std::string& round, const as::Actor& actor, con
     as::RoundLedger& ledger = *cached->ledger;
     std::vector<adapters::JournalEntry> entries;
     for (const Write& write : writes) {
-      adapters::JournalEntry entry = EntryFor(*cached, actor, write, cached->version + 1 + static_cast<int>(entries.size()));
+      adapters::JournalEntry entry = EntryFor(*cached, write, cached->version + 1 + static_cast<int>(entries.size()));
       entry.before = Describe(ledger, write.action, write.payload).dump();
       if (Status applied = ApplyEntry(ledger, entry); !applied) {
         // The ledger refused this write and kept nothing of it; earlier writes of the
@@ -327,48 +327,48 @@ Status Rounds::Inspect(const std::string& round, const as::Actor& actor,
 
 Result<int> Rounds::Submit(const std::string& round, const as::Actor& actor, const as::CellKey& cell,
                            const as::Submission& submission, int seen) {
-  Write write{"cell.submit", cell.ToString(), "",
+  Write write{actor, "cell.submit", cell.ToString(), "",
               Json{{"cell", CellJson(cell)}, {"seen", seen}, {"submission", SubmissionJson(submission)}}};
-  return Append(round, actor, {write}, [&](const as::RoundLedger& l) { return l.FindCell(cell)->version(); });
+  return Append(round, {write}, [&](const as::RoundLedger& l) { return l.FindCell(cell)->version(); });
 }
 
 Result<int> Rounds::Move(const std::string& round, const as::Actor& actor, const as::CellKey& cell, as::CellState to,
                          const std::string& reason, int seen, std::optional<core::Rational> settled) {
   Json payload{{"cell", CellJson(cell)}, {"to", as::Token(as::CellStateName(to))}, {"seen", seen}};
   if (settled) payload["settled"] = core::FormatRational(*settled);
-  return Append(round, actor, {Write{"cell.move", cell.ToString(), reason, payload}},
+  return Append(round, {Write{actor, "cell.move", cell.ToString(), reason, payload}},
                 [&](const as::RoundLedger& l) { return l.FindCell(cell)->version(); });
 }
 
 Result<int> Rounds::WriteSection(const std::string& round, const as::Actor& actor, const as::SectionKey& section,
                                  const std::string& text, int seen) {
-  Write write{"section.write", section.ToString(), "",
+  Write write{actor, "section.write", section.ToString(), "",
               Json{{"section", SectionJson(section)}, {"seen", seen}, {"text", text}}};
-  return Append(round, actor, {write}, [&](const as::RoundLedger& l) { return l.FindSection(section)->version(); });
+  return Append(round, {write}, [&](const as::RoundLedger& l) { return l.FindSection(section)->version(); });
 }
 
 Result<int> Rounds::MoveSection(const std::string& round, const as::Actor& actor, const as::SectionKey& section,
                                 as::CellState to, const std::string& reason, int seen) {
-  Write write{"section.move", section.ToString(), reason,
+  Write write{actor, "section.move", section.ToString(), reason,
               Json{{"section", SectionJson(section)}, {"to", as::Token(as::CellStateName(to))}, {"seen", seen}}};
-  return Append(round, actor, {write}, [&](const as::RoundLedger& l) { return l.FindSection(section)->version(); });
+  return Append(round, {write}, [&](const as::RoundLedger& l) { return l.FindSection(section)->version(); });
 }
 
 Result<int> Rounds::OpenThread(const std::string& round, const as::Actor& actor, const as::CellKey& cell,
                                const std::string& text) {
-  Write write{"thread.open", cell.ToString(), "", Json{{"cell", CellJson(cell)}, {"text", text}}};
-  return Append(round, actor, {write}, [](const as::RoundLedger& l) { return l.threads().back().id; });
+  Write write{actor, "thread.open", cell.ToString(), "", Json{{"cell", CellJson(cell)}, {"text", text}}};
+  return Append(round, {write}, [](const as::RoundLedger& l) { return l.threads().back().id; });
 }
 
 Status Rounds::Reply(const std::string& round, const as::Actor& actor, int thread, const std::string& text) {
-  Write write{"thread.reply", "thread " + std::to_string(thread), "", Json{{"thread", thread}, {"text", text}}};
-  auto written = Append(round, actor, {write}, [](const as::RoundLedger&) { return 0; });
+  Write write{actor, "thread.reply", "thread " + std::to_string(thread), "", Json{{"thread", thread}, {"text", text}}};
+  auto written = Append(round, {write}, [](const as::RoundLedger&) { return 0; });
   return written ? Status{} : Status(written.error());
 }
 
 Status Rounds::Assign(const std::string& round, const as::Actor& actor, const as::Assignments& assignments) {
-  Write write{"round.assign", round, "", Json{{"assignments", AssignmentsJson(assignments)}}};
-  auto written = Append(round, actor, {write}, [](const as::RoundLedger&) { return 0; });
+  Write write{actor, "round.assign", round, "", Json{{"assignments", AssignmentsJson(assignments)}}};
+  auto written = Append(round, {write}, [](const as::RoundLedger&) { return 0; });
   return written ? Status{} : Status(written.error());
 }
 
@@ -376,8 +376,8 @@ Status Rounds::ChangePhase(const std::string& round, const as::Actor& actor, as:
   if (to == as::Phase::kPublished) {
     return MakeError(ErrorCode::kInvalidInput, "a round is published by publishing it ('round publish')");
   }
-  Write write{"round.phase", round, reason, Json{{"to", as::Token(as::PhaseName(to))}}};
-  auto written = Append(round, actor, {write}, [](const as::RoundLedger&) { return 0; });
+  Write write{actor, "round.phase", round, reason, Json{{"to", as::Token(as::PhaseName(to))}}};
+  auto written = Append(round, {write}, [](const as::RoundLedger&) { return 0; });
   return written ? Status{} : Status(written.error());
 }
 
@@ -396,17 +396,26 @@ Result<int> Rounds::Import(const std::string& round, const std::vector<ImportedS
       seen.try_emplace(s.cell, history->version());
     }
   }
-  // One actor per call, so the batch is one transaction: all of it is stored or none.
   std::vector<Write> writes;
-  const as::Actor* actor = &submissions.front().actor;
   for (const ImportedSubmission& s : submissions) {
-    if (s.actor.user != actor->user) {
-      return MakeError(ErrorCode::kInvalidInput, "an import holds one expert's drafts; split the file by expert");
-    }
-    writes.push_back({"cell.submit", s.cell.ToString(), "",
+    writes.push_back({s.actor, "cell.submit", s.cell.ToString(), "",
                       Json{{"cell", CellJson(s.cell)}, {"seen", seen[s.cell]++}, {"submission", SubmissionJson(s.submission)}}});
   }
-  return Append(round, *actor, writes, [&](const as::RoundLedger&) { return static_cast<int>(writes.size()); });
+  return Append(round, writes, [&](const as::RoundLedger&) { return static_cast<int>(writes.size()); });
+}
+
+Result<int> Rounds::MoveAll(const std::string& round, const as::Actor& actor, as::CellState from, as::CellState to,
+                            const std::string& reason) {
+  std::vector<Write> writes;
+  OCINDEX_RETURN_IF_ERROR(Inspect(round, actor, [&](const as::RoundLedger& ledger) {
+    for (const auto& [key, history] : ledger.cells()) {
+      if (history.state() != from) continue;
+      writes.push_back({actor, "cell.move", key.ToString(), reason,
+                        Json{{"cell", CellJson(key)}, {"to", as::Token(as::CellStateName(to))}, {"seen", history.version()}}});
+    }
+  }));
+  if (writes.empty()) return 0;
+  return Append(round, writes, [&](const as::RoundLedger&) { return static_cast<int>(writes.size()); });
 }
 
 Result<PublishReport> Rounds::Publish(const std::string& round, const as::Actor& actor) {
@@ -438,8 +447,8 @@ Result<PublishReport> Rounds::Publish(const std::string& round, const as::Actor&
   out.expert_scores = {d.edition, publication.expert_scores, source, ""};
   Json pseudonyms = Json::object();
   for (const auto& [user, pseudonym] : publication.pseudonyms) pseudonyms[user] = pseudonym;
-  Write write{"round.publish", d.id, "", Json{{"to", "published"}, {"edition", d.edition}, {"pseudonyms", pseudonyms}}};
-  out.entry = EntryFor(*cached, actor, write, cached->version + 1);
+  Write write{actor, "round.publish", d.id, "", Json{{"to", "published"}, {"edition", d.edition}, {"pseudonyms", pseudonyms}}};
+  out.entry = EntryFor(*cached, write, cached->version + 1);
   out.entry.before = Describe(ledger, write.action, write.payload).dump();
   OCINDEX_RETURN_IF_ERROR(ApplyEntry(ledger, out.entry));
   out.entry.after = Describe(ledger, write.action, write.payload).dump();

@@ -114,7 +114,12 @@ class Rounds {
   // one transaction. Needs every item final (kConflict naming the first unfinished).
   Result<PublishReport> Publish(const std::string& round, const as::Actor& actor);
   // Many drafts at once, all stored or none (the first refused one is reported).
+  // Returns how many were stored.
   Result<int> Import(const std::string& round, const std::vector<ImportedSubmission>& submissions);
+  // Moves every cell now in `from` to `to` (agreeing at the proposal), as one
+  // transaction: the index team's bulk step. Returns how many cells moved.
+  Result<int> MoveAll(const std::string& round, const as::Actor& actor, as::CellState from, as::CellState to,
+                      const std::string& reason);
 
   // What `actor` may see of a cell (cell_view.h).
   Result<as::CellView> View(const std::string& round, const as::Actor& actor, const as::CellKey& cell);
@@ -130,6 +135,7 @@ class Rounds {
   struct Cached;
   // A write: its action, target, reason and payload (without role and time).
   struct Write {
+    as::Actor actor;
     std::string action;
     std::string target;
     std::string reason;
@@ -144,9 +150,9 @@ class Rounds {
   Status Load(Cached& cached);
   // Applies and appends `writes` as one transaction, retrying after another process's
   // write; `version_of` reads the written item's version afterwards.
-  Result<int> Append(const std::string& round, const as::Actor& actor, const std::vector<Write>& writes,
+  Result<int> Append(const std::string& round, const std::vector<Write>& writes,
                      const std::function<int(const as::RoundLedger&)>& version_of);
-  adapters::JournalEntry EntryFor(const Cached& cached, const as::Actor& actor, const Write& write, int version) const;
+  adapters::JournalEntry EntryFor(const Cached& cached, const Write& write, int version) const;
 
   adapters::Store& store_;
   Clock clock_;
