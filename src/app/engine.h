@@ -71,6 +71,10 @@ class Engine {
   // /api/v1/health reports. An error when the store cannot be reached.
   Result<adapters::StoreSchema> StoreHealth() const;
 
+  // The store itself, for the services that write through the journal (rounds,
+  // accounts: app/assessment/). Both backends serve concurrent callers.
+  adapters::Store& shared_store() const { return catalog_.store(); }
+
   // For the commands that work on the catalog directly (imports, profile import and
   // export, narrative extraction). Not for concurrent use.
   adapters::Catalog& catalog() { return catalog_; }

@@ -23,8 +23,10 @@ class ApiServer {
  public:
   // `web_dir` may name a folder that does not exist (no explorer); `seed` may store
   // more (narratives) before the data is loaded.
+  // Accounts hash passwords at Argon2id's minimum cost unless `workspace` says otherwise.
   explicit ApiServer(const std::string& web_dir = "/nonexistent",
-                     const std::function<void(adapters::Catalog&, TempDir&)>& seed = {}) {
+                     const std::function<void(adapters::Catalog&, TempDir&)>& seed = {},
+                     app::WorkspaceOptions workspace = MinimumCost()) {
     auto engine = app::Engine::Open(dir_.File("ocindex.db"));
     if (!engine) return;
     adapters::ProfileImportOptions narrative{dir_.File("valdoria.txt"), "KAZ", "2021", "text", kFixtureAuthor,
@@ -33,7 +35,7 @@ class ApiServer {
     if (!adapters::ImportProfile((*engine)->catalog(), narrative)) return;
     if (seed) seed((*engine)->catalog(), dir_);
     if (!(*engine)->LoadAll()) return;
-    api_ = std::make_shared<server::Api>(std::move(*engine), web_dir);
+    api_ = std::make_shared<server::Api>(std::move(*engine), web_dir, std::move(workspace));
     adapters::http::ServerOptions options;
     options.port = 0;
     options.access_log = false;
@@ -43,7 +45,15 @@ class ApiServer {
     if (!server_->Start()) server_.reset();
   }
 
+  static app::WorkspaceOptions MinimumCost() {
+    app::WorkspaceOptions options;
+    options.accounts.cost = app::PasswordCost::Minimum();
+    return options;
+  }
+
   bool ok() const { return server_ != nullptr; }
+  // The database the server works on, for tests that read what it stored.
+  std::string db_path() const { return dir_.File("ocindex.db"); }
   uint16_t port() const { return server_->port(); }
   server::Api& api() { return *api_; }
 

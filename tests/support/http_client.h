@@ -50,16 +50,19 @@ inline void RecordResponse(const std::string& method, const std::string& target,
 }
 
 inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std::string& target,
-                             const std::map<std::string, std::string>& headers = {}) {
+                             const std::map<std::string, std::string>& headers = {}, const std::string& body = "") {
   namespace beast = boost::beast;
   namespace http = beast::http;
   boost::asio::io_context ioc;
   beast::tcp_stream stream(ioc);
   stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
-  http::request<http::empty_body> request{method == "HEAD" ? http::verb::head : http::string_to_verb(method),
-                                          target, 11};
+  http::request<http::string_body> request{method == "HEAD" ? http::verb::head : http::string_to_verb(method),
+                                           target, 11};
   request.set(http::field::host, "127.0.0.1");
+  if (!body.empty()) request.set(http::field::content_type, "application/json");
   for (const auto& [name, value] : headers) request.set(name, value);
+  request.body() = body;
+  request.prepare_payload();
   http::write(stream, request);
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;

@@ -12,6 +12,21 @@ std::string Request::Param(std::string_view name) const {
   return it == query.end() ? std::string() : it->second;
 }
 
+std::string Request::Cookie(std::string_view name) const {
+  const std::string header = Header("cookie");
+  std::string_view cookies = header;
+  while (!cookies.empty()) {
+    const size_t end = cookies.find(';');
+    std::string_view pair = cookies.substr(0, end);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const size_t equals = pair.find('=');
+    if (equals != std::string_view::npos && pair.substr(0, equals) == name) return std::string(pair.substr(equals + 1));
+    if (end == std::string_view::npos) break;
+    cookies.remove_prefix(end + 1);
+  }
+  return "";
+}
+
 std::string Request::Header(std::string_view name) const {
   auto it = headers.find(std::string(name));
   return it == headers.end() ? std::string() : it->second;

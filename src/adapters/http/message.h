@@ -17,12 +17,17 @@ struct Request {
   std::string path;    // percent-decoded, without the query
   std::multimap<std::string, std::string> query;  // percent-decoded; '+' is a space
   std::map<std::string, std::string> headers;     // names lower-case
+  std::string body;    // as sent (bounded by the server's body limit)
+  std::string remote;  // the client's address, for rate limits and logs
+
 
   // The first value of a query parameter, or "" when absent.
   std::string Param(std::string_view name) const;
   bool HasParam(std::string_view name) const { return query.find(std::string(name)) != query.end(); }
   // A header's value (name lower-case), or "".
   std::string Header(std::string_view name) const;
+  // A cookie's value from the Cookie header, or "".
+  std::string Cookie(std::string_view name) const;
 };
 
 struct Response {

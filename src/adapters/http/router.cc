@@ -14,14 +14,16 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
   return segments;
 }
 
-void Router::Get(std::string pattern, RouteHandler handler) {
+void Router::Add(std::string method, std::string pattern, RouteHandler handler) {
   std::vector<std::string> segments;
   for (std::string_view segment : SplitPath(pattern)) segments.emplace_back(segment);
-  routes_.push_back({std::move(pattern), std::move(segments), std::move(handler)});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
 }
 
 Response Router::Dispatch(const Request& request) const {
   const std::vector<std::string_view> parts = SplitPath(request.path);
+  const std::string method = request.method == "HEAD" ? "GET" : request.method;
+  std::string allowed;  // the methods of the routes whose pattern matches
   for (const Route& route : routes_) {
     if (route.segments.size() != parts.size()) continue;
     PathParams params;
@@ -35,12 +37,13 @@ Response Router::Dispatch(const Request& request) const {
       }
     }
     if (!matches) continue;
-    if (request.method != "GET" && request.method != "HEAD") {
-      Response response = ErrorResponse(405, "method_not_allowed", request.method + " is not allowed; use GET");
-      response.headers.emplace_back("Allow", "GET, HEAD");
-      return response;
-    }
-    return route.handler(request, params);
+    if (route.method == method) return route.handler(request, params);
+    allowed += (allowed.empty() ? "" : ", ") + route.method + (route.method == "GET" ? ", HEAD" : "");
+  }
+  if (!allowed.empty()) {
+    Response response = ErrorResponse(405, "method_not_allowed", request.method + " is not allowed; use " + allowed);
+    response.headers.emplace_back("Allow", allowed);
+    return response;
   }
   return ErrorResponse(404, "not_found", "no such path: " + request.path);
 }

@@ -17,15 +17,18 @@ using RouteHandler = std::function<Response(const Request&, const PathParams&)>;
 
 class Router {
  public:
-  // Routes answer GET (and HEAD, which sends the headers only).
-  void Get(std::string pattern, RouteHandler handler);
-  // The matching route's response; 404 JSON for an unknown path, 405 for another method.
+  // A route for one method; GET routes also answer HEAD (the headers only).
+  void Add(std::string method, std::string pattern, RouteHandler handler);
+  void Get(std::string pattern, RouteHandler handler) { Add("GET", std::move(pattern), std::move(handler)); }
+  // The matching route's response; 404 JSON for an unknown path, 405 (with Allow) for
+  // a method the path does not answer.
   Response Dispatch(const Request& request) const;
   // Every registered pattern, in registration order.
   std::vector<std::string> Patterns() const;
 
  private:
   struct Route {
+    std::string method;
     std::string pattern;
     std::vector<std::string> segments;
     RouteHandler handler;

@@ -35,8 +35,10 @@ struct Shared {
 };
 
 // The Beast request as a plain Request; nullopt when its target is malformed.
-std::optional<Request> Convert(const bhttp::request<bhttp::string_body>& in) {
+std::optional<Request> Convert(const bhttp::request<bhttp::string_body>& in, std::string remote) {
   Request out;
+  out.body = in.body();
+  out.remote = std::move(remote);
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
   const auto raw_target = in.target();
@@ -112,7 +114,9 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return Close();  // the peer went away
     const auto& raw = parser_->get();
-    std::optional<Request> request = Convert(raw);
+    beast::error_code ignored;
+    const auto peer = stream_.socket().remote_endpoint(ignored);
+    std::optional<Request> request = Convert(raw, ignored ? std::string() : peer.address().to_string());
     if (!request) {
       return Send(ErrorResponse(400, "bad_request", "malformed request target"), std::string(raw.method_string()),
                   std::string(raw.target()), false);

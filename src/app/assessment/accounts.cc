@@ -143,6 +143,20 @@ Status Accounts::SetPassword(const std::string& by, const std::string& id, std::
   return Append(by, "user.password", id, Json::object(), Json{{"password", "changed"}}, Json{{"id", id}, {"hash", hash}});
 }
 
+Status Accounts::ChangeOwnPassword(const std::string& id, std::string_view current, std::string_view next) {
+  std::string hash;
+  {
+    std::lock_guard lock(mutex_);
+    OCINDEX_RETURN_IF_ERROR(CatchUp());
+    auto found = projection_->passwords.find(id);
+    if (found != projection_->passwords.end()) hash = found->second;
+  }
+  if (hash.empty() || !VerifyPassword(current, hash)) {
+    return MakeError(ErrorCode::kUnauthenticated, "the current password is wrong");
+  }
+  return SetPassword(id, id, next);
+}
+
 Status Accounts::SetRole(const std::string& by, const std::string& id, as::Role role) {
   std::lock_guard lock(mutex_);
   OCINDEX_RETURN_IF_ERROR(CatchUp());
@@ -182,11 +196,11 @@ bool Accounts::LockedOut(const std::string& key, int64_t now) {
   return found != failures_.end() && found->second.locked_until > now;
 }
 
-bool Accounts::Fail(const std::string& key, int64_t now) {
+bool Accounts::Fail(const std::string& key, int limit, int64_t now) {
   Failures& f = failures_[key];
   std::erase_if(f.at, [&](int64_t t) { return t <= now - policy_.failure_window_ms; });
   f.at.push_back(now);
-  if (static_cast<int>(f.at.size()) < policy_.max_failures) return false;
+  if (static_cast<int>(f.at.size()) < limit) return false;
   f.at.clear();
   f.locked_until = now + policy_.lockout_ms;
   return true;
@@ -210,9 +224,11 @@ Result<Session> Accounts::SignIn(const std::string& id, std::string_view passwor
   const bool verified = !hash.empty() && VerifyPassword(password, hash);
   std::lock_guard lock(mutex_);
   if (!verified) {
-    for (const std::string& key : {user_key, address_key}) {
-      if (!Fail(key, now)) continue;
-      std::cerr << "ocindex: sign-in locked out for " << key << " after " << policy_.max_failures << " failures\n";
+    const std::pair<const std::string&, int> limits[] = {{user_key, policy_.max_account_failures},
+                                                         {address_key, policy_.max_address_failures}};
+    for (const auto& [key, limit] : limits) {
+      if (!Fail(key, limit, now)) continue;
+      std::cerr << "ocindex: sign-in locked out for " << key << " after " << limit << " failures\n";
       OCINDEX_RETURN_IF_ERROR(Append("", "signin.lockout", key, Json::object(),
                                      Json{{"locked_until", FormatMillis(now + policy_.lockout_ms)}},
                                      Json{{"key", key}}));

@@ -67,7 +67,8 @@ struct Principal {
 struct AccountPolicy {
   PasswordCost cost = PasswordCost::Interactive();
   int64_t session_ms = 8LL * 3600 * 1000;  // a working day
-  int max_failures = 5;                     // within the window, per account or address
+  int max_account_failures = 5;   // within the window: a guesser of one account
+  int max_address_failures = 20;  // within the window: one address guessing (many users may share one)
   int64_t failure_window_ms = 15LL * 60 * 1000;
   int64_t lockout_ms = 15LL * 60 * 1000;
 };
@@ -76,11 +77,14 @@ class Accounts {
  public:
   Accounts(adapters::Store& store, Clock clock, AccountPolicy policy = {});
   ~Accounts();
+  const AccountPolicy& policy() const { return policy_; }
 
   // `by` is who makes the change: an admin's id, or "operator" for the machine's
   // operator at the command line (who holds the database itself).
   Status AddUser(const std::string& by, const std::string& id, as::Role role, std::string_view password);
   Status SetPassword(const std::string& by, const std::string& id, std::string_view password);
+  // A user's own change: the current password must be right (kUnauthenticated).
+  Status ChangeOwnPassword(const std::string& id, std::string_view current, std::string_view next);
   Status SetRole(const std::string& by, const std::string& id, as::Role role);
   Status SetDisabled(const std::string& by, const std::string& id, bool disabled);
   Result<std::vector<Account>> List();
@@ -113,8 +117,8 @@ class Accounts {
   Status Apply(const adapters::JournalEntry& entry);
   Result<Principal> PrincipalOf(const std::string& user, std::string session, std::string csrf);
   bool LockedOut(const std::string& key, int64_t now);
-  // Records a failure; true when it locks `key` out.
-  bool Fail(const std::string& key, int64_t now);
+  // Records a failure; true when the `limit`-th within the window locks `key` out.
+  bool Fail(const std::string& key, int limit, int64_t now);
 
   adapters::Store& store_;
   Clock clock_;

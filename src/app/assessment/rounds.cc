@@ -499,6 +499,7 @@ Result<std::vector<WorkItem>> Rounds::Worklist(const std::string& round, const a
 }
 
 Result<RoundStatus> Rounds::Overview(const std::string& round, const as::Actor& actor) {
+  if (!IndexTeam(actor)) return MakeError(ErrorCode::kForbidden, "a round's progress is for the index team");
   RoundStatus status;
   OCINDEX_ASSIGN_OR_RETURN(status.info, Info(round, actor));
   OCINDEX_RETURN_IF_ERROR(Inspect(round, actor, [&](const as::RoundLedger& ledger) {

@@ -44,10 +44,15 @@ RouteTable ApiRoutes(const app::Engine& engine) {
   return table;
 }
 
-Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir)
-    : engine_(std::move(engine)), table_(ApiRoutes(*engine_)), web_(web_dir) {
+Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir, app::WorkspaceOptions options)
+    : engine_(std::move(engine)),
+      workspace_(engine_->shared_store(), std::move(options)),
+      table_(ApiRoutes(*engine_)),
+      workspace_table_(WorkspaceRoutes(workspace_, engine_->shared_store())),
+      web_(web_dir) {
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
-  auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_));
+  for (const WorkspaceRoute& route : workspace_table_) router_.Add(route.method, route.pattern, route.handler);
+  auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_, workspace_table_));
   router_.Get("/api/v1/openapi.json", [openapi](const Request&, const PathParams&) {
     Response response;
     response.body = openapi;
@@ -57,10 +62,21 @@ Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir)
   router_.Get("/api/v1/health", [this](const Request&, const PathParams&) { return Health(*engine_); });
 }
 
+// The workspace's paths: answers depend on who asks and change with every write.
+static bool Live(const std::string& path) {
+  for (const char* prefix : {"/api/v1/session", "/api/v1/tokens", "/api/v1/rounds", "/api/v1/trail"}) {
+    if (path.rfind(prefix, 0) == 0) return true;
+  }
+  return path == "/healthz" || path == "/api/v1/health";
+}
+
 Response Api::Handle(const Request& request) {
   const bool api = request.path.rfind("/api/", 0) == 0;
-  // Live, never cached.
-  if (request.path == "/healthz" || request.path == "/api/v1/health") return router_.Dispatch(request);
+  if (Live(request.path)) {
+    Response response = router_.Dispatch(request);
+    response.headers.emplace_back("Cache-Control", "no-store");
+    return response;
+  }
   if (api) {
     if (request.method != "GET" && request.method != "HEAD") return router_.Dispatch(request);
     return cache_.Serve(request, [this, &request] { return router_.Dispatch(request); });

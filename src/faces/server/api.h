@@ -8,9 +8,11 @@
 
 #include "adapters/http/router.h"
 #include "adapters/http/static_files.h"
+#include "app/assessment/workspace.h"
 #include "app/engine.h"
 #include "faces/server/response_cache.h"
 #include "faces/server/route_table.h"
+#include "faces/server/workspace_routes.h"
 
 namespace ocindex::server {
 
@@ -18,17 +20,21 @@ class Api {
  public:
   // `engine` has loaded everything (Engine::LoadAll), so no request touches the store.
   // `web_dir`: the explorer's build folder; may be missing (then "/" explains that).
-  Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir);
+  // The workspace (sign-in, rounds, audit trail) works on the engine's store.
+  Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir, app::WorkspaceOptions options = {});
 
-  // Thread-safe: the engine is only read, the cache locks.
+  // Thread-safe: the engine is only read, the cache locks, the workspace's services lock.
   adapters::http::Response Handle(const adapters::http::Request& request);
   // Every path pattern the router answers.
   std::vector<std::string> Patterns() const { return router_.Patterns(); }
   bool explorer_available() const { return web_.available(); }
+  app::Workspace& workspace() { return workspace_; }
 
  private:
   std::unique_ptr<const app::Engine> engine_;
+  app::Workspace workspace_;
   RouteTable table_;
+  WorkspaceTable workspace_table_;
   adapters::http::Router router_;
   ResponseCache cache_;
   adapters::http::StaticFiles web_;

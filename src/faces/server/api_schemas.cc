@@ -1,5 +1,8 @@
 #include "faces/server/api_schemas.h"
 
+#include "faces/server/schema_builders.h"
+#include "faces/server/workspace_routes.h"
+
 #include <set>
 #include <vector>
 
@@ -12,35 +15,7 @@
 namespace ocindex::server {
 namespace {
 
-Json Type(const char* type) { return Json{{"type", type}}; }
-Json String() { return Type("string"); }
-Json Integer() { return Type("integer"); }
-Json Number() { return Type("number"); }
-Json Boolean() { return Type("boolean"); }
-Json Nullable(Json schema) {
-  schema["nullable"] = true;
-  return schema;
-}
-// A published figure: null when not assessed.
-Json Figure() { return Nullable(Number()); }
-Json Array(Json items) { return Json{{"type", "array"}, {"items", std::move(items)}}; }
-Json Strings() { return Array(String()); }
-// An object keyed by data (measure ids, ISO3 codes, place codes).
-Json Map(Json values) { return Json{{"type", "object"}, {"additionalProperties", std::move(values)}}; }
-Json Enum(const std::vector<std::string>& values) { return Json{{"type", "string"}, {"enum", values}}; }
-
-// Every property required except `optional`; no other key allowed, so a key added to a
-// renderer without its schema fails the contract test.
-Json Object(Json properties, const std::set<std::string>& optional = {}) {
-  Json required = Json::array();
-  for (const auto& [key, value] : properties.items()) {
-    if (optional.count(key) == 0) required.push_back(key);
-  }
-  return Json{{"type", "object"},
-              {"required", std::move(required)},
-              {"properties", std::move(properties)},
-              {"additionalProperties", false}};
-}
+using namespace schema;  // NOLINT(google-build-using-namespace): the schema vocabulary
 
 // CountryJson's keys, which many rows start with.
 Json CountryProperties() {
@@ -331,7 +306,7 @@ Json ApiSchemas() {
   const Json score_row = Object(CountryAnd(Json{{"values", Map(Figure())}}));
   const Json rank_row = Object(CountryAnd(Json{{"value", Figure()}, {"ranks", SchemaRef("ScopedRanks")}}));
   const Json aggregate_row = Object(Json{{"group", String()}, {"members", Integer()}, {"values", Map(Figure())}});
-  return Json{
+  Json schemas = Json{
       {"Error", Error()},
       {"Health", Object(Json{{"status", Enum({"ok"})}})},
       {"StoreHealth", Object(Json{{"status", Enum({"ok"})},
@@ -375,6 +350,8 @@ Json ApiSchemas() {
       {"Statement", Statement()},
       {"CountryFlows", CountryFlows()},
   };
+  schemas.update(WorkspaceSchemas());
+  return schemas;
 }
 
 }  // namespace ocindex::server

@@ -5,6 +5,7 @@
 #include "faces/server/api_json.h"
 #include "faces/server/api_schemas.h"
 #include "faces/server/route_table.h"
+#include "faces/server/workspace_routes.h"
 
 namespace ocindex::server {
 namespace {
@@ -40,8 +41,8 @@ Json SimpleOperation(const std::string& summary, const std::vector<std::string>&
 
 }  // namespace
 
-std::string OpenApiDocument(const RouteTable& table) {
-  Json paths = Json::object();
+std::string OpenApiDocument(const RouteTable& table, const WorkspaceTable& workspace) {
+  Json paths = WorkspacePaths(workspace);
   for (const ApiRoute& route : table) paths[route.pattern] = {{"get", Operation(route.doc)}};
   paths["/api/v1/openapi.json"] = {
       {"get", SimpleOperation("This document", {"openapi", "info", "paths", "components"}, "OpenApi")}};
@@ -60,14 +61,19 @@ std::string OpenApiDocument(const RouteTable& table) {
          "framework's decimals); null means not assessed. Tabular endpoints answer CSV with Accept: text/csv or "
          "?format=csv."}}},
       {"paths", paths},
-      {"components", {{"schemas", ApiSchemas()}}}};
+      {"components",
+       {{"schemas", ApiSchemas()},
+        {"securitySchemes",
+         {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "ocindex_session"}}},
+          {"token", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
   return document.dump(1);
 }
 
 Result<std::string> OpenApiDocument() {
   auto engine = app::Engine::Open(":memory:");
   if (!engine) return engine.error();
-  return OpenApiDocument(ApiRoutes(**engine));
+  app::Workspace workspace((*engine)->shared_store(), {});
+  return OpenApiDocument(ApiRoutes(**engine), WorkspaceRoutes(workspace, (*engine)->shared_store()));
 }
 
 }  // namespace ocindex::server

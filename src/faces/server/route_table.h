@@ -46,8 +46,9 @@ void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine);    // a c
 // Every route family above.
 RouteTable ApiRoutes(const app::Engine& engine);
 
-// The OpenAPI 3.0 document describing the table (and /healthz, /api/v1/openapi.json).
-std::string OpenApiDocument(const RouteTable& table);
+struct WorkspaceRoute;
+// The OpenAPI 3.0 document describing the tables (and /healthz, /api/v1/openapi.json).
+std::string OpenApiDocument(const RouteTable& table, const std::vector<WorkspaceRoute>& workspace);
 // The same document without a database (`ocindex openapi`): the routes are registered
 // on an engine over an in-memory store, whose data no documentation reads.
 Result<std::string> OpenApiDocument();
