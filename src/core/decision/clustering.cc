@@ -127,12 +127,16 @@ Result<Clustering> WardClusters(const Dataset& dataset, std::span<const int> ind
   int k = options.clusters;
   if (k == 0) {
     out.by_rule = true;
-    // Cutting into k clusters undoes the last k-1 merges; the jump is the undone merge's cost over the one kept.
-    double widest = -1;
-    for (int candidate = 2; candidate <= most && candidate <= n - 1; ++candidate) {
-      const double jump = merges[static_cast<size_t>(n - candidate)].cost - merges[static_cast<size_t>(n - candidate - 1)].cost;
-      if (jump > widest) {
-        widest = jump;
+    // Ward's merge costs add up to the within-cluster sum of squares: cutting into k
+    // clusters keeps the first n-k merges, and all of them make the total.
+    const double total = std::accumulate(out.merge_costs.begin(), out.merge_costs.end(), 0.0);
+    double within = total;
+    double best = -1;
+    for (int candidate = 2; candidate <= most; ++candidate) {
+      within -= out.merge_costs[static_cast<size_t>(n - candidate)];
+      const double index = within > 0 ? ((total - within) / (candidate - 1)) / (within / (n - candidate)) : 0;
+      if (index > best) {
+        best = index;
         k = candidate;
       }
     }

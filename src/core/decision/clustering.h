@@ -2,8 +2,9 @@
 // criterion (each merge adds the least within-cluster sum of squares), by the
 // nearest-neighbour chain in O(n^2). A not-assessed cell takes the indicator's mean
 // over the countries assessed on it; countries with no assessed indicator are left
-// out. The cut: a given number of clusters, else the number from 2 to 10 before the
-// largest jump in merge cost (the dendrogram's longest branch). Each cluster is
+// out. The cut: a given number of clusters, else the number from 2 to 10 with the
+// highest Calinski-Harabasz index (between- over within-cluster sum of squares, each
+// per degree of freedom), read from the merge costs. Each cluster is
 // described by its distinctive indicators: the largest |cluster mean - overall mean|
 // in standard deviations of the indicator over every country.
 #pragma once
@@ -43,7 +44,7 @@ struct Clustering {
 };
 
 inline constexpr const char* kClusterCutRule =
-    "the number of clusters from 2 to 10 before the largest jump in Ward merge cost";
+    "the number of clusters from 2 to 10 with the highest Calinski-Harabasz index";
 
 // kInvalidInput when fewer than 2 countries can be clustered or `clusters` is out of range.
 Result<Clustering> WardClusters(const Dataset& dataset, std::span<const int> indicators, const ClusterOptions& options);
