@@ -4,6 +4,7 @@
 
 #include "app/country_query.h"
 #include "app/labels.h"
+#include "core/model/rounding.h"
 #include "core/model/lookup.h"
 
 namespace ocindex::app {

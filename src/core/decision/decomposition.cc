@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <numeric>
 #include <span>
 
 #include "core/decision/effective_weights.h"
@@ -165,26 +164,6 @@ Result<Decomposition> ExplainEditions(const Edition& before, const Edition& afte
   out.like_a = like_a;
   out.like_b = like_b;
   return out;
-}
-
-std::vector<int64_t> RoundToTotal(const std::vector<Rational>& parts, int64_t total_units, int places) {
-  int64_t scale = 1;
-  for (int p = 0; p < places; ++p) scale *= 10;
-  std::vector<int64_t> units(parts.size());
-  std::vector<Rational> remainders(parts.size());
-  int64_t sum = 0;
-  for (size_t k = 0; k < parts.size(); ++k) {
-    const Rational scaled = parts[k] * Rational(scale);
-    const int64_t floor = scaled.Floor();
-    units[k] = floor;
-    remainders[k] = scaled - Rational(floor);
-    sum += floor;
-  }
-  std::vector<size_t> order(parts.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return remainders[x] > remainders[y]; });
-  for (size_t k = 0; k < order.size() && sum < total_units; ++k, ++sum) ++units[order[k]];
-  return units;
 }
 
 }  // namespace ocindex::core

@@ -54,9 +54,4 @@ Result<Decomposition> ExplainCountries(const Edition& edition, int a, int b, int
 Result<Decomposition> ExplainEditions(const Edition& before, const Edition& after, const std::string& iso3,
                                       const std::string& measure_id);
 
-// Rounds `parts` (which sum exactly to `total_units` / 10^places) to units of
-// 10^-places so that the rounded parts sum to `total_units` exactly: each part is
-// floored, and the units left over go to the largest remainders (ties: earlier part).
-std::vector<int64_t> RoundToTotal(const std::vector<Rational>& parts, int64_t total_units, int places);
-
 }  // namespace ocindex::core

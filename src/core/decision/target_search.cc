@@ -9,6 +9,8 @@
 #include <span>
 
 #include "core/decision/effective_weights.h"
+#include "core/model/rounding.h"
+#include "core/scoring/quadrant.h"
 
 namespace ocindex::core {
 namespace {
@@ -212,7 +214,7 @@ Result<TargetAnswer> SearchTarget(const RankedEdition& base, int country, const 
     const Rational scaled = gap * Rational(scale);
     const bool met = bound.at_least ? !(Rational(0) < gap) : gap < Rational(0);
     outcome.met_already = met;
-    cover.need = met ? 0 : (bound.at_least ? -(Rational(0) - scaled).Floor() : scaled.Floor() + 1);
+    cover.need = met ? 0 : (bound.at_least ? -Floor(Rational(0) - scaled) : Floor(scaled) + 1);
     // The most efficient classes first: the first plan listed leans on them.
     std::stable_sort(cover.classes.begin(), cover.classes.end(), [](const Class& x, const Class& y) {
       return x.gain * y.cost > y.gain * x.cost;

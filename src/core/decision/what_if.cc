@@ -4,6 +4,9 @@
 #include <map>
 #include <span>
 
+#include "core/scoring/measure_evaluator.h"
+#include "core/scoring/quadrant.h"
+
 namespace ocindex::core {
 namespace {
 

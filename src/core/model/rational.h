@@ -30,8 +30,6 @@ class Rational {
   // 10^-decimals (4.2625 at 2 places gives 426).
   int64_t RoundHalfUp(int decimals) const;
   bool IsInteger() const { return den_ == 1; }
-  // The greatest integer not above the value.
-  int64_t Floor() const { return num_ / den_ - (num_ % den_ < 0 ? 1 : 0); }
   // The value of `units` in units of 10^-decimals (426 at 2 decimals is 4.26).
   static Rational FromUnits(int64_t units, int decimals);
 

@@ -4,6 +4,8 @@
 #include <map>
 #include <numeric>
 
+#include "core/scoring/quadrant.h"
+
 namespace ocindex::core {
 namespace {
 const std::string kWorld = "World";

@@ -48,11 +48,5 @@ const char* QuadrantName(Quadrant quadrant);
 // equal to the threshold counts as high. nullopt if the framework has no quadrant
 // axes or a value is missing.
 std::optional<Quadrant> Classify(const Framework& framework, const Scorecard& scorecard, int country);
-// The same from the published values themselves (rounded units), for figures that are
-// not in a scorecard (a what-if's).
-std::optional<Quadrant> ClassifyUnits(const Framework& framework, std::optional<int64_t> resilience,
-                                      std::optional<int64_t> criminality);
-// The smallest published value (rounded units) that counts as high on a quadrant axis.
-int64_t QuadrantHighFrom(const Framework& framework);
 
 }  // namespace ocindex::core

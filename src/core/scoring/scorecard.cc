@@ -1,5 +1,7 @@
 #include "core/scoring/scorecard.h"
 
+#include "core/scoring/measure_evaluator.h"
+
 namespace ocindex::core {
 
 MeasureEvaluator::MeasureEvaluator(const Framework& framework) : framework_(framework), under_(framework.nodes.size()) {

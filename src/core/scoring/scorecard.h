@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include "core/error.h"
@@ -13,20 +12,6 @@
 #include "core/model/rational.h"
 
 namespace ocindex::core {
-
-// Evaluates every measure of one country from its indicator scores: the arithmetic of
-// Scorecard::Compute for one row, so a what-if can recompute a changed country alone.
-class MeasureEvaluator {
- public:
-  explicit MeasureEvaluator(const Framework& framework);
-  // `scores`: one per framework indicator (nullopt = not assessed). `out`: one per
-  // measure (Framework numbering); nullopt where nothing beneath is assessed.
-  void Evaluate(std::span<const std::optional<Rational>> scores, std::span<std::optional<Rational>> out) const;
-
- private:
-  const Framework& framework_;
-  std::vector<std::vector<int>> under_;  // indicators under each node, resolved once
-};
 
 class Scorecard {
  public:

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/decision/effective_weights.h"
+#include "core/model/rounding.h"
 #include "support/bundled_editions.h"
 #include "support/tiny_framework.h"
 
