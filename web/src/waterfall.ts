@@ -26,6 +26,8 @@ export function waterfallDomain(spans: Span[]): [number, number] {
 }
 
 const label = (step: WaterfallStep) => step.kind === 'added' ? `${step.name} (added)` : step.kind === 'dropped' ? `${step.name} (dropped)` : step.name;
+/** Long names end in an ellipsis so they fit beside the bars (the full name is the bar's title). */
+const fit = (name: string, max = 40) => name.length <= max ? name : `${name.slice(0, max - 1)}…`;
 
 export function waterfallChart(explain: Explain, id: string, limit = 12): HTMLElement {
   // The largest contributions in full; the rest folded into one step so the chart stays legible.
@@ -40,7 +42,7 @@ export function waterfallChart(explain: Explain, id: string, limit = 12): HTMLEl
   ];
   const spans = waterfallSpans(rows);
   const [lo, hi] = waterfallDomain(spans);
-  const width = 720, labelWidth = 250, valueWidth = 70, rowHeight = 20, top = 6;
+  const width = 740, labelWidth = 270, valueWidth = 70, rowHeight = 20, top = 6;
   const plot = width - labelWidth - valueWidth;
   const x = (v: number) => labelWidth + ((v - lo) / (hi - lo)) * plot;
   const height = top + (rows.length + 1) * rowHeight + 8;
@@ -49,11 +51,14 @@ export function waterfallChart(explain: Explain, id: string, limit = 12): HTMLEl
   svg.append(s('line', { x1: x(0), x2: x(0), y1: 0, y2: height, class: 'zero' }));
   const bar = (i: number, from: number, to: number, cls: string, name: string, text: string) => {
     const y = top + i * rowHeight;
-    svg.append(s('text', { x: labelWidth - 6, y: y + 14, class: 'wf-label', 'text-anchor': 'end' }, name));
-    svg.append(s('rect', { x: Math.min(x(from), x(to)), y: y + 3, width: Math.max(1, Math.abs(x(to) - x(from))), height: rowHeight - 6, class: cls, 'data-step': name }));
+    svg.append(s('text', { x: labelWidth - 6, y: y + 14, class: 'wf-label', 'text-anchor': 'end' }, fit(name)));
+    const rect = s('rect', { x: Math.min(x(from), x(to)), y: y + 3, width: Math.max(1, Math.abs(x(to) - x(from))), height: rowHeight - 6, class: cls, 'data-step': name });
+    rect.append(s('title', {}, `${name}: ${text}`));
+    svg.append(rect);
     svg.append(s('text', { x: width - 4, y: y + 14, class: 'wf-value', 'text-anchor': 'end' }, text));
   };
   rows.forEach((row, i) => bar(i, spans[i].from, spans[i].to, `step ${row.contribution >= 0 ? 'up' : 'down'} ${row.kind}`, row.name, signed(row.contribution, 4)));
   bar(rows.length, 0, explain.difference, 'total', 'Published difference', signed(explain.difference, 2));
-  return h('div', { class: 'waterfall-wrap' }, svg);
+  return h('div', { class: 'waterfall-wrap' }, svg,
+    h('p', { class: 'note' }, 'Red raises the difference, blue lowers it; pale bars are indicators only one side has (added between editions); grey: the remaining indicators together, and rounding.'));
 }

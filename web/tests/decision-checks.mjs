@@ -22,6 +22,9 @@ export async function checkDecision({ page, open, check, base, shotDir }) {
   const rank = await page.locator('[data-rank="resilience-world"]').textContent();
   check(rank?.includes(`→ ${resilience.ranks_after.world.position} of`), `what-if shows the new world rank (${rank})`);
   await shot('#whatif', 'whatif-panel');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot('#whatif', 'whatif-panel-phone');
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   // What would it take: the summary and the first plan are the API's.
   await page.selectOption('#target-preset', 'quadrant=low criminality, high resilience');

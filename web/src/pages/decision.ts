@@ -10,7 +10,7 @@ function outcomeRows(result: WhatIf, d: number): HTMLElement {
   const country = result.countries[0];
   const rows = country ? country.measures.filter((m) => m.kind === 'pillar') : [];
   return h('div', {},
-    h('table', { class: 'data', id: 'whatif-outcome' },
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'whatif-outcome' },
       h('thead', {}, h('tr', {}, ...['Pillar', 'Published', 'What if', 'Change', 'World rank', 'Continent rank', 'Region rank'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, t)))),
       h('tbody', {}, ...rows.map((m) => h('tr', { 'data-measure': m.id },
         h('th', { scope: 'row' }, m.name),
@@ -18,7 +18,7 @@ function outcomeRows(result: WhatIf, d: number): HTMLElement {
         h('td', { class: 'num', 'data-after': m.id }, fmt(m.after, d)),
         h('td', { class: 'num' }, signed(m.before === null || m.after === null ? null : m.after - m.before, d)),
         ...(['world', 'continent', 'region'] as const).map((scope) => h('td', { class: 'num', 'data-rank': `${m.id}-${scope}` },
-          `${rankText(m.ranks_before[scope])} → ${rankText(m.ranks_after[scope])}`)))))),
+          `${rankText(m.ranks_before[scope])} → ${rankText(m.ranks_after[scope])}`))))))),
     h('p', { class: 'note', id: 'whatif-quadrant' }, 'Quadrant: ', h('strong', {}, country?.quadrant_before?.label ?? 'not classified'), ' → ',
       h('strong', {}, country?.quadrant_after?.label ?? 'not classified'),
       `. ${result.knock_on.length} other countries' composite ranks move.`));
