@@ -78,48 +78,38 @@ std::vector<Bound> HardGoals(const Fixture& f, int country) {
   return goals;
 }
 
-// Every country, every hard goal: the counter worst_ms is the slowest single search.
-void BM_TargetEveryCountry(benchmark::State& state) {
-  const Fixture& f = Edition2025();
-  const SearchOptions options{{}, {}, 10};
+// One sweep: every country, every hard goal; returns the slowest single search in ms.
+double SweepWorstMs(const Fixture& f, const SearchOptions& options, int64_t& searches) {
   double worst = 0;
-  int64_t searches = 0;
-  for (auto _ : state) {
-    for (int c = 0; c < f.edition.dataset.country_count(); ++c) {
-      for (const Bound& goal : HardGoals(f, c)) {
-        const auto start = std::chrono::steady_clock::now();
-        auto answer = SearchTarget(*f.ranked, c, {goal}, options);
-        benchmark::DoNotOptimize(answer);
-        worst = std::max(worst, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-        ++searches;
-      }
+  for (int c = 0; c < f.edition.dataset.country_count(); ++c) {
+    for (const Bound& goal : HardGoals(f, c)) {
+      const auto start = std::chrono::steady_clock::now();
+      auto answer = SearchTarget(*f.ranked, c, {goal}, options);
+      benchmark::DoNotOptimize(answer);
+      worst = std::max(worst, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      ++searches;
     }
   }
+  return worst;
+}
+
+// Every country, every hard goal, costs 1 (arg 0) or a different cost per step for
+// every indicator (arg 1: no two interchangeable, the most classes the search can
+// face). Counter worst_ms: the slowest single search.
+void BM_TargetEveryCountry(benchmark::State& state) {
+  const Fixture& f = Edition2025();
+  SearchOptions options{{}, {}, 10};
+  if (state.range(0) == 1) {
+    options.costs.resize(f.edition.framework.indicators.size());
+    std::iota(options.costs.begin(), options.costs.end(), 1);
+  }
+  double worst = 0;
+  int64_t searches = 0;
+  for (auto _ : state) worst = std::max(worst, SweepWorstMs(f, options, searches));
   state.counters["worst_ms"] = worst;
   state.counters["searches/s"] = benchmark::Counter(static_cast<double>(searches), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_TargetEveryCountry)->Unit(benchmark::kMillisecond);
-
-// The same sweep with a different cost per step for every indicator (no two
-// indicators interchangeable: the most classes the search can face).
-void BM_TargetEveryCountryDistinctCosts(benchmark::State& state) {
-  const Fixture& f = Edition2025();
-  SearchOptions options{{}, std::vector<int64_t>(f.edition.framework.indicators.size()), 10};
-  std::iota(options.costs.begin(), options.costs.end(), 1);
-  double worst = 0;
-  for (auto _ : state) {
-    for (int c = 0; c < f.edition.dataset.country_count(); ++c) {
-      for (const Bound& goal : HardGoals(f, c)) {
-        const auto start = std::chrono::steady_clock::now();
-        auto answer = SearchTarget(*f.ranked, c, {goal}, options);
-        benchmark::DoNotOptimize(answer);
-        worst = std::max(worst, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-      }
-    }
-  }
-  state.counters["worst_ms"] = worst;
-}
-BENCHMARK(BM_TargetEveryCountryDistinctCosts)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TargetEveryCountry)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_WardClusters(benchmark::State& state) {
   const Fixture& f = Edition2025();

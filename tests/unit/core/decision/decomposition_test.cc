@@ -7,18 +7,13 @@
 
 #include "core/decision/effective_weights.h"
 #include "core/model/rounding.h"
-#include "support/bundled_editions.h"
+#include "support/bundled_core_edition.h"
 #include "support/tiny_framework.h"
 
 namespace ocindex::core {
 namespace {
 
 using test_support::R;
-
-Edition Bundled(const std::string& id) {
-  const auto& stored = test::BundledEdition(id);
-  return Edition{stored.framework, stored.dataset};
-}
 
 Rational Sum(const Decomposition& d, bool like = false) {
   Rational sum = 0;
@@ -76,7 +71,7 @@ TEST(Decomposition, TwoCountriesWorkedByHand) {
 }
 
 TEST(Decomposition, CountryContributionsSumExactlyOnTheBundledEdition) {
-  const Edition e = Bundled("2025");
+  const Edition e = test::BundledCoreEdition("2025");
   const int n = e.dataset.country_count();
   for (const char* measure : {"criminality", "resilience", "criminal_markets"}) {
     const int m = *e.framework.FindNode(measure);
@@ -114,8 +109,8 @@ TEST(Decomposition, EditionContributionsSeparateAddedIndicators) {
 
 TEST(Decomposition, EditionContributionsSumExactlyForEveryCountry) {
   for (const auto& [from, to] : {std::pair{"2021", "2023"}, {"2023", "2025"}}) {
-    const Edition before = Bundled(from);
-    const Edition after = Bundled(to);
+    const Edition before = test::BundledCoreEdition(from);
+    const Edition after = test::BundledCoreEdition(to);
     for (const CountryEntry& country : after.dataset.countries) {
       if (!before.dataset.FindCountry(country.iso3)) continue;
       for (const char* measure : {"criminality", "resilience"}) {

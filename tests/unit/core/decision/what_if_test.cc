@@ -9,18 +9,13 @@
 
 #include "core/decision/ranked_edition.h"
 #include "core/scoring/country_summary.h"
-#include "support/bundled_editions.h"
+#include "support/bundled_core_edition.h"
 #include "support/tiny_framework.h"
 
 namespace ocindex::core {
 namespace {
 
 using test_support::R;
-
-Edition Bundled(const std::string& id) {
-  const auto& stored = test::BundledEdition(id);
-  return Edition{stored.framework, stored.dataset};
-}
 
 TEST(Scenario, ParsesShiftsAndSets) {
   auto shift = ParseAdjustment("law_enforcement=+1");
@@ -92,7 +87,7 @@ Recomputed Recompute(const Edition& edition) {
 }
 
 TEST(WhatIf, AgreesWithAFullRecomputationOnRandomScenarios) {
-  const Edition edition = Bundled("2025");
+  const Edition edition = test::BundledCoreEdition("2025");
   auto card = Scorecard::Compute(edition.framework, edition.dataset);
   ASSERT_TRUE(card.ok());
   const RankedEdition base(edition, *card);
