@@ -17,6 +17,7 @@
 #include "adapters/store/open_store.h"
 #include "adapters/store/store.h"
 #include "app/published_flows.h"
+#include "core/decision/ranked_edition.h"
 #include "core/error.h"
 #include "core/model/dataset.h"
 #include "core/model/geography.h"
@@ -32,6 +33,17 @@ struct LoadedEdition {
   core::Scorecard card;
   const LoadedEdition* previous = nullptr;  // the framework's previous edition, if stored
   std::map<std::string, adapters::StoredProfile> narratives;  // current revision, by ISO3
+
+  // Every measure's ranks in three scopes, worked out on first use (the what-if and
+  // target queries start from them); safe from any thread.
+  const core::RankedEdition& Ranked() const {
+    std::call_once(ranked_once_, [this] { ranked_ = std::make_unique<const core::RankedEdition>(edition, card); });
+    return *ranked_;
+  }
+
+ private:
+  mutable std::once_flag ranked_once_;
+  mutable std::unique_ptr<const core::RankedEdition> ranked_;
 };
 
 // Opens the store at `location` (a database path; empty: the default location) as a

@@ -124,5 +124,26 @@ TEST_F(FacesAgreeTest, ChangesInTheSameOrderWithTheSameFigures) {
             Project(api_like, {"iso3", "from", "to", "rank_change"}));
 }
 
+// The decision analytics: both faces print the app's grids, so CSV rows are equal cell for cell.
+TEST_F(FacesAgreeTest, DecisionAnalyticsGiveTheSameRows) {
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"whatif KAZ law_enforcement=+1 anti_money_laundering=+1 --edition 2025",
+       "/api/v1/editions/2025/countries/KAZ/whatif?change=law_enforcement%3D%2B1,anti_money_laundering%3D%2B1"},
+      {"target KAZ 'resilience rank<=60' --edition 2025 --ties 3",
+       "/api/v1/editions/2025/countries/KAZ/target?goal=resilience%20rank%3C%3D60&ties=3"},
+      {"explain KAZ KGZ --edition 2025", "/api/v1/explain?countries=KAZ,KGZ&edition=2025"},
+      {"explain KAZ --from 2021 --to 2025 --by resilience", "/api/v1/explain?countries=KAZ&from=2021&to=2025&measure=resilience"},
+      {"peers KAZ --edition 2025 --on criminality", "/api/v1/editions/2025/countries/KAZ/peers?on=criminality"},
+      {"clusters 2025", "/api/v1/editions/2025/clusters"}};
+  for (const auto& [cli_args, api_target] : pairs) {
+    Rows cli = Cli(cli_args);
+    Rows api = Api(api_target);
+    ASSERT_FALSE(cli.empty()) << cli_args;
+    std::vector<std::string> columns;
+    for (const auto& [column, cell] : cli.front()) columns.push_back(column);
+    EXPECT_EQ(Project(cli, columns), Project(api, columns)) << cli_args;
+  }
+}
+
 }  // namespace
 }  // namespace ocindex::test

@@ -20,6 +20,12 @@ export type ChangeRow = Changes['rows'][number];
 export type CompareResult = Schemas['Compare'];
 export type Narrative = Schemas['Narrative'];
 export type NarrativeSection = Narrative['sections'][number];
+export type WhatIf = Schemas['WhatIf'];
+export type Target = Schemas['Target'];
+export type Explain = Schemas['Explain'];
+export type WaterfallStep = Explain['waterfall'][number];
+export type Peers = Schemas['Peers'];
+export type Clusters = Schemas['Clusters'];
 
 /** `status` is the HTTP status (0 when the request never got an answer). */
 export class ApiError extends Error {
@@ -53,11 +59,29 @@ export const api = {
   compare: (e: number, iso3s: string[]) => get<CompareResult>(`editions/${e}/compare?countries=${iso3s.join(',')}`),
   changes: (from: number, to: number, measure: string, basis: string) =>
     get<Changes>(`changes?from=${from}&to=${to}&measure=${encodeURIComponent(measure)}&basis=${basis}`),
+  /** `changes`: "indicator=value" settings or "indicator=+1" shifts. */
+  whatIf: (e: number, iso3: string, changes: string[]) =>
+    get<WhatIf>(`editions/${e}/countries/${encodeURIComponent(iso3)}/whatif?change=${changes.map(encodeURIComponent).join(',')}`),
+  target: (e: number, iso3: string, goal: string, ties = 3) =>
+    get<Target>(`editions/${e}/countries/${encodeURIComponent(iso3)}/target?goal=${encodeURIComponent(goal)}&ties=${ties}`),
+  explainCountries: (e: number, a: string, b: string, measure: string) =>
+    get<Explain>(`explain?countries=${a},${b}&edition=${e}&measure=${encodeURIComponent(measure)}`),
+  explainEditions: (iso3: string, from: number, to: number, measure: string) =>
+    get<Explain>(`explain?countries=${iso3}&from=${from}&to=${to}&measure=${encodeURIComponent(measure)}`),
+  peers: (e: number, iso3: string, on: string) =>
+    get<Peers>(`editions/${e}/countries/${encodeURIComponent(iso3)}/peers?on=${encodeURIComponent(on)}`),
+  clusters: (e: number, on: string) => get<Clusters>(`editions/${e}/clusters?on=${encodeURIComponent(on)}`),
 };
 
 /** A group named like its parent (2021's single "Criminal actors" group) repeats the parent's figures: pages show it once. */
 export function repeatsParent(kind: string, name: string, parentName: string | undefined): boolean {
   return kind === 'group' && parentName === name;
+}
+
+/** Whether a profile measure sits beneath `ancestor` (by parent links). */
+export function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {
+  for (let cur: ProfileMeasure | undefined = m; cur; cur = all.find((x) => x.id === cur!.parent)) if (cur.parent === ancestor) return true;
+  return false;
 }
 
 /** Every measure of a framework in tree order, with its depth. */

@@ -10,11 +10,12 @@ import { renderChanges } from './pages/changes';
 import { renderIndicator } from './pages/indicator';
 import { renderFlowMap } from './flows/flow_map';
 import { renderProfile } from './pages/profile';
+import { renderClusters } from './pages/clusters';
 
 const pages: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
   map: renderMap, rankings: renderRankings, country: renderCountry, compare: renderCompare,
   matrix: renderMatrix, changes: renderChanges, indicator: renderIndicator, profile: renderProfile,
-  flows: renderFlowMap,
+  flows: renderFlowMap, clusters: renderClusters,
 };
 
 const main = document.getElementById('main') as HTMLElement;

@@ -10,6 +10,12 @@ export function signed(value: number | null | undefined, decimals = 2): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
+/** An exact fraction as the API writes it ("-7/24", "3") as a number. */
+export function fraction(text: string): number {
+  const [num, den = '1'] = text.split('/');
+  return Number(num) / Number(den);
+}
+
 /** One CSV field per RFC 4180: quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

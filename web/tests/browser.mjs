@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { checkProfiles, importNarrative } from './profile-checks.mjs';
+import { checkDecision } from './decision-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -57,11 +58,12 @@ const pages = [
   ['flows-heroin', '#/flows?market=heroin_trade'],
   ['country-flows', '#/country/GEO?edition=2021'],
   ['profile', '#/profile/KAZ?edition=2023'],
+  ['clusters', '#/clusters?edition=2025&on=criminality'],
 ];
 
 let server, browser;
 const userDataDir = mkdtempSync(join(tmpdir(), 'ocindex-chromium-'));
-const watchdog = setTimeout(() => { console.error('FAIL browser tests took over 110 s'); cleanup(); process.exit(1); }, 110000);
+const watchdog = setTimeout(() => { console.error('FAIL browser tests took over 170 s'); cleanup(); process.exit(1); }, 170000);
 function cleanup() {
   server?.child.kill('SIGTERM');
   rmSync(userDataDir, { recursive: true, force: true });
@@ -162,6 +164,7 @@ try {
   check(JSON.stringify(cols) === '["KAZ","UZB","KGZ"]', `compare shows the chosen countries (${cols.join(',')})`);
 
   await checkProfiles({ page, open, check, base: server.base, problems, binary, dbPath, shotDir });
+  await checkDecision({ page, open, check, base: server.base, shotDir });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

@@ -4,6 +4,8 @@
 #include <map>
 #include <numeric>
 
+#include "core/scoring/quadrant.h"
+
 namespace ocindex::core {
 namespace {
 const std::string kWorld = "World";
@@ -104,16 +106,24 @@ std::optional<Quadrant> Classify(const Framework& framework, const Scorecard& sc
   auto x = framework.FindNode(framework.quadrant_x);
   auto y = framework.FindNode(framework.quadrant_y);
   if (!x || !y) return std::nullopt;
-  auto resilience = scorecard.rounded(country, *x);
-  auto criminality = scorecard.rounded(country, *y);
-  if (!resilience || !criminality) return std::nullopt;
+  return ClassifyUnits(framework, scorecard.rounded(country, *x), scorecard.rounded(country, *y));
+}
+
+int64_t QuadrantHighFrom(const Framework& framework) {
   // The published figure against the exact threshold: a threshold finer than the
   // published decimals must not be rounded into a different cut.
-  auto high = [&framework](int64_t units) {
-    return !(Rational::FromUnits(units, framework.decimals) < framework.quadrant_threshold);
-  };
-  const bool high_criminality = high(*criminality);
-  const bool high_resilience = high(*resilience);
+  int64_t units = framework.quadrant_threshold.RoundHalfUp(framework.decimals);
+  while (Rational::FromUnits(units - 1, framework.decimals) >= framework.quadrant_threshold) --units;
+  while (Rational::FromUnits(units, framework.decimals) < framework.quadrant_threshold) ++units;
+  return units;
+}
+
+std::optional<Quadrant> ClassifyUnits(const Framework& framework, std::optional<int64_t> resilience,
+                                      std::optional<int64_t> criminality) {
+  if (framework.quadrant_x.empty() || framework.quadrant_y.empty() || !resilience || !criminality) return std::nullopt;
+  const int64_t high_from = QuadrantHighFrom(framework);
+  const bool high_criminality = *criminality >= high_from;
+  const bool high_resilience = *resilience >= high_from;
   if (high_criminality) {
     return high_resilience ? Quadrant::kHighCriminalityHighResilience : Quadrant::kHighCriminalityLowResilience;
   }

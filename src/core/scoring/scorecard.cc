@@ -1,6 +1,42 @@
 #include "core/scoring/scorecard.h"
 
+#include "core/scoring/measure_evaluator.h"
+
 namespace ocindex::core {
+
+MeasureEvaluator::MeasureEvaluator(const Framework& framework) : framework_(framework), under_(framework.nodes.size()) {
+  for (size_t n = 0; n < framework.nodes.size(); ++n) under_[n] = framework.IndicatorsUnder(static_cast<int>(n));
+}
+
+void MeasureEvaluator::Evaluate(std::span<const std::optional<Rational>> scores,
+                                std::span<std::optional<Rational>> out) const {
+  const Framework& framework = framework_;
+  for (size_t i = 0; i < framework.indicators.size(); ++i) {
+    out[static_cast<size_t>(framework.IndicatorMeasure(static_cast<int>(i)))] = scores[i];
+  }
+  // Children follow their parents in the node list, so walking it backwards
+  // computes every child before the parent that averages it.
+  for (int n = static_cast<int>(framework.nodes.size()) - 1; n >= 0; --n) {
+    const Node& node = framework.nodes[static_cast<size_t>(n)];
+    Rational sum = 0;
+    Rational weights = 0;
+    auto add = [&sum, &weights](const std::optional<Rational>& value, const Rational& weight) {
+      if (!value) return;
+      sum += *value * weight;
+      weights += weight;
+    };
+    if (node.aggregate == Aggregate::kChildren) {
+      for (int child : node.children) {
+        add(out[static_cast<size_t>(child)], framework.nodes[static_cast<size_t>(child)].weight);
+      }
+    } else {
+      for (int i : under_[static_cast<size_t>(n)]) {
+        add(scores[static_cast<size_t>(i)], framework.indicators[static_cast<size_t>(i)].weight);
+      }
+    }
+    out[static_cast<size_t>(n)] = weights.num() != 0 ? std::optional<Rational>(sum / weights) : std::nullopt;
+  }
+}
 
 Result<Scorecard> Scorecard::Compute(const Framework& framework, const Dataset& dataset) {
   if (!dataset.Fits(framework)) {
@@ -12,38 +48,11 @@ Result<Scorecard> Scorecard::Compute(const Framework& framework, const Dataset& 
   card.measures_ = framework.measure_count();
   card.decimals_ = framework.decimals;
   card.exact_.resize(static_cast<size_t>(card.countries_) * static_cast<size_t>(card.measures_));
-
-  // Indicators under each node, resolved once for all countries.
-  std::vector<std::vector<int>> under(framework.nodes.size());
-  for (size_t n = 0; n < framework.nodes.size(); ++n) under[n] = framework.IndicatorsUnder(static_cast<int>(n));
-
+  const MeasureEvaluator evaluator(framework);
+  const size_t indicators = framework.indicators.size();
   for (int c = 0; c < card.countries_; ++c) {
-    for (size_t i = 0; i < framework.indicators.size(); ++i) {
-      card.exact_[card.Index(c, framework.IndicatorMeasure(static_cast<int>(i)))] =
-          dataset.score(c, static_cast<int>(i));
-    }
-    // Children follow their parents in the node list, so walking it backwards
-    // computes every child before the parent that averages it.
-    for (int n = static_cast<int>(framework.nodes.size()) - 1; n >= 0; --n) {
-      const Node& node = framework.nodes[static_cast<size_t>(n)];
-      Rational sum = 0;
-      Rational weights = 0;
-      auto add = [&sum, &weights](const std::optional<Rational>& value, const Rational& weight) {
-        if (!value) return;
-        sum += *value * weight;
-        weights += weight;
-      };
-      if (node.aggregate == Aggregate::kChildren) {
-        for (int child : node.children) {
-          add(card.exact_[card.Index(c, child)], framework.nodes[static_cast<size_t>(child)].weight);
-        }
-      } else {
-        for (int i : under[static_cast<size_t>(n)]) {
-          add(dataset.score(c, i), framework.indicators[static_cast<size_t>(i)].weight);
-        }
-      }
-      if (weights.num() != 0) card.exact_[card.Index(c, n)] = sum / weights;
-    }
+    evaluator.Evaluate(std::span(dataset.scores).subspan(static_cast<size_t>(c) * indicators, indicators),
+                       std::span(card.exact_).subspan(card.Index(c, 0), static_cast<size_t>(card.measures_)));
   }
   return card;
 }

@@ -19,5 +19,6 @@ void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertainty, sensitivity
 void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
 void RegisterDbCommands(CLI::App& app, Context& context);           // db status|migrate|copy
+void RegisterDecisionCommands(CLI::App& app, Context& context);     // whatif, target, explain, peers, clusters
 
 }  // namespace ocindex::cli

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   RegisterUncertaintyCommands(app, context);
   RegisterReliabilityCommands(app, context);
   RegisterDbCommands(app, context);
+  RegisterDecisionCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

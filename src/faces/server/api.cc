@@ -41,6 +41,7 @@ RouteTable ApiRoutes(const app::Engine& engine) {
   AddUncertaintyRoutes(table, engine);
   AddFlowsRoutes(table, engine);
   AddNarrativeRoutes(table, engine);
+  AddDecisionRoutes(table, engine);
   return table;
 }
 

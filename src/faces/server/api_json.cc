@@ -5,6 +5,7 @@
 #include "app/error_disposition.h"
 #include "core/model/lookup.h"
 #include "core/model/rational.h"
+#include "core/scoring/country_summary.h"
 
 namespace ocindex::server {
 
@@ -18,6 +19,28 @@ Json Figure(std::optional<int64_t> units, int decimals) {
 Json RankJson(const core::Rank& rank) {
   if (rank.position == 0) return nullptr;
   return Json{{"position", rank.position}, {"of", rank.of}, {"tied", rank.tied}};
+}
+
+std::string MeasureKindName(const core::Framework& framework, int measure) {
+  return framework.IsNode(measure) ? core::NodeKindName(framework.nodes[static_cast<size_t>(measure)].kind)
+                                   : "indicator";
+}
+
+Json ScopedRanks(const std::array<core::Rank, 3>& ranks) {
+  Json out = Json::object();
+  for (size_t s = 0; s < core::kScopes.size(); ++s) out[core::ScopeName(core::kScopes[s])] = RankJson(ranks[s]);
+  return out;
+}
+
+Json QuadrantJson(std::optional<core::Quadrant> quadrant, const std::string& label) {
+  if (!quadrant) return nullptr;
+  const bool criminality_high = *quadrant == core::Quadrant::kHighCriminalityLowResilience ||
+                                *quadrant == core::Quadrant::kHighCriminalityHighResilience;
+  const bool resilience_high = *quadrant == core::Quadrant::kHighCriminalityHighResilience ||
+                               *quadrant == core::Quadrant::kLowCriminalityHighResilience;
+  return Json{{"label", label},
+              {"criminality_high", criminality_high},
+              {"resilience_high", resilience_high}};
 }
 
 Json CountryJson(const core::Geography& geography, const core::CountryEntry& country) {

@@ -2,6 +2,7 @@
 // JSON and CSV responses, and core errors as HTTP errors.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +26,12 @@ using adapters::http::Response;
 Json Figure(std::optional<int64_t> units, int decimals);
 // {"position":133,"of":193,"tied":false}; null when unranked.
 Json RankJson(const core::Rank& rank);
+// A node's kind (pillar, component, group) or "indicator".
+std::string MeasureKindName(const core::Framework& framework, int measure);
+// {"world": RankJson, "continent": ..., "region": ...} by core::kScopes.
+Json ScopedRanks(const std::array<core::Rank, 3>& ranks);
+// {"label","criminality_high","resilience_high"}; null when not classified.
+Json QuadrantJson(std::optional<core::Quadrant> quadrant, const std::string& label);
 // {"iso3","name","continent","region"} with the common English name.
 Json CountryJson(const core::Geography& geography, const core::CountryEntry& country);
 // The same with the name already looked up (app tables carry it).

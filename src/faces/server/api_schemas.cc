@@ -287,6 +287,115 @@ Json CountryFlows() {
                      {"metrics", Array(SchemaRef("FlowNode"))}});
 }
 
+// Decision analytics (decision_json.cc).
+Json WhatIf() {
+  const Json change = Object(Json{{"iso3", String()}, {"indicator", String()}, {"before", Number()}, {"after", Number()},
+                                  {"clamped", Boolean()}});
+  const Json measure = Object(Json{{"id", String()},
+                                   {"name", String()},
+                                   {"kind", MeasureKind()},
+                                   {"before", Figure()},
+                                   {"after", Figure()},
+                                   {"ranks_before", SchemaRef("ScopedRanks")},
+                                   {"ranks_after", SchemaRef("ScopedRanks")}});
+  const Json country = Object(CountryAnd(Json{{"quadrant_before", Quadrant()},
+                                              {"quadrant_after", Quadrant()},
+                                              {"measures", Array(measure)}}));
+  const Json scope = Enum({core::ScopeName(core::Scope::kWorld), core::ScopeName(core::Scope::kContinent),
+                           core::ScopeName(core::Scope::kRegion)});
+  const Json knock_on = Object(CountryAnd(Json{{"measure", String()},
+                                               {"scope", scope},
+                                               {"rank_before", Integer()},
+                                               {"rank_after", Integer()}}));
+  const Json average = Object(Json{{"measure", String()}, {"scope", scope}, {"group", String()}, {"members", Integer()},
+                                   {"before", Figure()}, {"after", Figure()}});
+  const Json adjustment = Object(Json{{"country", String()}, {"indicator", String()}, {"shift", Number()}, {"set", Number()}},
+                                 {"shift", "set"});
+  const Json scenario = Object(Json{{"edition", String()}, {"changes", Array(adjustment)}}, {"edition"});
+  return Object(Json{{"edition", Integer()},
+                     {"scenario", scenario},
+                     {"changes", Array(change)},
+                     {"countries", Array(country)},
+                     {"knock_on", Array(knock_on)},
+                     {"averages", Array(average)}});
+}
+
+Json Target() {
+  const Json bound = Object(Json{{"measure", String()},
+                                 {"at_least", Boolean()},
+                                 {"value", Figure()},
+                                 {"now", Figure()},
+                                 {"best", Figure()},
+                                 {"met_already", Boolean()},
+                                 {"reachable", Boolean()}});
+  const Json move = Object(Json{{"indicator", String()}, {"name", String()}, {"from", Number()}, {"to", Number()},
+                                {"steps", Integer()}, {"cost", Integer()}});
+  Json properties = Json{{"edition", Integer()}};
+  properties.update(CountryAnd(Json{{"goal", String()},
+                                    {"summary", String()},
+                                    {"reachable", Boolean()},
+                                    {"cost", Nullable(Integer())},
+                                    {"more_ties", Boolean()},
+                                    {"bounds", Array(bound)},
+                                    {"plans", Array(Array(move))}}));
+  return Object(std::move(properties));
+}
+
+Json Explain() {
+  Json side_properties = Json{{"edition", Integer()}};
+  side_properties.update(CountryAnd(Json{{"value", Figure()}, {"exact", String()}}));
+  const Json side = Object(std::move(side_properties));
+  const Json step = Object(Json{{"id", String()},
+                                {"name", String()},
+                                {"kind", Enum({"shared", "added", "dropped", "only_a", "only_b", "rounding"})},
+                                {"score_a", Figure()},
+                                {"score_b", Figure()},
+                                {"weight_a", Figure()},
+                                {"weight_b", Figure()},
+                                {"contribution", Number()},
+                                {"cumulative", Number()},
+                                {"exact", String()},
+                                {"like_for_like", Figure()}});
+  const Json like = Nullable(Object(Json{{"a", String()}, {"b", String()}, {"difference", String()}}));
+  return Object(Json{{"measure", String()},
+                     {"name", String()},
+                     {"between_editions", Boolean()},
+                     {"a", side},
+                     {"b", side},
+                     {"difference", Number()},
+                     {"exact_difference", String()},
+                     {"like_for_like", like},
+                     {"waterfall", Array(step)}});
+}
+
+Json Peers() {
+  const Json peer = Object(CountryAnd(Json{{"distance", Number()}, {"shared", Integer()}}));
+  const Json traced = Object(Json{{"iso3", String()}, {"name", String()}, {"raw", Array(Figure())},
+                                  {"like_for_like", Array(Figure())}});
+  const Json trajectories = Object(Json{{"measure", String()},
+                                        {"editions", Strings()},
+                                        {"shared_indicators", Strings()},
+                                        {"countries", Array(traced)}});
+  Json properties = Json{{"edition", Integer()}};
+  properties.update(CountryAnd(Json{{"indicators", Integer()},
+                                    {"distance", String()},
+                                    {"peers", Array(peer)},
+                                    {"trajectories", trajectories}}));
+  return Object(std::move(properties));
+}
+
+Json Clusters() {
+  const Json trait = Object(Json{{"indicator", String()}, {"name", String()}, {"cluster_mean", Number()},
+                                 {"overall_mean", Number()}, {"z", Number()}});
+  const Json cluster = Object(Json{{"cluster", Integer()}, {"size", Integer()}, {"countries", Strings()},
+                                   {"distinctive", Array(trait)}});
+  return Object(Json{{"edition", Integer()},
+                     {"indicators", Integer()},
+                     {"rule", Nullable(String())},
+                     {"clusters", Array(cluster)},
+                     {"assignment", Map(Integer())}});
+}
+
 // Only the top level: the document's own rules are OpenAPI's.
 Json OpenApi() {
   return Object(Json{{"openapi", String()}, {"info", Type("object")}, {"paths", Type("object")},
@@ -349,6 +458,11 @@ Json ApiSchemas() {
       {"FlowGraph", FlowGraph()},
       {"Statement", Statement()},
       {"CountryFlows", CountryFlows()},
+      {"WhatIf", WhatIf()},
+      {"Target", Target()},
+      {"Explain", Explain()},
+      {"Peers", Peers()},
+      {"Clusters", Clusters()},
   };
   schemas.update(WorkspaceSchemas());
   return schemas;

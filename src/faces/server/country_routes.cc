@@ -18,28 +18,6 @@ std::string ParentId(const core::Framework& framework, int measure) {
   return framework.nodes[static_cast<size_t>(measure)].parent_id;
 }
 
-std::string KindName(const core::Framework& framework, int measure) {
-  return framework.IsNode(measure) ? core::NodeKindName(framework.nodes[static_cast<size_t>(measure)].kind)
-                                   : "indicator";
-}
-
-Json QuadrantJson(std::optional<core::Quadrant> quadrant, const std::string& label) {
-  if (!quadrant) return nullptr;
-  const bool criminality_high = *quadrant == core::Quadrant::kHighCriminalityLowResilience ||
-                                *quadrant == core::Quadrant::kHighCriminalityHighResilience;
-  const bool resilience_high = *quadrant == core::Quadrant::kHighCriminalityHighResilience ||
-                               *quadrant == core::Quadrant::kLowCriminalityHighResilience;
-  return Json{{"label", label},
-              {"criminality_high", criminality_high},
-              {"resilience_high", resilience_high}};
-}
-
-Json ScopedRanks(const std::array<core::Rank, 3>& ranks) {
-  Json out = Json::object();
-  for (size_t s = 0; s < core::kScopes.size(); ++s) out[core::ScopeName(core::kScopes[s])] = RankJson(ranks[s]);
-  return out;
-}
-
 // Positive when the country moved toward rank 1; null when either side is unranked.
 Json RankChanges(const std::array<core::Rank, 3>& before, const std::array<core::Rank, 3>& after) {
   Json out = Json::object();
@@ -68,7 +46,7 @@ Response Profile(const app::Engine& engine, const app::LoadedEdition& published,
     }
     measures.push_back(Json{{"id", framework.MeasureId(row.measure)},
                             {"name", framework.MeasureName(row.measure)},
-                            {"kind", KindName(framework, row.measure)},
+                            {"kind", MeasureKindName(framework, row.measure)},
                             {"parent", parent.empty() ? Json() : Json(parent)},
                             {"value", Figure(row.current.value, decimals)},
                             {"ranks", ScopedRanks(row.current.ranks)},
@@ -100,7 +78,7 @@ Response Compare(const app::Engine& engine, const app::LoadedEdition& published,
     }
     measures.push_back(Json{{"id", framework.MeasureId(row.measure)},
                             {"name", framework.MeasureName(row.measure)},
-                            {"kind", KindName(framework, row.measure)},
+                            {"kind", MeasureKindName(framework, row.measure)},
                             {"values", std::move(values)}});
   }
   return JsonResponse(Json{{"edition", published.year}, {"countries", std::move(listed)}, {"measures", std::move(measures)}});

@@ -42,6 +42,7 @@ void AddChangesRoutes(RouteTable& table, const app::Engine& engine);      // cha
 void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine);  // rank intervals (reference experiment)
 void AddFlowsRoutes(RouteTable& table, const app::Engine& engine);        // flow graph, a country's flows
 void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine);    // a country's profile narrative
+void AddDecisionRoutes(RouteTable& table, const app::Engine& engine);     // what-if, target, explain, peers, clusters
 
 // Every route family above.
 RouteTable ApiRoutes(const app::Engine& engine);

@@ -1,6 +1,7 @@
 import { api, flatten } from '../api';
 import { h, select, measureOptions } from '../dom';
-import { fmt, signed, type Route } from '../util';
+import { fmt, fraction, signed, type Route } from '../util';
+import { waterfallChart } from '../waterfall';
 
 export async function renderChanges(view: HTMLElement, route: Route): Promise<void> {
   const editions = (await api.editions()).map((e) => e.edition);
@@ -38,4 +39,14 @@ export async function renderChanges(view: HTMLElement, route: Route): Promise<vo
       h('p', { class: 'note' }, `Details for ${c.from} → ${c.to}: ${c.note}`)),
     h('p', { class: 'note' }, `${rows.length} countries assessed in both editions. Rank move: ▲ = moved toward rank 1 (rank 1 = highest figure), ▼ = moved away from it.`),
     h('div', { class: 'two-col' }, table('Largest increases', rows.slice(0, 15), 'risers'), table('Largest decreases', rows.slice(-15).reverse(), 'fallers')));
+  const country = route.query.get('country') ?? rows[0]?.iso3;
+  if (!country) return;
+  const explain = await api.explainEditions(country, from, to, measure);
+  const countries = [...c.rows].sort((a, b) => a.name.localeCompare(b.name)).map((r): [string, string] => [r.iso3, r.name]);
+  view.append(h('section', { class: 'panel', id: 'why' },
+    h('h2', {}, `Why ${explain.a.name}'s ${explain.name.toLowerCase()} moved from ${from} to ${to}`),
+    h('div', { class: 'controls' }, select('Country', countries, country, (v) => go({ country: v }), 'sel-why-country')),
+    h('p', { class: 'note' }, `${fmt(explain.b.value, d)} in ${from}, ${fmt(explain.a.value, d)} in ${to}. Bars: each shared indicator's score change times its weight, plus the shift in weights; added indicators apart. ` +
+      (explain.like_for_like ? 'On the shared indicators alone (like-for-like) the change is ' + signed(fraction(explain.like_for_like.difference), d) + '.' : '')),
+    waterfallChart(explain, 'why-waterfall')));
 }

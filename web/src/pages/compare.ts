@@ -1,5 +1,6 @@
 import { api, flatten, repeatsParent } from '../api';
-import { h, editionSelect, latestEdition } from '../dom';
+import { h, select, editionSelect, latestEdition } from '../dom';
+import { waterfallChart } from '../waterfall';
 import { fmt, type Route } from '../util';
 
 export async function renderCompare(view: HTMLElement, route: Route): Promise<void> {
@@ -44,4 +45,20 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
         ...values.map((v) => h('td', { class: `num${v !== null && v === top ? ' top' : ''}` }, fmt(v, framework.decimals))));
     })))),
     h('p', { class: 'note' }, 'Bold = highest of the countries shown for that measure.'));
+  view.append(await whyPanel(edition, chosen[0], chosen[1], route.query.get('why') ?? 'criminality', names));
+}
+
+/** Why the first two countries differ on a pillar: exact contributions as a waterfall. */
+async function whyPanel(edition: number, a: string, b: string, measure: string, names: Map<string, string>): Promise<HTMLElement> {
+  const explain = await api.explainCountries(edition, a, b, measure);
+  const pick = select('Measure', [['criminality', 'Criminality'], ['resilience', 'Resilience']], measure, (m) => {
+    const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
+    q.set('why', m);
+    location.hash = `#/compare?${q}`;
+  }, 'sel-why');
+  return h('section', { class: 'panel', id: 'why' },
+    h('h2', {}, `Why ${names.get(a) ?? a} and ${names.get(b) ?? b} differ on ${explain.name}`),
+    h('div', { class: 'controls' }, pick),
+    h('p', { class: 'note' }, `${explain.a.name} ${explain.a.value} minus ${explain.b.name} ${explain.b.value}: each bar is a score difference times the indicator's weight in the composite; the bars sum exactly to the published difference.`),
+    waterfallChart(explain, 'why-waterfall'));
 }

@@ -1,4 +1,5 @@
-import { api, repeatsParent, type ProfileMeasure, type Rank } from '../api';
+import { api, isUnder, repeatsParent, type ProfileMeasure, type Rank } from '../api';
+import { peersPanel, targetPanel, whatIfPanel } from './decision';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
 import { rankIntervalNote } from '../rank_intervals';
@@ -61,11 +62,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
     }),
   );
+  view.append(whatIfPanel(edition, iso3, p, framework), targetPanel(edition, iso3, framework), await peersPanel(edition, iso3));
   view.append(await countryNarrative(edition, iso3, p.name));
   view.append(await (await import('../flows/country_flows')).flowsSection(iso3));
-}
-
-function isUnder(all: ProfileMeasure[], m: ProfileMeasure, ancestor: string): boolean {
-  for (let cur: ProfileMeasure | undefined = m; cur; cur = all.find((x) => x.id === cur!.parent)) if (cur.parent === ancestor) return true;
-  return false;
 }

@@ -1,20 +1,9 @@
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { scaleSequential } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, Geometry } from 'geojson';
-import world from 'world-atlas/countries-110m.json';
-import isoNumeric from '../data/iso-numeric.json';
-import smallStates from '../data/small-states.json';
 import { api, flatten } from '../api';
-import { h, s, select, editionSelect, measureOptions, showTip, hideTip, esc, latestEdition } from '../dom';
+import { h, select, editionSelect, measureOptions, showTip, hideTip, esc, latestEdition } from '../dom';
 import { fmt, type Route } from '../util';
-
-const numericToIso = new Map(Object.entries(isoNumeric as Record<string, number>).map(([iso, n]) => [n, iso]));
-const dots = smallStates as unknown as Record<string, [number, number]>;
-const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
-const shapes = (feature(topology, topology.objects.countries) as unknown as { features: Feature<Geometry>[] }).features;
+import { smallStateDots, worldMap } from '../world';
 
 export async function renderMap(view: HTMLElement, route: Route): Promise<void> {
   const editions = await api.editions();
@@ -28,14 +17,8 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
   // Cividis: perceptually uniform and readable with every common colour-vision deficiency; dark = high.
   const colour = scaleSequential((t: number) => interpolateCividis(1 - t)).domain([min, max]);
 
-  const width = 960, height = 500;
-  const projection = geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' });
-  const path = geoPath(projection);
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'map', role: 'group', 'aria-label': `World map of ${name}, ${edition}` });
-  svg.append(s('path', { d: path({ type: 'Sphere' }) ?? '', class: 'sphere' }));
-
   let drawn = 0;
-  const add = (iso: string, el: SVGElement) => {
+  const add = (iso: string, el: SVGElement, svg: SVGElement) => {
     const row = byIso.get(iso);
     if (!row) return;
     drawn++;
@@ -56,15 +39,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     el.addEventListener('keydown', (ev) => { if ((ev as KeyboardEvent).key === 'Enter') open(); });
     svg.append(el);
   };
-  for (const f of shapes) {
-    const iso = numericToIso.get(Number(f.id));
-    if (iso) add(iso, s('path', { d: path(f) ?? '' }));
-  }
-  for (const [iso, lonlat] of Object.entries(dots)) {
-    if (iso.startsWith('_')) continue;
-    const p = projection(lonlat);
-    if (p) add(iso, s('circle', { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: 4, class: 'dot' }));
-  }
+  const svg = worldMap(`World map of ${name}, ${edition}`, add);
 
   const legend = h('div', { class: 'legend', 'aria-hidden': 'true' },
     h('span', {}, fmt(min, 0)),
@@ -80,6 +55,6 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     legend,
     h('div', { class: 'map-wrap' }, svg),
     h('p', { class: 'note', id: 'map-count', 'data-drawn': drawn },
-      `${drawn} of ${ranks.rows.length} countries drawn (${Object.keys(dots).length - 1} small states as dots). Hover or focus a country for its score; click or press Enter to open it.`),
+      `${drawn} of ${ranks.rows.length} countries drawn (${Object.keys(smallStateDots).length - 1} small states as dots). Hover or focus a country for its score; click or press Enter to open it.`),
   );
 }
