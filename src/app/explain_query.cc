@@ -93,7 +93,6 @@ Result<Explanation> Explain(const Engine& engine, const ExplainQuery& query) {
 }
 
 adapters::render::Grid ExplainGrid(const Explanation& explanation) {
-  const int d = explanation.decomposition.decimals;
   adapters::render::Grid grid;
   for (const char* name : {"indicator", "name", "kind"}) grid.AddColumn(name);
   for (const char* name : {"score_a", "score_b", "weight_a", "weight_b", "contribution", "cumulative", "like_for_like"}) {

@@ -39,15 +39,19 @@ export function makeChecker(document) {
 
   return function check(record) {
     const path = record.target.split('?')[0];
-    const route = record.method === 'GET' || record.method === 'HEAD' ? findRoute(path) : undefined;
+    // HEAD is GET without a body; other methods have their own operations (the workspace's writes).
+    const method = record.method === 'HEAD' ? 'get' : record.method.toLowerCase();
+    const found = findRoute(path);
+    const route = found && document.paths[found][method] ? found : undefined;
     const result = (outcome, errors = []) => ({ outcome, route: route ?? path, errors });
     if (record.method === 'HEAD' || record.status === 304) return result('unchecked');
-    const operation = route && document.paths[route].get;
+    const operation = route && document.paths[route][method];
     const type = (record.content_type ?? '').split(';')[0].trim();
     if (operation) {
       const response = operation.responses[String(record.status)];
-      if (!response) return result('invalid', [`status ${record.status} is not documented for GET ${route}`]);
-      if (!response.content?.[type]) return result('invalid', [`${type || 'no content type'} is not documented for GET ${route} ${record.status}`]);
+      const what = `${record.method} ${route}`;
+      if (!response) return result('invalid', [`status ${record.status} is not documented for ${what}`]);
+      if (!response.content?.[type]) return result('invalid', [`${type || 'no content type'} is not documented for ${what} ${record.status}`]);
       if (type !== 'application/json') return result('valid');
       return validate(response.content[type].schema.$ref, record, result);
     }
