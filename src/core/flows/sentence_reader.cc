@@ -543,10 +543,12 @@ class SentenceReader {
       const Token& cue = tokens_[i];
       if (cue.kind() != CueKind::kRole) continue;
       const std::string& role = *cue.term->value;
+      // A place right after the cue that a direction or an adjective binds already
+      // ("a transit country for Bolivian cocaine") is not the role's holder.
       PlaceList* after = nullptr;
       for (PlaceList& list : clause.lists) {
         if (list.begin >= cue.end && WordCount(context_.text, cue.end, list.begin) <= 2 &&
-            !ContentBetween(clause, cue.end, list.begin)) {
+            !ContentBetween(clause, cue.end, list.begin) && !list.Bound()) {
           after = &list;
           break;
         }

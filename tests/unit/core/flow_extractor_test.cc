@@ -246,7 +246,7 @@ TEST(FlowExtractor, ParsedPlainTextNarrative) {
   EXPECT_NE(FindRole(all, "cannabis_trade", "transit"), nullptr) << Dump(all);
 }
 
-TEST(FlowExtractor, MostNamedCountry) {
+TEST(FlowExtractor, GuessSubjectIsTheMostNamedCountry) {
   Narrative narrative;
   narrative.sections.push_back({"drugs", "DRUGS",
                                 "Chile is a transit country. Chilean ports ship cocaine from Bolivia; Chile "
@@ -254,9 +254,24 @@ TEST(FlowExtractor, MostNamedCountry) {
                                 0});
   auto scanner = BundledFlows::Get().extractor().NewScanner();
   ASSERT_TRUE(scanner.ok());
-  auto named = BundledFlows::Get().extractor().MostNamedCountry(narrative, *scanner);
-  ASSERT_TRUE(named.ok());
-  EXPECT_EQ(*named, "CHL");
+  auto guess = BundledFlows::Get().extractor().GuessSubject(narrative, *scanner);
+  ASSERT_TRUE(guess.ok());
+  EXPECT_EQ(guess->country, "CHL");
+  EXPECT_NE(guess->reason.find("Bolivia"), std::string::npos) << guess->reason;
+}
+
+TEST(FlowExtractor, GuessSubjectCountsAMentionOpeningASentenceTwice) {
+  // Peru is named as often as Bolivia, but the sentences are about Peru.
+  Narrative narrative;
+  narrative.sections.push_back({"drugs", "DRUGS",
+                                "Cocaine from Bolivia crosses into Brazil. Peru produces coca. Traffickers in "
+                                "Bolivia buy it from Peru.",
+                                0});
+  auto scanner = BundledFlows::Get().extractor().NewScanner();
+  ASSERT_TRUE(scanner.ok());
+  auto guess = BundledFlows::Get().extractor().GuessSubject(narrative, *scanner);
+  ASSERT_TRUE(guess.ok());
+  EXPECT_EQ(guess->country, "PER");
 }
 
 TEST(FlowExtractor, UnboundForeignPlaceBeforeTheDestinationIsTheOrigin) {
