@@ -39,6 +39,8 @@ Result<core::Gazetteer> BundledGazetteer() {
   OCINDEX_RETURN_IF_ERROR(
       io::ParseDemonymsCsv(BundledContent("geography/demonyms.csv"), "bundled geography/demonyms.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
+      io::ParseCitiesCsv(BundledContent("geography/cities.csv"), "bundled geography/cities.csv", gazetteer));
+  OCINDEX_RETURN_IF_ERROR(
       io::ParseSubregionsCsv(BundledContent("geography/subregions.csv"), "bundled geography/subregions.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
       io::ParseCentroidsCsv(BundledContent("geography/centroids.csv"), "bundled geography/centroids.csv", gazetteer));
