@@ -279,7 +279,7 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
     for (size_t s = 0; s < sentences.size(); ++s) {
       const SentenceSpan& sentence = sentences[s];
       if (sentence.paragraph != current_paragraph) {
-        paragraph = ParagraphState{context.default_market, {}};
+        paragraph = ParagraphState{context.default_market, {}, {}};
         current_paragraph = sentence.paragraph;
       }
       while (next < tokens.size() && tokens[next].begin < sentence.begin) ++next;
