@@ -146,6 +146,9 @@ class SentenceReader {
         out_(out) {}
 
   void Read() {
+    // Only the sentence before may complete a flow of this one.
+    std::erase_if(paragraph_.partials,
+                  [this](const Statement& partial) { return index_ - partial.evidence.front().sentence > 1; });
     SplitClauses();
     for (size_t c = 0; c < clauses_.size(); ++c) {
       Clause& clause = clauses_[c];
@@ -922,7 +925,7 @@ class SentenceReader {
     // before ("... have ended up in Colombia, where Paraguayan cigarettes were seized").
     if (o.empty() != d.empty()) {
       for (auto it = paragraph_.partials.rbegin(); it != paragraph_.partials.rend(); ++it) {
-        if (it->market != market || index_ - it->evidence.front().sentence > 1) continue;
+        if (it->market != market) continue;
         if (o.empty() && !it->origins.empty() && it->destinations.empty()) {
           o = it->origins;
         } else if (d.empty() && !it->destinations.empty() && it->origins.empty()) {
