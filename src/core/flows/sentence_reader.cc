@@ -327,8 +327,15 @@ class SentenceReader {
     for (PlaceList& list : clause.lists) list.actor_base = IsActorBase(clause, list);
   }
 
-  // "groups based in Russia", "actors hailing from Central Asia".
+  // "groups based in Russia", "actors hailing from Central Asia", "Mexican cartels".
   bool IsActorBase(const Clause& clause, const PlaceList& list) const {
+    // "Mexican cartels", "a Russian trafficking network": the actors' nationality.
+    bool adjectives = true;
+    for (size_t m : list.mentions) adjectives = adjectives && clause.mentions[m].adjective;
+    if (auto next = NextContent(clause, list.end, kMaxAdjacentWords);
+        adjectives && next && tokens_[*next].kind() == CueKind::kActor) {
+      return true;
+    }
     for (size_t j = clause.first; j < clause.last; ++j) {
       const Token& cue = tokens_[j];
       if ((cue.kind() != CueKind::kBased && cue.kind() != CueKind::kOrigin) || cue.end > list.begin ||

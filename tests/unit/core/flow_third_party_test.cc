@@ -105,5 +105,20 @@ TEST(ThirdPartyText, ACueRightBeforeAnotherIsNotChainedToIt) {
   EXPECT_EQ(FindRole(all, "cocaine_trade", "destination"), nullptr) << Dump(all);
 }
 
+TEST(ThirdPartyText, AColonBeforeACapitalEndsASentence) {
+  auto all = Read("TUR",
+                  "Heroin shipped from Iran to Turkey has declined, while the amount shipped from Iraq has "
+                  "increased: Prosecutors say couriers fly on to Greece.");
+  EXPECT_NE(FindFlow(all, "heroin_trade", {"IRQ"}, {"TUR"}), nullptr) << Dump(all);
+}
+
+TEST(ThirdPartyText, TheNationalityOfActorsIsNoEndpoint) {
+  auto all = Read("GTM", "Cocaine is smuggled from Honduras to Mexican cartels.");
+  EXPECT_EQ(FindFlow(all, "cocaine_trade", {"HND"}, {"MEX"}), nullptr) << Dump(all);
+  bool foreign = false;
+  for (const Statement& s : OfKind(all, StatementKind::kActor)) foreign = foreign || s.actor_base == "MEX";
+  EXPECT_TRUE(foreign) << Dump(all);
+}
+
 }  // namespace
 }  // namespace ocindex::core
