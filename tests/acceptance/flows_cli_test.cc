@@ -30,6 +30,15 @@ class FlowsCliTest : public CliTest {
     EXPECT_TRUE(WriteFile(path, text).ok());
     return path;
   }
+
+  // `flows extract` of `text` written to `name`, as JSON (null if it failed); `run`
+  // keeps the exit code and stderr.
+  nlohmann::json ExtractJson(const std::string& name, std::string_view text, const std::string& options,
+                             CliRun& run) {
+    run = Ocindex("flows extract '" + Write(name, text) + "' --format json " + options);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return run.exit_code == 0 ? nlohmann::json::parse(run.out) : nlohmann::json();
+  }
 };
 
 TEST_F(FlowsCliTest, ExtractFileAsJsonWithEvidence) {
@@ -115,6 +124,7 @@ TEST_F(FlowsCliTest, GraphFromFilesWithCountriesOrAManifest) {
 // The non-negated flows of an extraction, as "market: path".
 std::vector<std::string> Flows(const nlohmann::json& json) {
   std::vector<std::string> flows;
+  if (!json.contains("statements")) return flows;
   for (const auto& s : json["statements"]) {
     if (s["kind"] == "flow" && !s["negated"].get<bool>()) {
       flows.push_back(s["market"].get<std::string>() + ": " + s["path"].get<std::string>());
@@ -124,12 +134,11 @@ std::vector<std::string> Flows(const nlohmann::json& json) {
 }
 
 TEST_F(FlowsCliTest, ExtractReadsATextWithoutHeadingsWholeAndSaysWhyTheSubject) {
-  const std::string file = Write("report.txt",
-                                 "Fact Sheet\n\nChile is a transit country for Bolivian cocaine bound for\n"
-                                 "Europe. Chilean police seized cocaine in the port of Arica.\n");
-  CliRun run = Ocindex("flows extract '" + file + "' --format json");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  const auto json = nlohmann::json::parse(run.out);
+  CliRun run;
+  const auto json = ExtractJson("report.txt",
+                                "Fact Sheet\n\nChile is a transit country for Bolivian cocaine bound for\n"
+                                "Europe. Chilean police seized cocaine in the port of Arica.\n",
+                                "", run);
   EXPECT_EQ(json["country"], "CHL");
   EXPECT_NE(run.err.find("read whole"), std::string::npos) << run.err;
   EXPECT_NE(run.err.find("country inferred: named most"), std::string::npos) << run.err;
@@ -138,13 +147,13 @@ TEST_F(FlowsCliTest, ExtractReadsATextWithoutHeadingsWholeAndSaysWhyTheSubject) 
 }
 
 TEST_F(FlowsCliTest, ExtractReadsTheTextOfAnHtmlPage) {
-  const std::string file = Write("page.html",
-                                 "<html><head><title>Chile</title><script>var x = 'cocaine to Peru';</script></head>"
-                                 "<body><p>Chile is a transit country for Bolivian <em>cocaine</em> bound for "
-                                 "Europe.</p></body></html>");
-  CliRun run = Ocindex("flows extract '" + file + "' --country Chile --format json");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(Flows(nlohmann::json::parse(run.out)), std::vector<std::string>{"cocaine_trade: BOL -> CHL -> M49-150"});
+  CliRun run;
+  const auto json = ExtractJson("page.html",
+                                "<html><head><title>Chile</title><script>var x = 'cocaine to Peru';</script></head>"
+                                "<body><p>Chile is a transit country for Bolivian <em>cocaine</em> bound for "
+                                "Europe.</p></body></html>",
+                                "--country Chile", run);
+  EXPECT_EQ(Flows(json), std::vector<std::string>{"cocaine_trade: BOL -> CHL -> M49-150"});
   EXPECT_NE(run.err.find("(HTML, read whole"), std::string::npos) << run.err;
 }
 
@@ -166,12 +175,12 @@ TEST_F(FlowsCliTest, ExtractReadsAPdfAndCitesPages) {
 }
 
 TEST_F(FlowsCliTest, ANegatedTextGivesNoFlow) {
-  const std::string file = Write("none.txt",
-                                 "Chile is not a transit country for cocaine. There is no evidence of cocaine "
-                                 "shipments from Bolivia to Europe that transit Chile.\n");
-  CliRun run = Ocindex("flows extract '" + file + "' --format json");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  const auto json = nlohmann::json::parse(run.out);
+  CliRun run;
+  const auto json = ExtractJson("none.txt",
+                                "Chile is not a transit country for cocaine. There is no evidence of cocaine "
+                                "shipments from Bolivia to Europe that transit Chile.\n",
+                                "", run);
+  ASSERT_EQ(run.exit_code, 0);
   EXPECT_TRUE(Flows(json).empty()) << run.out;
   for (const auto& s : json["statements"]) {
     if (s["kind"] == "role") {
