@@ -12,6 +12,9 @@
 //                     when OCINDEX_FLOWS_BENCH_NARRATIVE names one (plain text, parsed with
 //                     the 2021 framework); bytes are the whole file's, resilience included
 //                     (extraction skips those sections, as it does for every profile)
+//   BM_ReportFile     the same for a text without profile headings, read whole (a report,
+//                     an article: core/profile/whole_text.h), when OCINDEX_FLOWS_BENCH_REPORT
+//                     names one; the 2023 framework
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -23,6 +26,7 @@
 #include "adapters/catalog/catalog.h"
 #include "adapters/catalog/flows.h"
 #include "core/flows/extractor.h"
+#include "core/profile/whole_text.h"
 
 namespace {
 
@@ -196,24 +200,17 @@ BENCHMARK(BM_FullExtraction)->Unit(benchmark::kMillisecond)->Iterations(3);
 void BM_FullExtractionProfileDensity(benchmark::State& state) { FullExtraction(state, ProfileDensityCorpus()); }
 BENCHMARK(BM_FullExtractionProfileDensity)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
+// Full extraction of one narrative, repeated to 50 MB; `bytes` is its file's size.
+void ExtractRepeated(benchmark::State& state, const Narrative& narrative, const ocindex::core::Framework& framework,
+                     int64_t bytes) {
   const Setup& setup = Bundled();
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  auto narrative = ocindex::core::ParseNarrative(text.str(), setup.framework_2021, ocindex::core::NarrativeFormat::kText);
-  if (!in || !narrative || narrative->sections.empty()) {
-    state.SkipWithError(("cannot read a narrative from " + path).c_str());
-    return;
-  }
-  const auto bytes = static_cast<int64_t>(text.str().size());
   const int64_t repeats = 50 * 1000 * 1000 / bytes + 1;
   auto scanner = setup.extractor.NewScanner();
-  const std::string subject = *setup.extractor.MostNamedCountry(*narrative, *scanner);  // as the CLI infers it
+  const std::string subject = setup.extractor.GuessSubject(narrative, *scanner)->country;  // as the CLI infers it
   size_t statements = 0;
   for (auto _ : state) {
     for (int64_t r = 0; r < repeats; ++r) {
-      auto result = setup.extractor.Extract(*narrative, setup.framework_2021, subject, *scanner);
+      auto result = setup.extractor.Extract(narrative, framework, subject, *scanner);
       statements += result->statements.size();
     }
   }
@@ -223,9 +220,45 @@ void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
   state.counters["statements_per_KB"] =
       static_cast<double>(statements) / static_cast<double>(state.iterations() * repeats) / (static_cast<double>(bytes) / 1e3);
 }
-const bool kNarrativeFileRegistered = [] {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return in ? text.str() : std::string();
+}
+
+void BM_NarrativeFile(benchmark::State& state, const std::string& path) {
+  const Setup& setup = Bundled();
+  const std::string text = ReadFile(path);
+  auto narrative = ocindex::core::ParseNarrative(text, setup.framework_2021, ocindex::core::NarrativeFormat::kText);
+  if (!narrative || narrative->sections.empty()) {
+    state.SkipWithError(("cannot read a narrative from " + path).c_str());
+    return;
+  }
+  ExtractRepeated(state, *narrative, setup.framework_2021, static_cast<int64_t>(text.size()));
+}
+
+// A report (no profile headings) read whole, as `flows extract` reads one.
+void BM_ReportFile(benchmark::State& state, const std::string& path) {
+  const Setup& setup = Bundled();
+  const std::string text = ReadFile(path);
+  const Narrative narrative = ocindex::core::WholeTextNarrative(text, {}, false);
+  if (narrative.sections.empty()) {
+    state.SkipWithError(("cannot read a text from " + path).c_str());
+    return;
+  }
+  ExtractRepeated(state, narrative, setup.framework, static_cast<int64_t>(text.size()));
+}
+
+const bool kFilesRegistered = [] {
   if (const char* path = std::getenv("OCINDEX_FLOWS_BENCH_NARRATIVE")) {
     benchmark::RegisterBenchmark("BM_NarrativeFile", BM_NarrativeFile, std::string(path))
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+  }
+  if (const char* path = std::getenv("OCINDEX_FLOWS_BENCH_REPORT")) {
+    benchmark::RegisterBenchmark("BM_ReportFile", BM_ReportFile, std::string(path))
         ->Unit(benchmark::kMillisecond)
         ->Iterations(3);
   }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "support/cli_runner.h"
+#include "support/minimal_pdf.h"
 
 namespace ocindex::test {
 namespace {
@@ -28,6 +29,15 @@ class FlowsCliTest : public CliTest {
     const std::string path = dir_.File(name);
     EXPECT_TRUE(WriteFile(path, text).ok());
     return path;
+  }
+
+  // `flows extract` of `text` written to `name`, as JSON (null if it failed); `run`
+  // keeps the exit code and stderr.
+  nlohmann::json ExtractJson(const std::string& name, std::string_view text, const std::string& options,
+                             CliRun& run) {
+    run = Ocindex("flows extract '" + Write(name, text) + "' --format json " + options);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return run.exit_code == 0 ? nlohmann::json::parse(run.out) : nlohmann::json();
   }
 };
 
@@ -109,6 +119,74 @@ TEST_F(FlowsCliTest, GraphFromFilesWithCountriesOrAManifest) {
   EXPECT_NE(manifest.out.find("heroin_trade,ARM,GEO,Armenia,Georgia"), std::string::npos) << manifest.out;
 
   EXPECT_EQ(Ocindex("flows graph '" + georgia + "' '" + armenia + "' -c GEO --edition 2021").exit_code, 1);
+}
+
+// The non-negated flows of an extraction, as "market: path".
+std::vector<std::string> Flows(const nlohmann::json& json) {
+  std::vector<std::string> flows;
+  if (!json.contains("statements")) return flows;
+  for (const auto& s : json["statements"]) {
+    if (s["kind"] == "flow" && !s["negated"].get<bool>()) {
+      flows.push_back(s["market"].get<std::string>() + ": " + s["path"].get<std::string>());
+    }
+  }
+  return flows;
+}
+
+TEST_F(FlowsCliTest, ExtractReadsATextWithoutHeadingsWholeAndSaysWhyTheSubject) {
+  CliRun run;
+  const auto json = ExtractJson("report.txt",
+                                "Fact Sheet\n\nChile is a transit country for Bolivian cocaine bound for\n"
+                                "Europe. Chilean police seized cocaine in the port of Arica.\n",
+                                "", run);
+  EXPECT_EQ(json["country"], "CHL");
+  EXPECT_NE(run.err.find("read whole"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("country inferred: named most"), std::string::npos) << run.err;
+  EXPECT_EQ(Flows(json), std::vector<std::string>{"cocaine_trade: BOL -> CHL -> M49-150"}) << run.out;
+  EXPECT_EQ(json["statements"][0]["evidence"][0]["section"], "text");
+}
+
+TEST_F(FlowsCliTest, ExtractReadsTheTextOfAnHtmlPage) {
+  CliRun run;
+  const auto json = ExtractJson("page.html",
+                                "<html><head><title>Chile</title><script>var x = 'cocaine to Peru';</script></head>"
+                                "<body><p>Chile is a transit country for Bolivian <em>cocaine</em> bound for "
+                                "Europe.</p></body></html>",
+                                "--country Chile", run);
+  EXPECT_EQ(Flows(json), std::vector<std::string>{"cocaine_trade: BOL -> CHL -> M49-150"});
+  EXPECT_NE(run.err.find("(HTML, read whole"), std::string::npos) << run.err;
+}
+
+TEST_F(FlowsCliTest, ExtractReadsAPdfAndCitesPages) {
+  const std::string pdf = test::MinimalPdf(
+      {{{72, 700, "Annual report on Chile"}, {300, 40, "1"}},
+       {{72, 700, "Chile is a transit country for Bolivian cocaine bound for"}, {72, 686, "Europe."}, {300, 40, "2"}}});
+  const std::string file = Write("report.pdf", pdf);
+  CliRun run = Ocindex("flows extract '" + file + "' --kind flow --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto json = nlohmann::json::parse(run.out);
+  ASSERT_EQ(Flows(json), std::vector<std::string>{"cocaine_trade: BOL -> CHL -> M49-150"}) << run.out;
+  EXPECT_EQ(json["statements"][0]["evidence"][0]["page"], 2);
+  EXPECT_NE(run.err.find("(PDF, 2 pages, read whole"), std::string::npos) << run.err;
+  const std::string broken = Write("broken.pdf", "%PDF-1.7\ngarbage");
+  CliRun bad = Ocindex("flows extract '" + broken + "'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("broken.pdf"), std::string::npos) << bad.err;
+}
+
+TEST_F(FlowsCliTest, ANegatedTextGivesNoFlow) {
+  CliRun run;
+  const auto json = ExtractJson("none.txt",
+                                "Chile is not a transit country for cocaine. There is no evidence of cocaine "
+                                "shipments from Bolivia to Europe that transit Chile.\n",
+                                "", run);
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_TRUE(Flows(json).empty()) << run.out;
+  for (const auto& s : json["statements"]) {
+    if (s["kind"] == "role") {
+      EXPECT_TRUE(s["negated"].get<bool>()) << s.dump();
+    }
+  }
 }
 
 TEST_F(FlowsCliTest, ErrorsHaveExitCodes) {

@@ -9,7 +9,8 @@
 #include "adapters/io/framework_toml.h"
 #include "adapters/io/gazetteer_csv.h"
 #include "adapters/io/lexicon_toml.h"
-#include "adapters/io/text_file.h"
+#include "adapters/io/document_file.h"
+#include "core/profile/whole_text.h"
 
 namespace ocindex::adapters {
 namespace {
@@ -38,6 +39,8 @@ Result<core::Gazetteer> BundledGazetteer() {
   OCINDEX_RETURN_IF_ERROR(
       io::ParseDemonymsCsv(BundledContent("geography/demonyms.csv"), "bundled geography/demonyms.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
+      io::ParseCitiesCsv(BundledContent("geography/cities.csv"), "bundled geography/cities.csv", gazetteer));
+  OCINDEX_RETURN_IF_ERROR(
       io::ParseSubregionsCsv(BundledContent("geography/subregions.csv"), "bundled geography/subregions.csv", gazetteer));
   OCINDEX_RETURN_IF_ERROR(
       io::ParseCentroidsCsv(BundledContent("geography/centroids.csv"), "bundled geography/centroids.csv", gazetteer));
@@ -63,33 +66,44 @@ Result<NarrativeSource> ReadNarrativeFile(Catalog& catalog, const core::FlowExtr
     source.edition = *latest;
   }
   OCINDEX_ASSIGN_OR_RETURN(source.framework, EditionFramework(catalog, source.edition));
-  auto text = io::ReadTextFile(path);
-  if (!text) return text.error();
-  const bool markdown = path.ends_with(".md") || path.ends_with(".markdown");
-  auto narrative =
-      core::ParseNarrative(*text, source.framework, markdown ? core::NarrativeFormat::kMarkdown : core::NarrativeFormat::kText);
+  auto document = io::ReadDocument(path);
+  if (!document) return document.error();
+  const bool markdown = document->format == io::DocumentFormat::kMarkdown;
+  auto narrative = core::ParseNarrative(document->text, source.framework,
+                                        markdown ? core::NarrativeFormat::kMarkdown : core::NarrativeFormat::kText);
   if (!narrative) {
     Error error = narrative.error();
     error.where = path + (error.where.empty() ? "" : ", " + error.where);
     return error;
   }
-  if (narrative->sections.empty()) {
-    return MakeError(ErrorCode::kInvalidInput, "no heading names a profile section", path);
+  // A profile when its headings name a criminality section; any other text is read whole.
+  bool profile = false;
+  for (const core::NarrativeSection& section : narrative->sections) {
+    profile = profile || (section.node_id != core::kSummarySection && extractor.ReadsSection(source.framework, section.node_id));
   }
-  source.narrative = std::move(*narrative);
-  source.source = path;
+  source.source = fmt::format("{} ({}", path, io::DocumentFormatName(document->format));
+  if (!document->page_starts.empty()) source.source += fmt::format(", {} pages", document->page_starts.size());
+  if (profile) {
+    source.narrative = std::move(*narrative);
+    source.source += ", profile sections";
+  } else {
+    source.narrative = core::WholeTextNarrative(document->text, document->page_starts, markdown);
+    source.source += ", read whole: no heading names a criminality section";
+    if (source.narrative.sections.empty()) return MakeError(ErrorCode::kInvalidInput, "the file holds no text", path);
+  }
   source.country = country;
   if (source.country.empty()) {
     auto scanner = extractor.NewScanner();
     if (!scanner) return scanner.error();
-    auto named = extractor.MostNamedCountry(source.narrative, *scanner);
-    if (!named) return named.error();
-    if (named->empty()) {
-      return MakeError(ErrorCode::kInvalidInput, "the narrative names no country; pass --country", path);
+    auto guess = extractor.GuessSubject(source.narrative, *scanner);
+    if (!guess) return guess.error();
+    if (guess->country.empty()) {
+      return MakeError(ErrorCode::kInvalidInput, "the text names no country; pass --country", path);
     }
-    source.country = *named;
-    source.source += " (country inferred: the one it names most)";
+    source.country = guess->country;
+    source.source += "; country inferred: " + guess->reason;
   }
+  source.source += ")";
   return source;
 }
 

@@ -29,10 +29,12 @@ struct NarrativeSource {
   core::Framework framework;
 };
 
-// Reads and parses a narrative file against the edition's framework (an empty
-// edition means the newest stored). With no `country`, the subject is the country
-// the narrative names most often (reported in `source`). A file that is not text or
-// holds no section is an error.
+// Reads a narrative file (text, Markdown, HTML or PDF: io/document_file.h) against
+// the edition's framework (an empty edition means the newest stored). A profile whose
+// headings name criminality sections is read by section; any other text whole, as one
+// section (core/profile/whole_text.h). With no `country`, the subject is inferred
+// (FlowExtractor::GuessSubject). `source` tells the format, the reading and why the
+// subject was chosen. A file that cannot be read, is not text or is empty is an error.
 Result<NarrativeSource> ReadNarrativeFile(Catalog& catalog, const core::FlowExtractor& extractor,
                                           const std::string& path, const std::string& country,
                                           const std::string& edition);

@@ -65,6 +65,13 @@ Status ParseDemonymsCsv(std::string_view text, const std::string& source, core::
   });
 }
 
+Status ParseCitiesCsv(std::string_view text, const std::string& source, core::Gazetteer& gazetteer) {
+  return ForEachRow(text, source, {"iso3", "cities"}, [&](const Table&, const TableRow& row) -> Status {
+    gazetteer.cities[row.cells[0]] = SplitBars(row.cells[1]);
+    return {};
+  });
+}
+
 Status ParseRegionsCsv(std::string_view text, const std::string& source, core::Gazetteer& gazetteer) {
   return ForEachRow(text, source, {"code", "name", "aliases", "adjectives", "lat", "lon"},
                     [&](const Table& table, const TableRow& row) -> Status {

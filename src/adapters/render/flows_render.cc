@@ -54,7 +54,8 @@ std::string Qualifiers(const Statement& s) {
 std::string EvidenceRefs(const std::vector<core::Evidence>& evidence) {
   std::vector<std::string> refs;
   for (const core::Evidence& e : evidence) {
-    refs.push_back(fmt::format("{} s{} [{},{})", e.section, e.sentence + 1, e.begin, e.end));
+    refs.push_back(fmt::format("{}{} s{} [{},{})", e.section, e.page > 0 ? fmt::format(" p{}", e.page) : "",
+                               e.sentence + 1, e.begin, e.end));
   }
   return Join(refs, "; ");
 }
@@ -130,13 +131,15 @@ nlohmann::ordered_json StatementJson(const core::NarrativeStatements& statements
     for (const core::Evidence& e : s.evidence) {
       const std::string_view text = SectionText(narrative, e.section);
       const bool in_range = e.end <= text.size();
-      evidence.push_back({{"section", e.section},
-                          {"paragraph", e.paragraph + 1},
-                          {"sentence", e.sentence + 1},
-                          {"begin", e.begin},
-                          {"end", e.end},
-                          {"cue", in_range ? std::string(text.substr(e.cue_begin, e.cue_end - e.cue_begin)) : ""},
-                          {"text", in_range ? std::string(text.substr(e.begin, e.end - e.begin)) : ""}});
+      nlohmann::ordered_json ref = {{"section", e.section}};
+      if (e.page > 0) ref["page"] = e.page;
+      ref.update(nlohmann::ordered_json{{"paragraph", e.paragraph + 1},
+                                        {"sentence", e.sentence + 1},
+                                        {"begin", e.begin},
+                                        {"end", e.end},
+                                        {"cue", in_range ? std::string(text.substr(e.cue_begin, e.cue_end - e.cue_begin)) : ""},
+                                        {"text", in_range ? std::string(text.substr(e.begin, e.end - e.begin)) : ""}});
+      evidence.push_back(std::move(ref));
     }
     item["evidence"] = std::move(evidence);
     list.push_back(std::move(item));

@@ -1,5 +1,7 @@
 #include "core/flows/extractor.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -10,6 +12,7 @@
 #include "core/flows/sentence_reader.h"
 #include "core/flows/sentences.h"
 #include "core/flows/word_index.h"
+#include "core/profile/whole_text.h"
 
 namespace ocindex::core {
 
@@ -81,6 +84,15 @@ std::vector<Token> KeepTokens(const std::vector<PatternMatch>& matches, const st
     if (token.kind() != CueKind::kStop) out.push_back(token);
   }
   return out;
+}
+
+// Whether a place after `before` (the sentence's text up to it) is the sentence's
+// first word: nothing but quotes and "the" before it.
+bool OpensSentence(std::string_view before) {
+  while (!before.empty() && (before.front() == '"' || before.front() == '\'' || before.front() == ' ')) {
+    before.remove_prefix(1);
+  }
+  return before.empty() || before == "The " || before == "the ";
 }
 
 }  // namespace
@@ -172,25 +184,52 @@ Result<size_t> FlowExtractor::CountMatches(std::string_view text, PatternScanner
   return KeepTokens(matches, tables_->terms, nullptr).size();
 }
 
-Result<std::string> FlowExtractor::MostNamedCountry(const Narrative& narrative, PatternScanner& scanner) const {
+bool FlowExtractor::ReadsSection(const Framework& framework, const std::string& node_id) const {
+  if (node_id == kSummarySection || node_id == kWholeTextSection) return true;
+  auto node = framework.FindNode(node_id);
+  if (!node) return false;
+  for (int i : framework.nodes[static_cast<size_t>(*node)].indicators) {
+    const std::string& id = framework.indicators[static_cast<size_t>(i)].id;
+    if (tables_->markets.count(id) != 0 || tables_->actors.count(id) != 0) return true;
+  }
+  return false;
+}
+
+Result<FlowExtractor::SubjectGuess> FlowExtractor::GuessSubject(const Narrative& narrative,
+                                                                 PatternScanner& scanner) const {
   std::vector<std::string> order;
   std::unordered_map<std::string, int> counts;
   std::vector<PatternMatch> matches;
   for (const NarrativeSection& section : narrative.sections) {
     matches.clear();
     OCINDEX_RETURN_IF_ERROR(Scan(section.text, scanner, matches));
+    const std::vector<SentenceSpan> sentences = SplitSentences(section.text);
+    size_t sentence = 0;
     for (const Token& token : KeepTokens(matches, tables_->terms, nullptr)) {
       if (token.kind() != CueKind::kPlace || token.term->codes->size() != 1) continue;
       const std::string& code = token.term->codes->front();
       if (code.size() != 3) continue;  // a region
-      if (counts[code]++ == 0) order.push_back(code);
+      while (sentence < sentences.size() && sentences[sentence].end <= token.begin) ++sentence;
+      // "Paraguay produces", "The Netherlands is": what the sentence is about.
+      const bool opens = sentence < sentences.size() &&
+                         OpensSentence(std::string_view(section.text)
+                                           .substr(sentences[sentence].begin, token.begin - sentences[sentence].begin));
+      if (counts[code] == 0) order.push_back(code);
+      counts[code] += opens ? 2 : 1;
     }
   }
-  std::string best;
-  for (const std::string& code : order) {
-    if (best.empty() || counts[code] > counts[best]) best = code;
+  std::stable_sort(order.begin(), order.end(),
+                   [&counts](const std::string& a, const std::string& b) { return counts[a] > counts[b]; });
+  SubjectGuess guess;
+  if (order.empty()) return guess;
+  guess.country = order.front();
+  guess.reason = fmt::format("named most ({} mentions, one opening a sentence counting two", counts[order.front()]);
+  if (order.size() > 1) {
+    const Country* next = geography_->Find(order[1]);
+    guess.reason += fmt::format("; next {} with {}", next != nullptr ? next->name : order[1], counts[order[1]]);
   }
-  return best;
+  guess.reason += ")";
+  return guess;
 }
 
 Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, const Framework& framework,
@@ -218,17 +257,14 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
   std::vector<Statement> statements;
   std::vector<PatternMatch> matches;
   for (const NarrativeSection& section : narrative.sections) {
-    // Read the summary and the sections that hold markets or actor types.
+    if (!ReadsSection(framework, section.node_id)) continue;
     std::vector<std::string> section_markets;
-    bool in_scope = section.node_id == kSummarySection;
     if (auto node = framework.FindNode(section.node_id)) {
       for (int i : framework.nodes[static_cast<size_t>(*node)].indicators) {
         const std::string& id = framework.indicators[static_cast<size_t>(i)].id;
         if (tables_->markets.count(id) != 0) section_markets.push_back(id);
-        in_scope = in_scope || tables_->markets.count(id) != 0 || tables_->actors.count(id) != 0;
       }
     }
-    if (!in_scope) continue;
     context.text = section.text;
     context.section = section.node_id;
     context.default_market = section_markets.size() == 1 ? section_markets.front() : std::string();
@@ -243,7 +279,7 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
     for (size_t s = 0; s < sentences.size(); ++s) {
       const SentenceSpan& sentence = sentences[s];
       if (sentence.paragraph != current_paragraph) {
-        paragraph = ParagraphState{context.default_market, {}};
+        paragraph = ParagraphState{context.default_market, {}, {}};
         current_paragraph = sentence.paragraph;
       }
       while (next < tokens.size() && tokens[next].begin < sentence.begin) ++next;
@@ -255,6 +291,16 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
     }
   }
 
+  // Pages of a paged whole text.
+  if (!narrative.page_starts.empty()) {
+    for (Statement& statement : statements) {
+      for (Evidence& evidence : statement.evidence) {
+        if (evidence.section != kWholeTextSection) continue;
+        const auto& starts = narrative.page_starts;
+        evidence.page = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), evidence.begin) - starts.begin());
+      }
+    }
+  }
   // One statement per fact, with every sentence that states it.
   std::unordered_map<std::string, size_t> index;
   for (Statement& statement : statements) {

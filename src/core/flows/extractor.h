@@ -50,9 +50,19 @@ class FlowExtractor {
   Result<NarrativeStatements> Extract(const Narrative& narrative, const Framework& framework,
                                       const std::string& subject, PatternScanner& scanner) const;
 
-  // The country a narrative names most often (by name, demonym or adjective), the
-  // likely subject of a narrative file given without one; empty if it names none.
-  Result<std::string> MostNamedCountry(const Narrative& narrative, PatternScanner& scanner) const;
+  // Whether Extract reads this section of a narrative: the summary, a whole text
+  // (whole_text.h) and every section holding a market or actor indicator the lexicon
+  // names; resilience sections describe responses and are not read.
+  bool ReadsSection(const Framework& framework, const std::string& node_id) const;
+
+  // The likely subject of a narrative given without one: the country it names most
+  // often (by name, demonym or adjective), a mention that opens a sentence counting
+  // twice; ties go to the country named first. Empty `country` if it names none.
+  struct SubjectGuess {
+    std::string country;    // ISO3
+    std::string reason;     // "named 9 times (Brazil next, 4)"
+  };
+  Result<SubjectGuess> GuessSubject(const Narrative& narrative, PatternScanner& scanner) const;
 
   // The matching stage alone: every kept token's count for `text` (benchmarks).
   Result<size_t> CountMatches(std::string_view text, PatternScanner& scanner) const;

@@ -117,6 +117,9 @@ std::vector<LexiconEntry> PlaceEntries(const Geography& geography, const Gazette
     if (auto it = gazetteer.demonyms.find(country.iso3); it != gazetteer.demonyms.end()) {
       for (const std::string& form : it->second) names.push_back({form, country.iso3, true});
     }
+    if (auto it = gazetteer.cities.find(country.iso3); it != gazetteer.cities.end()) {
+      for (const std::string& city : it->second) names.push_back({city, country.iso3, false});
+    }
   }
   for (const Region& region : gazetteer.regions) {
     names.push_back({region.name, region.code, false});

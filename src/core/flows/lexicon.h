@@ -91,9 +91,11 @@ struct GeoPoint {
   double lon = 0;
 };
 
-// Places beyond the country list: demonyms, regions, sub-region membership, centroids.
+// Places beyond the country list: demonyms, cities and ports, regions, sub-region
+// membership, centroids.
 struct Gazetteer {
   std::unordered_map<std::string, std::vector<std::string>> demonyms;  // ISO3 -> "Kazakh", "Kazakhs", ...
+  std::unordered_map<std::string, std::vector<std::string>> cities;    // ISO3 -> "Rotterdam", "Accra", ...
   std::vector<Region> regions;
   std::unordered_map<std::string, std::string> subregion;  // ISO3 -> region code
   std::unordered_map<std::string, GeoPoint> centroids;     // ISO3 -> centroid
@@ -106,8 +108,8 @@ struct Gazetteer {
 // A place code's display name: the country's name, the region's name, else the code.
 std::string PlaceName(std::string_view code, const Geography& geography, const Gazetteer& gazetteer);
 
-// Lexicon entries for every place: country names and aliases, demonyms, region names,
-// aliases and adjectives. Names that would name two places are left out.
+// Lexicon entries for every place: country names and aliases, demonyms, cities and
+// ports (as their country), region names, aliases and adjectives. Names that would name two places are left out.
 std::vector<LexiconEntry> PlaceEntries(const Geography& geography, const Gazetteer& gazetteer);
 
 // One Hyperscan expression for a term (see LexiconEntry::terms), without flags.

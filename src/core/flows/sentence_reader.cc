@@ -146,6 +146,9 @@ class SentenceReader {
         out_(out) {}
 
   void Read() {
+    // Only the sentence before may complete a flow of this one.
+    std::erase_if(paragraph_.partials,
+                  [this](const Statement& partial) { return index_ - partial.evidence.front().sentence > 1; });
     SplitClauses();
     for (size_t c = 0; c < clauses_.size(); ++c) {
       Clause& clause = clauses_[c];
@@ -155,6 +158,19 @@ class SentenceReader {
       if (clause.refers_back && c > 0 && !clauses_[c - 1].lists.empty()) {
         clause.lead = ListIsSubject(clauses_[c - 1], clauses_[c - 1].lists.back()) ? 1 : 0;
       }
+    }
+    // "brought X via A to B, where they endured forced labour": the market of a clause
+    // that speaks of its place is the market of the clause before.
+    // A clause without one speaks of the market of the clause before it ("... shipped
+    // from China has declined, while the amount shipped from Mexico has increased").
+    for (size_t c = 0; c + 1 < clauses_.size(); ++c) {
+      const Clause& next = clauses_[c + 1];
+      if (clauses_[c].markets.empty() && !clauses_[c].unassessed && next.refers_back) {
+        clauses_[c].markets = next.markets;
+      }
+    }
+    for (size_t c = 1; c < clauses_.size(); ++c) {
+      if (clauses_[c].markets.empty() && !clauses_[c].unassessed) clauses_[c].markets = clauses_[c - 1].markets;
     }
     for (Clause& clause : clauses_) ReadMarketStatements(clause);
     for (Clause& clause : clauses_) ReadActors(clause);
@@ -311,8 +327,15 @@ class SentenceReader {
     for (PlaceList& list : clause.lists) list.actor_base = IsActorBase(clause, list);
   }
 
-  // "groups based in Russia", "actors hailing from Central Asia".
+  // "groups based in Russia", "actors hailing from Central Asia", "Mexican cartels".
   bool IsActorBase(const Clause& clause, const PlaceList& list) const {
+    // "Mexican cartels", "a Russian trafficking network": the actors' nationality.
+    bool adjectives = true;
+    for (size_t m : list.mentions) adjectives = adjectives && clause.mentions[m].adjective;
+    if (auto next = NextContent(clause, list.end, kMaxAdjacentWords);
+        adjectives && next && tokens_[*next].kind() == CueKind::kActor) {
+      return true;
+    }
     for (size_t j = clause.first; j < clause.last; ++j) {
       const Token& cue = tokens_[j];
       if ((cue.kind() != CueKind::kBased && cue.kind() != CueKind::kOrigin) || cue.end > list.begin ||
@@ -359,7 +382,9 @@ class SentenceReader {
       if (!bound_one) {
         if (static_cast<int>(gap.size()) > kMaxCueGapWords) break;
       } else {
-        bool chained = true;
+        // "originates in or passes through": joined by "or"/"and"; "entering through"
+        // is one cue, the last.
+        bool chained = !gap.empty();
         for (std::string_view word : gap) {
           chained = chained && (EqualsIgnoreCase(word, "or") || EqualsIgnoreCase(word, "and") ||
                                 EqualsIgnoreCase(word, "either"));
@@ -401,7 +426,7 @@ class SentenceReader {
     const bool subject = ListIsSubject(clause, list);
     if (tokens_[*next].kind() == CueKind::kMarketNoun) {
       list.destination = !subject;
-    } else if (IsMarketKind(tokens_[*next].kind())) {
+    } else if (tokens_[*next].kind() == CueKind::kMarket) {  // not "Nigerian traffickers"
       auto after = NextContent(clause, tokens_[*next].end, kMaxAdjacentWords);
       if (after && tokens_[*after].kind() == CueKind::kMarketNoun) {
         list.destination = !subject;  // "the Russian heroin market"
@@ -522,11 +547,77 @@ class SentenceReader {
 
   void AddRoleFor(const Clause& clause, const std::string& market, const std::string& role, uint32_t cue_begin,
                   uint32_t cue_end, double confidence, const std::string& note) {
+    if (!clause.negated) clause_roles_.emplace_back(clause.first, market + "/" + role);
     Statement s = Make(StatementKind::kRole, clause, cue_begin, cue_end, confidence);
     s.market = market;
     s.role = role;
     if (!note.empty()) s.notes.push_back(note);
     out_.push_back(std::move(s));
+  }
+
+  // Whether the clause gave the subject `role` in `market` (not negated).
+  bool ClauseGaveRole(const Clause& clause, const std::string& market, const std::string& role) const {
+    const std::string key = market + "/" + role;
+    for (const auto& [first, given] : clause_roles_) {
+      if (first == clause.first && given == key) return true;
+    }
+    return false;
+  }
+
+  // "source countries", "transit points": other countries, unless "one of the" or
+  // "among the" makes the subject one of them.
+  bool NamesOtherCountries(const Token& cue) const {
+    const std::vector<std::string_view> words = Words(context_.text, cue.begin, cue.end);
+    static constexpr std::array<std::string_view, 11> kPlural = {
+        "countries", "states", "sources", "suppliers", "exporters", "importers", "producers", "destinations",
+        "hubs", "points", "waypoints"};
+    bool plural = false;
+    for (std::string_view p : kPlural) plural = plural || (!words.empty() && EqualsIgnoreCase(words.back(), p));
+    if (!plural) return false;
+    const uint32_t from = cue.begin > 40 ? cue.begin - 40 : 0;
+    const std::vector<std::string_view> before = Words(context_.text, from, cue.begin);
+    for (size_t i = before.size() > 5 ? before.size() - 5 : 0; i < before.size(); ++i) {
+      if (EqualsIgnoreCase(before[i], "among") ||
+          (EqualsIgnoreCase(before[i], "one") && i + 1 < before.size() && EqualsIgnoreCase(before[i + 1], "of"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // "The most important source for weapons ... is the United States": the place a
+  // copula names after the cue holds the role.
+  PlaceList* CopulaPlace(Clause& clause, const Token& cue) {
+    for (PlaceList& list : clause.lists) {
+      if (list.begin < cue.end || list.Bound() || list.border || list.actor_base) continue;
+      std::vector<std::string_view> words = Words(context_.text, cue.end, list.begin);
+      if (!words.empty() && EqualsIgnoreCase(words.back(), "the")) words.pop_back();
+      if (words.empty()) continue;
+      for (std::string_view verb : {"is", "are", "was", "were", "remains", "remain"}) {
+        if (EqualsIgnoreCase(words.back(), verb)) return &list;
+      }
+    }
+    return nullptr;
+  }
+
+  // A weak role term ("use", "used") counts only next to a market word: "heroin use",
+  // "the use of ecstasy", "the most widely used illicit drug"; not a verb's object
+  // ("traffickers use debt bondage").
+  bool NextToMarket(const Clause& clause, const Token& cue) const {
+    const bool participle = EqualsIgnoreCase(Text(cue), "used");
+    for (size_t j = clause.first; j < clause.last; ++j) {
+      const Token& t = tokens_[j];
+      if (!IsMarketKind(t.kind())) continue;
+      if (t.end <= cue.begin) {
+        if (t.kind() == CueKind::kMarket && WordCount(context_.text, t.end, cue.begin) == 0) return true;
+        continue;
+      }
+      const std::vector<std::string_view> gap = Words(context_.text, cue.end, t.begin);
+      if (gap.size() <= 3 && ((!gap.empty() && EqualsIgnoreCase(gap[0], "of")) || (participle && gap.size() <= 2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The role a place list takes from a role cue.
@@ -543,10 +634,13 @@ class SentenceReader {
       const Token& cue = tokens_[i];
       if (cue.kind() != CueKind::kRole) continue;
       const std::string& role = *cue.term->value;
+      if (cue.term->weak && !NextToMarket(clause, cue)) continue;
+      // A place right after the cue that a direction or an adjective binds already
+      // ("a transit country for Bolivian cocaine") is not the role's holder.
       PlaceList* after = nullptr;
       for (PlaceList& list : clause.lists) {
         if (list.begin >= cue.end && WordCount(context_.text, cue.end, list.begin) <= 2 &&
-            !ContentBetween(clause, cue.end, list.begin)) {
+            !ContentBetween(clause, cue.end, list.begin) && !list.Bound()) {
           after = &list;
           break;
         }
@@ -564,14 +658,20 @@ class SentenceReader {
         if (list.end <= cue.begin) before = &list;
       }
       if (before == nullptr) {
+        if (PlaceList* named = CopulaPlace(clause, cue)) {
+          BindByRole(*named, role);
+          continue;
+        }
         // No place before the cue: the narrative's country, unless the clause refers
-        // back to another place (", where users prefer ...").
-        if (clause.lead == 0) continue;
+        // back to another place (", where users prefer ...") or the cue names other
+        // countries ("proximity to major source countries").
+        if (clause.lead == 0 || NamesOtherCountries(cue)) continue;
         AddRole(clause, role, cue.begin, cue.end, clause.lead == 1 ? kExplicit : kImplied,
                 clause.lead == 1 ? "" : "country implied: the subject");
       } else if (before->border || before->actor_base) {
         continue;
       } else if (ListIsSubject(clause, *before)) {
+        if (NamesOtherCountries(cue)) continue;
         AddRole(clause, role, before->begin, cue.end, kExplicit, "");
       } else {
         BindByRole(*before, role);
@@ -590,12 +690,25 @@ class SentenceReader {
     int last_leg = 0;
     for (const PlaceList& list : clause.lists) last_leg = std::max(last_leg, list.leg);
     for (const PlaceList& list : clause.lists) {
-      if (!ListHasSubject(clause, list) || list.border || list.actor_base || clause.markets.empty()) continue;
+      if (!ListHasSubject(clause, list) || list.border || list.actor_base || !MarketNear(clause, list)) continue;
       const bool passed_through = list.destination && list.leg < last_leg;
       if (list.origin) AddRole(clause, "source", list.begin, list.end, kExplicit, "");
       if (list.via || passed_through) AddRole(clause, "transit", list.begin, list.end, kExplicit, "");
       if (list.destination && !passed_through) AddRole(clause, "destination", list.begin, list.end, kExplicit, "");
     }
+  }
+
+  // A market word of the clause within a few words of the list: in a long clause,
+  // "information on human trafficking ... NGOs withdrew from the country" is no flow.
+  bool MarketNear(const Clause& clause, const PlaceList& list) const {
+    constexpr int kMaxMarketWords = 16;
+    for (size_t i : clause.market_tokens) {
+      const Token& t = tokens_[i];
+      const int words = t.end <= list.begin ? WordCount(context_.text, t.end, list.begin)
+                                            : WordCount(context_.text, list.end, t.begin);
+      if (words <= kMaxMarketWords) return true;
+    }
+    return false;
   }
 
   bool ContentBetween(const Clause& clause, uint32_t begin, uint32_t end) const {
@@ -726,7 +839,6 @@ class SentenceReader {
       double market_confidence = confidence;
       FillImplicitEnds(clause, market, border, o, d, via, market_notes, market_confidence);
       d = Minus(d, o);
-      if (o.empty() || d.empty()) continue;
       Statement s = Make(StatementKind::kFlow, clause, span_begin, span_end, market_confidence);
       s.market = market;
       s.origins = o;
@@ -736,11 +848,18 @@ class SentenceReader {
         AddUnique(s.via, context_.subject);
       }
       s.notes = market_notes;
-      // A subject filled in as an end is a role too ("saiga parts smuggled into China").
+      // A flow needs both ends, or a destination and the places it passes ("cocaine
+      // trafficked through Cape Verde ... to the United States"); one end alone waits
+      // for its other end in a later clause or the next sentence.
+      if (d.empty() || (o.empty() && s.via.empty())) {
+        if (!s.negated && (!o.empty() || !d.empty())) paragraph_.partials.push_back(std::move(s));
+        continue;
+      }
+      // A subject filled in as an origin is a source ("saiga parts smuggled into China"),
+      // unless the clause says it produces what leaves ("produces cannabis for export").
       for (const std::string& note : market_notes) {
-        if (note == kImpliedOrigin) AddRoleFor(clause, market, "source", span_begin, span_end, kImplied, note);
-        if (note == kImpliedDestination) {
-          AddRoleFor(clause, market, "destination", span_begin, span_end, kImplied, note);
+        if (note == kImpliedOrigin && !ClauseGaveRole(clause, market, "producer")) {
+          AddRoleFor(clause, market, "source", span_begin, span_end, kImplied, note);
         }
       }
       // "victims from X are exploited in <subject>": the subject is where it ends. (Bound
@@ -786,6 +905,47 @@ class SentenceReader {
                         std::vector<std::string>& o, std::vector<std::string>& d, const std::vector<std::string>& via,
                         std::vector<std::string>& notes, double& confidence) const {
     const std::string& subject = context_.subject;
+    // "Libya is a destination country for women from Asia": the subject's role in
+    // the clause is the end the places leave open.
+    if (d.empty() && !o.empty() && !Contains(o, subject) && ClauseGaveRole(clause, market, "destination")) {
+      d = {subject};
+      notes.emplace_back("destination implied: the subject's role");
+    }
+    if (o.empty() && !d.empty() && !Contains(d, subject) && ClauseGaveRole(clause, market, "source")) {
+      o = {subject};
+      notes.emplace_back("origin implied: the subject's role");
+    }
+    // "shipped from China to the United States has declined, while the amount shipped
+    // from Mexico has increased": an origin alone shares the destination of the
+    // sentence's earlier flow of the market.
+    if (d.empty() && !o.empty()) {
+      for (size_t i = out_.size(); i-- > first_statement_;) {
+        const Statement& earlier = out_[i];
+        if (earlier.kind != StatementKind::kFlow || earlier.market != market || earlier.negated) continue;
+        d = Minus(earlier.destinations, o);
+        notes.emplace_back("destination carried from the sentence's earlier clause");
+        confidence = std::min(confidence, kCarried);
+        break;
+      }
+    }
+    // One end here, the other in an earlier clause of this sentence or in the sentence
+    // before ("... have ended up in Colombia, where Paraguayan cigarettes were seized").
+    if (o.empty() != d.empty()) {
+      for (auto it = paragraph_.partials.rbegin(); it != paragraph_.partials.rend(); ++it) {
+        if (it->market != market) continue;
+        if (o.empty() && !it->origins.empty() && it->destinations.empty()) {
+          o = it->origins;
+        } else if (d.empty() && !it->destinations.empty() && it->origins.empty()) {
+          d = it->destinations;
+        } else {
+          continue;
+        }
+        notes.push_back(it->evidence.front().sentence == index_ ? "an end carried from the sentence's other clause"
+                                                                 : "an end carried from the sentence before");
+        confidence = std::min(confidence, kCarried);
+        break;
+      }
+    }
     if (o.empty() && !d.empty() && !Contains(d, subject) && !Contains(via, subject) && !HasAbroadOrigin(clause)) {
       o = {subject};
       notes.emplace_back(kImpliedOrigin);
@@ -954,6 +1114,7 @@ class SentenceReader {
   std::vector<Statement>& out_;
   size_t first_statement_ = out_.size();
   std::vector<Clause> clauses_;
+  std::vector<std::pair<size_t, std::string>> clause_roles_;  // (clause's first token, "market/role") given the subject
 };
 
 }  // namespace

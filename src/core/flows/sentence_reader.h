@@ -44,6 +44,7 @@ struct SectionContext {
 struct ParagraphState {
   std::string topic;             // the market the paragraph speaks of
   std::vector<Statement> flows;  // flows read so far, for elliptical sentences
+  std::vector<Statement> partials;  // flows with one end only, waiting for the other
 };
 
 // Appends the statements of one sentence (`tokens` are the sentence's, sorted by

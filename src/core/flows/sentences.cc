@@ -69,7 +69,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
       ++paragraph;
       continue;
     }
-    if (c != '.' && c != '!' && c != '?') continue;
+    if (c != '.' && c != '!' && c != '?' && c != ':') continue;
     const size_t after = ClosingRun(text, i + 1);
     if (after < text.size() && !IsSpace(text[after])) continue;  // "3.5", "U.S.A"
     if (c == '.') {
@@ -79,13 +79,15 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
     }
     size_t next = after;
     while (next < text.size() && text[next] == ' ') ++next;
-    if (next < text.size() && text[next] == '\n') {
+    if (next < text.size() && text[next] == '\n' && c != ':') {
       emit(start, after);  // the paragraph break is handled on the next turn
       start = after;
       i = after - 1;
       continue;
     }
-    if (!StartsSentence(text, next)) continue;
+    // A colon ends a sentence only before a capital: a finding and its explanation
+    // ("... has increased: The DEA assesses ..."), not a list.
+    if (c == ':' ? next >= text.size() || !IsUpper(text[next]) : !StartsSentence(text, next)) continue;
     emit(start, after);
     start = after;
     i = after - 1;

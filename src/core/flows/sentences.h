@@ -17,7 +17,8 @@ struct SentenceSpan {
 // A sentence ends at '.', '!' or '?' (and any closing quotes or brackets after it)
 // followed by white space and a capital letter, digit, quote or bracket, or by the
 // end of the paragraph; a full stop after a known abbreviation ("e.g.", "Mr.") or a
-// single capital (an initial) ends nothing. Sentences hold no surrounding space.
+// single capital (an initial) ends nothing. A colon followed by white space and a
+// capital letter ends a sentence too ("Key Findings China remains ...: In 2019, ..."). Sentences hold no surrounding space.
 std::vector<SentenceSpan> SplitSentences(std::string_view text);
 
 }  // namespace ocindex::core

@@ -26,6 +26,7 @@ struct Evidence {
   uint32_t end = 0;
   uint32_t cue_begin = 0;  // the words that triggered the statement, [cue_begin, cue_end)
   uint32_t cue_end = 0;
+  int page = 0;  // 1-based page of a paged document (PDF) read as a whole text; 0 otherwise
 };
 
 struct Statement {

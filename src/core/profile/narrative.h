@@ -7,6 +7,7 @@
 // Rules in docs/PROFILES.md. Pure: no I/O.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,9 @@ struct Narrative {
   std::vector<NarrativeProblem> problems;
   int hyphens_kept = 0;     // line-end hyphens kept inside a compound ("cross-" + "border")
   int hyphens_removed = 0;  // line-end hyphens removed from a split word ("organi-" + "zations")
+  // A paged document read as a whole text (whole_text.h): the byte offset in its one
+  // section's text where each page begins (page 1 at index 0); empty otherwise.
+  std::vector<uint32_t> page_starts;
 
   const NarrativeSection* Find(std::string_view node_id) const;
 };

@@ -67,6 +67,9 @@ TEST(GazetteerCsv, ReadsAndRejects) {
   EXPECT_FALSE(gazetteer.Point("XXX").has_value());
   ASSERT_TRUE(io::ParseDemonymsCsv("iso3,forms\nKAZ,Kazakh|Kazakhs\n", "demonyms.csv", gazetteer).ok());
   EXPECT_EQ(gazetteer.demonyms["KAZ"], (std::vector<std::string>{"Kazakh", "Kazakhs"}));
+  ASSERT_TRUE(io::ParseCitiesCsv("iso3,cities\nNLD,Rotterdam|Amsterdam\n", "cities.csv", gazetteer).ok());
+  EXPECT_EQ(gazetteer.cities["NLD"], (std::vector<std::string>{"Rotterdam", "Amsterdam"}));
+  EXPECT_FALSE(io::ParseCitiesCsv("iso3,towns\nNLD,Rotterdam\n", "cities.csv", gazetteer).ok());
 
   auto bad_latitude = io::ParseCentroidsCsv("iso3,lat,lon\nKAZ,98,67\n", "centroids.csv", gazetteer);
   ASSERT_FALSE(bad_latitude.ok());
