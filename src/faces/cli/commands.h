@@ -19,5 +19,8 @@ void RegisterAuditCommands(CLI::App& app, Context& context);    // audit
 void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertainty, sensitivity
 void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
 void RegisterDbCommands(CLI::App& app, Context& context);           // db status|migrate|copy
+void RegisterUserCommands(CLI::App& app, Context& context);         // user add|list|passwd|role|disable|enable|token
+void RegisterRoundCommands(CLI::App& app, Context& context);        // round create|assign|import|status|...|publish
+void RegisterTrailCommands(CLI::App& app, Context& context);        // trail, trail verify
 
 }  // namespace ocindex::cli

@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
   RegisterUncertaintyCommands(app, context);
   RegisterReliabilityCommands(app, context);
   RegisterDbCommands(app, context);
+  RegisterUserCommands(app, context);
+  RegisterRoundCommands(app, context);
+  RegisterTrailCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
