@@ -4,12 +4,14 @@
 // PostgreSQL, its edition then read like any other and its trail verified.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include "support/cli_runner.h"
@@ -139,6 +141,20 @@ TEST_F(RoundCliTest, TheOperatorManagesUsersAndTokens) {
   EXPECT_EQ(Run("trail verify").exit_code, 0);
 }
 
+TEST_F(RoundCliTest, TrailVerifyFailsOnAGapInTheJournal) {
+  for (const char* user : {"a1", "a2", "a3"}) AddUser(user, "reader");
+  ASSERT_EQ(Run("trail verify").exit_code, 0);
+  {
+    // Someone with the database's credentials removes an entry.
+    SQLite::Database db(dir_.File("ocindex.db"), SQLite::OPEN_READWRITE);
+    db.exec("DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE stream = 'accounts' AND version = 2");
+  }
+  CliRun verify = Run("trail verify --format csv");
+  EXPECT_EQ(verify.exit_code, 5);
+  EXPECT_EQ(verify.out.find("problems,0"), std::string::npos) << verify.out;
+  EXPECT_NE(verify.err.find("accounts: entry 3 follows entry 1"), std::string::npos) << verify.err;
+}
+
 TEST_F(RoundCliTest, AnUnknownUserIsUnauthenticatedAndAnExpertMayNotCreateARound) {
   AddUser("e1", "expert");
   CliRun unknown = Run("round list --as nobody");
@@ -170,6 +186,20 @@ TEST_F(RoundCliTest, ABadAssignmentsFileAssignsNothing) {
   EXPECT_EQ(Entries("round.assign"), assigned);
   // The round-robin staffing still stands: e1 drafts its share.
   EXPECT_GT(CsvRows(Run("round worklist R2027 --format csv --as e1").out).size(), 1u);
+}
+
+TEST_F(RoundCliTest, AWorklistIsInRoundOrder) {
+  StaffRound();
+  std::vector<std::string> round_order, worklist;
+  const auto cells = CsvRows(Run("round export R2027 --format csv --as coord").out);
+  const auto work = CsvRows(Run("round worklist R2027 --format csv --as e1").out);
+  for (size_t r = 1; r < cells.size(); ++r) round_order.push_back(cells[r][0] + "/" + cells[r][1]);
+  for (size_t r = 1; r < work.size(); ++r) worklist.push_back(work[r][0] + "/" + work[r][1]);
+  ASSERT_GT(worklist.size(), 2u);
+  std::erase_if(round_order, [&](const std::string& cell) {
+    return std::find(worklist.begin(), worklist.end(), cell) == worklist.end();
+  });
+  EXPECT_EQ(worklist, round_order);  // e1's cells in the export's (round) order
 }
 
 TEST_F(RoundCliTest, OnlyTheIndexTeamImportsAndAnImportIsAllOrNothing) {
