@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/model/rational.h"
@@ -38,6 +39,29 @@ std::string Trim(std::string_view text) {
   while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
   while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
   return std::string(text.substr(begin, end - begin));
+}
+
+std::vector<int> FindColumns(const TableRow& header, const std::vector<std::string>& names, std::size_t required,
+                             Problems& problems) {
+  std::vector<int> columns(names.size(), -1);
+  for (std::size_t c = 0; c < header.cells.size(); ++c) {
+    std::string name = Trim(header.cells[c]);
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const auto found = std::find(names.begin(), names.end(), name);
+    const int column = static_cast<int>(c);
+    if (found == names.end()) {
+      problems.Add(header.number, column,
+                   fmt::format("unknown column '{}': expected {}", header.cells[c], fmt::join(names, ", ")));
+    } else if (int& slot = columns[static_cast<std::size_t>(found - names.begin())]; slot >= 0) {
+      problems.Add(header.number, column, fmt::format("a second '{}' column", name));
+    } else {
+      slot = column;
+    }
+  }
+  for (std::size_t n = 0; n < required; ++n) {
+    if (columns[n] < 0) problems.Add(header.number, -1, fmt::format("no '{}' column in the header", names[n]));
+  }
+  return columns;
 }
 
 std::string ScaleText(const core::Framework& framework) {

@@ -39,6 +39,11 @@ class Problems {
 const std::string& Cell(const TableRow& row, std::size_t column);
 // Surrounding white space removed.
 std::string Trim(std::string_view text);
+// The 0-based column of each of `names` in the header row, -1 where absent. A header
+// cell that is none of the names (compared without case or surrounding space), a name
+// given twice, and a missing one of the first `required` names are problems.
+std::vector<int> FindColumns(const TableRow& header, const std::vector<std::string>& names, std::size_t required,
+                             Problems& problems);
 // "a number from 1 to 10 in steps of 0.5": what a score cell must hold.
 std::string ScaleText(const core::Framework& framework);
 

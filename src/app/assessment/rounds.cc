@@ -477,7 +477,8 @@ Result<std::vector<WorkItem>> Rounds::Worklist(const std::string& round, const a
   std::vector<WorkItem> items;
   OCINDEX_RETURN_IF_ERROR(Read(round, [&](const Cached& cached) -> Status {
   const as::RoundLedger& ledger = *cached.ledger;
-  for (const auto& [key, history] : ledger.cells()) {
+  for (const as::CellKey& key : ledger.round().Cells()) {  // round order, as promised; the map's is by name
+    const as::CellHistory& history = *ledger.FindCell(key);
     const as::Relation relation = as::RelationTo(ledger.assignments(), actor.user, key);
     if (!as::ActsThrough(actor.role, relation)) continue;
     bool drafted = false;

@@ -20,5 +20,8 @@ void RegisterUncertaintyCommands(CLI::App& app, Context& context);  // uncertain
 void RegisterReliabilityCommands(CLI::App& app, Context& context);  // reliability, reliability generate
 void RegisterDbCommands(CLI::App& app, Context& context);           // db status|migrate|copy
 void RegisterDecisionCommands(CLI::App& app, Context& context);     // whatif, target, explain, peers, clusters
+void RegisterUserCommands(CLI::App& app, Context& context);         // user add|list|passwd|role|disable|enable|token
+void RegisterRoundCommands(CLI::App& app, Context& context);        // round create|assign|import|status|...|publish
+void RegisterTrailCommands(CLI::App& app, Context& context);        // trail, trail verify
 
 }  // namespace ocindex::cli

@@ -23,4 +23,19 @@ void Context::Fail(const Error& error) {
 
 void Context::Print(const adapters::render::Grid& grid) const { adapters::render::Write(grid, format(), std::cout); }
 
+void Context::PrintParts(const std::vector<std::pair<std::string, adapters::render::Grid>>& parts) const {
+  const adapters::render::Format chosen = format();
+  if (chosen == adapters::render::Format::kJson) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [title, grid] : parts) out[title] = adapters::render::ToJson(grid);
+    std::cout << out.dump(2) << '\n';
+    return;
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) std::cout << '\n';
+    if (chosen == adapters::render::Format::kTable) std::cout << parts[i].first << ":\n";
+    adapters::render::Write(parts[i].second, chosen, std::cout);
+  }
+}
+
 }  // namespace ocindex::cli

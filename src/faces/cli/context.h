@@ -5,6 +5,8 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "adapters/catalog/catalog.h"
 #include "adapters/render/grid.h"
@@ -33,6 +35,9 @@ struct Context {
   void Fail(const Error& error);
   // Writes a grid to stdout in the chosen format.
   void Print(const adapters::render::Grid& grid) const;
+  // Several titled grids: tables each under its title, CSV tables one after another
+  // with a blank line between, JSON one object keyed by the titles.
+  void PrintParts(const std::vector<std::pair<std::string, adapters::render::Grid>>& parts) const;
 };
 
 }  // namespace ocindex::cli

@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
   RegisterReliabilityCommands(app, context);
   RegisterDbCommands(app, context);
   RegisterDecisionCommands(app, context);
+  RegisterUserCommands(app, context);
+  RegisterRoundCommands(app, context);
+  RegisterTrailCommands(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
