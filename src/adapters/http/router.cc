@@ -1,5 +1,7 @@
 #include "adapters/http/router.h"
 
+#include <algorithm>
+
 namespace ocindex::adapters::http {
 
 std::vector<std::string_view> SplitPath(std::string_view path) {
@@ -50,7 +52,9 @@ Response Router::Dispatch(const Request& request) const {
 
 std::vector<std::string> Router::Patterns() const {
   std::vector<std::string> patterns;
-  for (const Route& route : routes_) patterns.push_back(route.pattern);
+  for (const Route& route : routes_) {
+    if (std::find(patterns.begin(), patterns.end(), route.pattern) == patterns.end()) patterns.push_back(route.pattern);
+  }
   return patterns;
 }
 

@@ -23,7 +23,7 @@ class Router {
   // The matching route's response; 404 JSON for an unknown path, 405 (with Allow) for
   // a method the path does not answer.
   Response Dispatch(const Request& request) const;
-  // Every registered pattern, in registration order.
+  // Every registered pattern once (several methods may share one), in registration order.
   std::vector<std::string> Patterns() const;
 
  private:

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/engine.h"
 #include "support/api_server.h"
 #include "support/workspace_client.h"
 
@@ -315,6 +316,100 @@ TEST_F(WorkspaceApi, TheTrailAccountsForEveryWrite) {
   ASSERT_EQ(check.status, 200);
   EXPECT_TRUE(json::parse(check.body)["ok"].get<bool>()) << check.body;
   EXPECT_EQ(json::parse(check.body)["item_versions"], 3);
+}
+
+// Every workspace route once, on a one-country round taken from assignment to
+// publication: tokens, a password change, threads and replies, a narrative section.
+TEST_F(WorkspaceApi, AOneCountryRoundGoesFromAssignmentToPublication) {
+  auto reader = app::Engine::Open(server_.db_path());
+  ASSERT_TRUE(reader.ok());
+  const std::vector<std::string> indicators = (*(*reader)->Edition("2025"))->edition.dataset.indicator_ids;
+  WorkspaceClient cora = As("cora");
+  const std::string round = "/api/v1/rounds/one";
+  ASSERT_EQ(cora.Send("POST", "/api/v1/rounds", {{"id", "one"}, {"edition", "2028"}, {"baseline", "2025"}, {"countries", {"KAZ"}}}).status, 201);
+  json cells = json::array();
+  for (const std::string& indicator : indicators) cells.push_back(Team("KAZ", indicator, {"ann", "bob"}, {"rita"}));
+  ASSERT_EQ(cora.Send("PUT", round + "/assignments",
+                      {{"cells", cells}, {"sections", {Team("KAZ", "summary", {"ann"}, {"rita"})}}, {"thematic", json::object()}})
+                .status,
+            200);
+  WorkspaceClient ann = As("ann"), bob = As("bob"), rita = As("rita");
+  std::map<std::string, int> version;
+  auto cell = [&](const std::string& indicator, const std::string& rest = "") {
+    return round + "/cells/KAZ/" + indicator + rest;
+  };
+  auto write = [&](const WorkspaceClient& who, const std::string& indicator, const std::string& rest, const json& body) {
+    HttpReply reply = who.Send(rest == "/submission" ? "PUT" : "POST", cell(indicator, rest), body, version[indicator]);
+    EXPECT_EQ(reply.status, 200) << indicator << rest << ": " << reply.body;
+    if (reply.status == 200) version[indicator] = json::parse(reply.body)["version"];
+  };
+  int section = 0;
+  auto write_section = [&](const WorkspaceClient& who, const std::string& method, const std::string& rest, const json& body) {
+    HttpReply reply = who.Send(method, round + "/sections/KAZ/summary" + rest, body, section);
+    EXPECT_EQ(reply.status, 200) << rest << ": " << reply.body;
+    if (reply.status == 200) section = json::parse(reply.body)["version"];
+  };
+  for (const std::string& indicator : indicators) {
+    write(ann, indicator, "/submission", Draft(5));
+    write(bob, indicator, "/submission", Draft(5.5));
+    write(ann, indicator, "/transition", {{"to", "submitted"}});
+  }
+  write_section(ann, "PUT", "/text", {{"text", "Organised crime in a fictional year."}});
+  write_section(ann, "POST", "/transition", {{"to", "submitted"}});
+  ASSERT_EQ(cora.Send("POST", round + "/phase", {{"to", "review_open"}}).status, 200);
+  for (const std::string& indicator : indicators) write(rita, indicator, "/transition", {{"to", "in_review"}});
+  HttpReply thread = rita.Send("POST", cell(indicators[0], "/threads"), {{"text", "Why not 6?"}});
+  ASSERT_EQ(thread.status, 201) << thread.body;
+  const int id = json::parse(thread.body)["thread"];
+  EXPECT_EQ(ann.Send("POST", round + "/threads/" + std::to_string(id) + "/replies", {{"text", "Two sources disagree."}}).status, 201);
+  for (const std::string& indicator : indicators) write(rita, indicator, "/transition", {{"to", "agreed"}});
+  write_section(rita, "POST", "/transition", {{"to", "in_review"}});
+  write_section(rita, "POST", "/transition", {{"to", "agreed"}});
+  ASSERT_EQ(cora.Send("POST", round + "/phase", {{"to", "calibration"}}).status, 200);
+  ASSERT_EQ(cora.Send("POST", round + "/phase", {{"to", "settled"}}).status, 200);
+  for (const std::string& indicator : indicators) write(cora, indicator, "/transition", {{"to", "final"}});
+  write_section(cora, "POST", "/transition", {{"to", "final"}});
+  HttpReply published = cora.Send("POST", round + "/publication");
+  ASSERT_EQ(published.status, 201) << published.body;
+  const json report = json::parse(published.body);
+  EXPECT_EQ(report["edition"], "2028");
+  EXPECT_EQ(report["expert_scores"], 2 * static_cast<int>(indicators.size()));
+  // 5 and 5.5 have the median 5.25, proposed on the grid as 5.5.
+  json settled = json::parse(cora.Get(cell(indicators[0])).body);
+  EXPECT_EQ(settled["settled"], 5.5);
+  EXPECT_EQ(settled["threads"][0]["comments"].size(), 2u);
+  EXPECT_EQ(cora.Send("POST", round + "/publication").status, 409);  // once only
+}
+
+TEST_F(WorkspaceApi, ScriptsUseRevocableTokensWithoutCsrf) {
+  WorkspaceClient ann = As("ann");
+  HttpReply issued = ann.Send("POST", "/api/v1/tokens", {{"label", "nightly import"}});
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const json token = json::parse(issued.body);
+  WorkspaceClient script(server_.port());
+  script.UseToken(token["token"]);
+  EXPECT_EQ(json::parse(script.Get("/api/v1/session").body)["user"], "ann");
+  EXPECT_EQ(script.Send("PUT", Cell("KAZ", kIndicator, "/submission"), Draft(6), 0).status, 200);
+  const json listed = json::parse(ann.Get("/api/v1/tokens").body);
+  ASSERT_EQ(listed["tokens"].size(), 1u);
+  EXPECT_EQ(listed["tokens"][0].count("token"), 0u);  // the secret is never shown again
+  EXPECT_EQ(As("bob").Send("DELETE", "/api/v1/tokens/" + token["id"].get<std::string>()).status, 404);
+  EXPECT_EQ(ann.Send("DELETE", "/api/v1/tokens/" + token["id"].get<std::string>()).status, 200);
+  EXPECT_EQ(script.Get("/api/v1/session").status, 401);
+  WorkspaceClient forged(server_.port());
+  forged.UseToken("ocx_" + token["id"].get<std::string>() + "_guessed");
+  EXPECT_EQ(forged.Get("/api/v1/session").status, 401);
+}
+
+TEST_F(WorkspaceApi, AChangedPasswordEndsEverySession) {
+  WorkspaceClient bob = As("bob");
+  WorkspaceClient other_tab = As("bob");
+  EXPECT_EQ(bob.Send("PUT", "/api/v1/session/password", {{"current", "wrong one"}, {"new", "a new long password"}}).status, 401);
+  ASSERT_EQ(bob.Send("PUT", "/api/v1/session/password", {{"current", kPassword}, {"new", "a new long password"}}).status, 200);
+  EXPECT_EQ(other_tab.Get("/api/v1/session").status, 401);
+  WorkspaceClient again(server_.port());
+  EXPECT_EQ(again.SignIn("bob", kPassword), 401);
+  EXPECT_EQ(again.SignIn("bob", "a new long password"), 200);
 }
 
 TEST_F(WorkspaceApi, PublishedDataStaysAnonymousAndReadOnly) {

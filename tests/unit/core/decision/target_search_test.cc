@@ -56,7 +56,7 @@ BruteForce Search(const Edition& edition, int country, const std::vector<int>& m
       std::vector<int> steps;
       for (size_t j = 0; j < movable.size(); ++j) {
         trial.dataset.score(country, movable[j]) = Rational(values[j], 2);
-        const int now = (*edition.dataset.score(country, movable[j]) * Rational(2)).num();
+        const int now = static_cast<int>((*edition.dataset.score(country, movable[j]) * Rational(2)).num());
         steps.push_back(values[j] - now);
         cost += costs[static_cast<size_t>(movable[j])] * std::abs(values[j] - now);
       }
