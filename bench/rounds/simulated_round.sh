@@ -15,8 +15,9 @@ RUNS=${RUNS:-3}
 CLIENTS=${CLIENTS:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/ocindex-round-XXXXXX)
-trap '"$ROOT/tools/postgres_cluster.sh" stop "$WORK/pg" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-SERVER=$("$ROOT/tools/postgres_cluster.sh" start "$WORK/pg")
+PG=$(mktemp -d /tmp/ocindex-round-pg.XXXXXX)  # its own folder, which the script hands to the postgres user
+trap '"$ROOT/tools/postgres_cluster.sh" stop "$PG" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+SERVER=$("$ROOT/tools/postgres_cluster.sh" start "$PG")
 
 run() {  # backend, run number -> a JSON line
   local db

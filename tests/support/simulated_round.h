@@ -71,11 +71,14 @@ class SimulatedRound {
     clients_.emplace("cora", cora);
     report.cells = static_cast<int>(cells_.size());
 
-    // 1. Every expert drafts every cell they are assigned, in parallel.
+    // 1. Every expert drafts every cell they are assigned, in parallel. A cell's experts
+    // come to it at different moments (first every cell's first expert, then the
+    // second...), as people working through their own lists do; when two meet on one
+    // cell anyway, the second gets 412 and retries.
     std::vector<std::function<void()>> drafts;
     std::mutex latency_mutex;
-    for (size_t k = 0; k < cells_.size(); ++k) {
-      for (int j = 0; j < size_.per_cell; ++j) {
+    for (int j = 0; j < size_.per_cell; ++j) {
+      for (size_t k = 0; k < cells_.size(); ++k) {
         drafts.push_back([&, k, j] {
           const auto start = std::chrono::steady_clock::now();
           Submit(report, k, j, cells_[k].first_scores[j]);
