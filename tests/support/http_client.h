@@ -19,6 +19,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -49,19 +50,18 @@ inline void RecordResponse(const std::string& method, const std::string& target,
   out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std::string& target,
-                             const std::map<std::string, std::string>& headers = {}, const std::string& body = "") {
+// Sends one request on `stream` and reads the answer (recorded like every other).
+inline HttpReply Exchange(boost::beast::tcp_stream& stream, const std::string& method, const std::string& target,
+                          const std::map<std::string, std::string>& headers, const std::string& body, bool keep_alive) {
   namespace beast = boost::beast;
   namespace http = beast::http;
-  boost::asio::io_context ioc;
-  beast::tcp_stream stream(ioc);
-  stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
   http::request<http::string_body> request{method == "HEAD" ? http::verb::head : http::string_to_verb(method),
                                            target, 11};
   request.set(http::field::host, "127.0.0.1");
   if (!body.empty()) request.set(http::field::content_type, "application/json");
   for (const auto& [name, value] : headers) request.set(name, value);
   request.body() = body;
+  request.keep_alive(keep_alive);
   request.prepare_payload();
   http::write(stream, request);
   beast::flat_buffer buffer;
@@ -78,9 +78,44 @@ inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std
   }
   reply.body = parser.get().body();
   RecordResponse(method, target, reply.status, reply.Header("content-type"), reply.body);
-  beast::error_code ignored;
+  return reply;
+}
+
+inline HttpReply HttpRequest(uint16_t port, const std::string& method, const std::string& target,
+                             const std::map<std::string, std::string>& headers = {}, const std::string& body = "") {
+  boost::asio::io_context ioc;
+  boost::beast::tcp_stream stream(ioc);
+  stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  HttpReply reply = Exchange(stream, method, target, headers, body, /*keep_alive=*/false);
+  boost::beast::error_code ignored;
   stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
   return reply;
+}
+
+// The same on a connection this thread keeps open to `port` between requests, as a
+// browser does: for load tests, where connecting anew would be much of the work.
+inline HttpReply HttpRequestKeepAlive(uint16_t port, const std::string& method, const std::string& target,
+                                      const std::map<std::string, std::string>& headers = {},
+                                      const std::string& body = "") {
+  struct Connection {
+    boost::asio::io_context ioc;
+    std::optional<boost::beast::tcp_stream> stream;
+    uint16_t port = 0;
+  };
+  thread_local Connection connection;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      if (!connection.stream || connection.port != port) {
+        connection.stream.emplace(connection.ioc);
+        connection.stream->connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+        connection.port = port;
+      }
+      return Exchange(*connection.stream, method, target, headers, body, /*keep_alive=*/true);
+    } catch (const boost::system::system_error&) {
+      connection.stream.reset();  // the server closed it (idle timeout): connect again, once
+      if (attempt > 0) throw;
+    }
+  }
 }
 
 inline HttpReply HttpGet(uint16_t port, const std::string& target,

@@ -158,6 +158,7 @@ class SimulatedRound {
   WorkspaceClient SignedIn(const std::string& user) {
     WorkspaceClient client(port_);
     client.SignIn(user, kPassword);
+    client.KeepAlive();  // each worker thread keeps its connection, as browsers do
     return client;
   }
 

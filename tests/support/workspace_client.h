@@ -27,6 +27,8 @@ class WorkspaceClient {
     return reply.status;
   }
   void UseToken(const std::string& token) { token_ = token; }
+  // Sends on a connection each thread keeps open (HttpRequestKeepAlive), for load.
+  void KeepAlive() { keep_alive_ = true; }
   void SetCsrf(const std::string& csrf) { csrf_ = csrf; }
   void SetCookie(const std::string& cookie) { session_ = cookie; }
   const std::string& cookie() const { return session_; }
@@ -39,7 +41,9 @@ class WorkspaceClient {
     if (!token_.empty()) headers["Authorization"] = "Bearer " + token_;
     if (!csrf_.empty() && method != "GET") headers["X-CSRF-Token"] = csrf_;
     if (if_match >= 0) headers["If-Match"] = "\"v" + std::to_string(if_match) + "\"";
-    return HttpRequest(port_, method, target, headers, body.is_null() ? std::string() : body.dump());
+    const std::string bytes = body.is_null() ? std::string() : body.dump();
+    return keep_alive_ ? HttpRequestKeepAlive(port_, method, target, headers, bytes)
+                       : HttpRequest(port_, method, target, headers, bytes);
   }
   HttpReply Get(const std::string& target) const { return Send("GET", target); }
 
@@ -48,6 +52,7 @@ class WorkspaceClient {
   std::string session_;  // "ocindex_session=..."
   std::string csrf_;
   std::string token_;
+  bool keep_alive_ = false;
 };
 
 }  // namespace ocindex::test
