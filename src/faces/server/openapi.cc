@@ -11,15 +11,7 @@ namespace ocindex::server {
 namespace {
 
 Json Operation(const RouteDoc& doc) {
-  Json parameters = Json::array();
-  for (const ParamDoc& param : doc.params) {
-    parameters.push_back(Json{{"name", param.name},
-                              {"in", param.in},
-                              {"required", param.required},
-                              {"description", param.description},
-                              {"schema", {{"type", "string"}}},
-                              {"example", param.example}});
-  }
+  Json parameters = ParametersJson(doc.params);
   Json content = {{"application/json", {{"schema", SchemaRef(doc.schema)}}}};
   if (doc.csv) content["text/csv"] = {{"schema", {{"type", "string"}}}};
   auto error = [](const char* description) {
@@ -40,6 +32,19 @@ Json SimpleOperation(const std::string& summary, const std::vector<std::string>&
 }
 
 }  // namespace
+
+Json ParametersJson(const std::vector<ParamDoc>& params) {
+  Json parameters = Json::array();
+  for (const ParamDoc& param : params) {
+    parameters.push_back(Json{{"name", param.name},
+                              {"in", param.in},
+                              {"required", param.required},
+                              {"description", param.description},
+                              {"schema", {{"type", "string"}}},
+                              {"example", param.example}});
+  }
+  return parameters;
+}
 
 std::string OpenApiDocument(const RouteTable& table, const WorkspaceTable& workspace) {
   Json paths = WorkspacePaths(workspace);

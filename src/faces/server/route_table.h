@@ -8,6 +8,7 @@
 
 #include "adapters/http/router.h"
 #include "app/engine.h"
+#include "faces/server/api_json.h"
 
 namespace ocindex::server {
 
@@ -46,6 +47,9 @@ void AddDecisionRoutes(RouteTable& table, const app::Engine& engine);     // wha
 
 // Every route family above.
 RouteTable ApiRoutes(const app::Engine& engine);
+
+// The OpenAPI "parameters" of a route (every value a string, with its example).
+Json ParametersJson(const std::vector<ParamDoc>& params);
 
 struct WorkspaceRoute;
 // The OpenAPI 3.0 document describing the tables (and /healthz, /api/v1/openapi.json).

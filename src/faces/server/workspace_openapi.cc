@@ -13,15 +13,7 @@ Json ErrorAnswer(const char* description) {
 
 Json Operation(const WorkspaceRoute& route) {
   const WorkspaceDoc& doc = route.doc;
-  Json parameters = Json::array();
-  for (const ParamDoc& param : doc.params) {
-    parameters.push_back(Json{{"name", param.name},
-                              {"in", param.in},
-                              {"required", param.required},
-                              {"description", param.description},
-                              {"schema", {{"type", "string"}}},
-                              {"example", param.example}});
-  }
+  Json parameters = ParametersJson(doc.params);
   const bool writes = route.method != "GET";
   if (doc.versioned && writes) {
     parameters.push_back(Json{{"name", "If-Match"},
