@@ -540,9 +540,6 @@ class PostgresStore final : public Store {
     return revision;
   }
 
-  static constexpr const char* kJournalColumns =
-      "SELECT seq, stream, version, at, actor, action, target, reason, state_before, state_after, payload FROM journal";
-
   static std::vector<JournalEntry> ReadEntries(const pqxx::result& rows) {
     std::vector<JournalEntry> entries;
     entries.reserve(rows.size());

@@ -714,9 +714,6 @@ class SqliteStore final : public Store {
     return revisions;
   }
 
-  static constexpr const char* kJournalColumns =
-      "SELECT seq, stream, version, at, actor, action, target, reason, state_before, state_after, payload FROM journal";
-
   static std::vector<JournalEntry> ReadEntries(SQLite::Statement& q) {
     std::vector<JournalEntry> entries;
     while (q.executeStep()) {

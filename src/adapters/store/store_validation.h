@@ -38,6 +38,10 @@ Status ValidateEdition(const EditionToStore& e);
 Status ValidateEditions(const std::vector<EditionToStore>& editions);
 Status ValidateProfile(const ProfileToStore& profile);
 Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets);
+// The journal's columns in JournalEntry's order: both backends read entries with it.
+inline constexpr const char* kJournalColumns =
+    "SELECT seq, stream, version, at, actor, action, target, reason, state_before, state_after, payload FROM journal";
+
 // Journal entries name a stream, an action and a time.
 Status ValidateJournal(const std::vector<JournalEntry>& entries);
 // kConflict when `entry`'s version is taken (another writer was first), kInvalidInput

@@ -206,6 +206,10 @@ Result<Json> PayloadOf(const adapters::JournalEntry& entry) {
 Status ApplyEntry(as::RoundLedger& ledger, const adapters::JournalEntry& entry) {
   Json payload;
   OCINDEX_ASSIGN_OR_RETURN(payload, PayloadOf(entry));
+  return ApplyEntry(ledger, entry, payload);
+}
+
+Status ApplyEntry(as::RoundLedger& ledger, const adapters::JournalEntry& entry, const Json& payload) {
   return Decode("a round entry", [&]() -> Status { return Apply(ledger, entry, payload); });
 }
 

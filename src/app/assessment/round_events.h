@@ -50,6 +50,8 @@ std::string RoundStream(const std::string& round_id);
 // payload) at its time. Errors are the ledger's (a replayed entry that fails means the
 // stream and the domain disagree: the caller reports kCorrupt).
 Status ApplyEntry(core::assessment::RoundLedger& ledger, const adapters::JournalEntry& entry);
+// The same with the payload already parsed (a write being made has it at hand).
+Status ApplyEntry(core::assessment::RoundLedger& ledger, const adapters::JournalEntry& entry, const Json& payload);
 
 // Parses a payload; kCorrupt naming the entry when it is not JSON.
 Result<Json> PayloadOf(const adapters::JournalEntry& entry);

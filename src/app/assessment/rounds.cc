@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "adapters/io/framework_toml.h"
 #include "core/assessment/names.h"
@@ -170,7 +171,8 @@ Status Rounds::CatchUp(Cached& cached) {
   return {};
 }
 
-adapters::JournalEntry Rounds::EntryFor(const Cached& cached, const Write& write, int version) const {
+std::pair<adapters::JournalEntry, Json> Rounds::EntryFor(const Cached& cached, const Write& write,
+                                                        int version) const {
   const as::Actor& actor = write.actor;
   const int64_t now = clock_();
   Json payload = write.payload;
@@ -185,7 +187,7 @@ adapters::JournalEntry Rounds::EntryFor(const Cached& cached, const Write& write
   entry.target = write.target;
   entry.reason = write.reason;
   entry.payload = payload.dump();
-  return entry;
+  return {std::move(entry), std::move(payload)};
 }
 
 Result<int> Rounds::Append(const std::string& round, const std::vector<Write>& writes,
@@ -198,9 +200,9 @@ Result<int> Rounds::Append(const std::string& round, const std::vector<Write>& w
     as::RoundLedger& ledger = *cached->ledger;
     std::vector<adapters::JournalEntry> entries;
     for (const Write& write : writes) {
-      adapters::JournalEntry entry = EntryFor(*cached, write, cached->version + 1 + static_cast<int>(entries.size()));
+      auto [entry, payload] = EntryFor(*cached, write, cached->version + 1 + static_cast<int>(entries.size()));
       entry.before = Describe(ledger, write.action, write.payload).dump();
-      if (Status applied = ApplyEntry(ledger, entry); !applied) {
+      if (Status applied = ApplyEntry(ledger, entry, payload); !applied) {
         // The ledger refused this write and kept nothing of it; earlier writes of the
         // batch were applied, so the ledger is reloaded without them.
         if (!entries.empty()) cached->ledger.reset();
@@ -448,9 +450,10 @@ Result<PublishReport> Rounds::Publish(const std::string& round, const as::Actor&
   Json pseudonyms = Json::object();
   for (const auto& [user, pseudonym] : publication.pseudonyms) pseudonyms[user] = pseudonym;
   Write write{actor, "round.publish", d.id, "", Json{{"to", "published"}, {"edition", d.edition}, {"pseudonyms", pseudonyms}}};
-  out.entry = EntryFor(*cached, write, cached->version + 1);
+  Json payload;
+  std::tie(out.entry, payload) = EntryFor(*cached, write, cached->version + 1);
   out.entry.before = Describe(ledger, write.action, write.payload).dump();
-  OCINDEX_RETURN_IF_ERROR(ApplyEntry(ledger, out.entry));
+  OCINDEX_RETURN_IF_ERROR(ApplyEntry(ledger, out.entry, payload));
   out.entry.after = Describe(ledger, write.action, write.payload).dump();
   if (Status stored = store_.SavePublication(out); !stored) {
     cached->ledger.reset();

@@ -152,7 +152,8 @@ class Rounds {
   // write; `version_of` reads the written item's version afterwards.
   Result<int> Append(const std::string& round, const std::vector<Write>& writes,
                      const std::function<int(const as::RoundLedger&)>& version_of);
-  adapters::JournalEntry EntryFor(const Cached& cached, const Write& write, int version) const;
+  // The entry of `write` and its payload (with the role and time added), parsed and as text.
+  std::pair<adapters::JournalEntry, Json> EntryFor(const Cached& cached, const Write& write, int version) const;
 
   adapters::Store& store_;
   Clock clock_;
