@@ -5,8 +5,9 @@
 #   tools/postgres_cluster.sh stop DIR    stops it and removes DIR
 # It listens only on a Unix socket in DIR (no TCP) and trusts whoever can reach the
 # socket, so it is for tests only; nor does it sync to disk (fsync off: nothing in it need
-# survive a crash, and the tests' CREATE DATABASE is then quick). As root, the server
-# runs as the 'postgres' user.
+# survive a crash, and the tests' CREATE DATABASE is then quick) unless OCINDEX_PG_FSYNC=on,
+# which benchmarks set so that commits cost what they cost in production. As root, the
+# server runs as the 'postgres' user.
 set -euo pipefail
 
 usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
@@ -30,7 +31,7 @@ case $command in
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-      -o "-c listen_addresses='' -k '$dir' -c max_connections=200 -c fsync=off" start >&2 ||
+      -o "-c listen_addresses='' -k '$dir' -c max_connections=200 -c fsync=${OCINDEX_PG_FSYNC:-off}" start >&2 ||
       { cat "$dir/server.log" >&2; exit 1; }
     echo "postgresql:///postgres?host=$dir&user=postgres"
     ;;

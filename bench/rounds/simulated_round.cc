@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   options.port = 0;
   options.access_log = false;
   options.threads = 2;
+  options.blocking = server::Api::Waits;
   adapters::http::Server server(options, [api](const adapters::http::Request& r) { return api->Handle(r); });
   if (Status started = server.Start(); !started) return 1;
   test::SimulationSize size;

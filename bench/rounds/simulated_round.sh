@@ -17,7 +17,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/ocindex-round-XXXXXX)
 PG=$(mktemp -d /tmp/ocindex-round-pg.XXXXXX)  # its own folder, which the script hands to the postgres user
 trap '"$ROOT/tools/postgres_cluster.sh" stop "$PG" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
-SERVER=$("$ROOT/tools/postgres_cluster.sh" start "$PG")
+# Commits reach the disk on both backends (SQLite's synchronous=FULL; PostgreSQL's fsync).
+SERVER=$(OCINDEX_PG_FSYNC=on "$ROOT/tools/postgres_cluster.sh" start "$PG")
 
 run() {  # backend, run number -> a JSON line
   local db

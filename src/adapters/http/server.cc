@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <cctype>
@@ -13,6 +16,7 @@
 #include <cstdio>
 #include <exception>
 #include <future>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -32,6 +36,7 @@ struct Shared {
   Handler handler;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
+  std::unique_ptr<asio::thread_pool> blocking;  // runs blocking requests; null when none
 };
 
 // The Beast request as a plain Request; nullopt when its target is malformed.
@@ -124,10 +129,24 @@ class Session : public std::enable_shared_from_this<Session> {
     head_only_ = request->method == "HEAD";
     shared_.in_flight.fetch_add(1);
     counted_ = true;
-    Response response = Handle(shared_, *request);
+    if (shared_.blocking && shared_.options.blocking(*request)) {
+      asio::post(*shared_.blocking, [self = shared_from_this(), request = std::move(*request)]() mutable {
+        Response response = Handle(self->shared_, request);
+        asio::post(self->stream_.get_executor(), [self, request = std::move(request),
+                                                  response = std::move(response)]() mutable {
+          self->Respond(request, std::move(response));
+        });
+      });
+      return;
+    }
+    Respond(*request, Handle(shared_, *request));
+  }
+
+  // On the connection's strand, once the handler has answered.
+  void Respond(const Request& request, Response response) {
     // Read after the handler ran: a Stop() meanwhile tells the client to go.
-    const bool keep_alive = raw.keep_alive() && !shared_.stopping.load();
-    Send(std::move(response), request->method, request->path, keep_alive);
+    const bool keep_alive = parser_->get().keep_alive() && !shared_.stopping.load();
+    Send(std::move(response), request.method, request.path, keep_alive);
   }
 
   void Send(Response response, std::string method, std::string path, bool keep_alive) {
@@ -225,6 +244,9 @@ Status Server::Start() {
   tcp::acceptor& acceptor = impl_->acceptor;
   if (!acceptor.open(endpoint.protocol(), ec) && !acceptor.set_option(asio::socket_base::reuse_address(true), ec) &&
       !acceptor.bind(endpoint, ec) && !acceptor.listen(asio::socket_base::max_listen_connections, ec)) {
+    if (options.blocking) {
+      impl_->shared.blocking = std::make_unique<asio::thread_pool>(std::max(options.blocking_threads, 1));
+    }
     impl_->Accept();
     const int count = options.threads > 0 ? options.threads : 1;
     for (int i = 0; i < count; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
@@ -253,6 +275,7 @@ void Server::Stop() {
     }
     impl_->ioc.stop();
     for (std::thread& thread : impl_->threads) thread.join();
+    if (impl_->shared.blocking) impl_->shared.blocking->join();  // answers it posts now go nowhere
   });
 }
 

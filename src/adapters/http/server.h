@@ -1,6 +1,7 @@
 // A small asynchronous HTTP/1.1 server (Boost.Beast over Boost.Asio): a fixed pool of
 // threads runs one io_context; each connection reads a request, asks the handler for
-// a response, writes it and, on keep-alive, reads the next. Every request is bounded
+// a response (on a second pool when the request blocks), writes it and, on keep-alive,
+// reads the next. Every request is bounded
 // (header and body size, read and write timeouts) and every handler exception becomes
 // a 500 JSON error, so no request can take the process down.
 #pragma once
@@ -27,6 +28,11 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{10'000};
   std::chrono::milliseconds drain_timeout{5'000};   // how long Stop() waits for in-flight requests
   bool access_log = true;  // one JSON line per request on stderr
+  // Requests for which `blocking` is true wait on something (a store's commit) and run on
+  // a pool of `blocking_threads` threads of their own: waiting never stalls the threads
+  // that serve the network, and concurrent writes can share one commit. Unset: none.
+  std::function<bool(const Request&)> blocking;
+  int blocking_threads = 16;
 };
 
 // Called concurrently from the server's threads: it must be thread-safe.

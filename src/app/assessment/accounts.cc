@@ -94,6 +94,21 @@ Status Accounts::CatchUp() {
   return {};
 }
 
+Status Accounts::CatchUpUnlocked() {
+  int version = 0;
+  {
+    std::lock_guard lock(mutex_);
+    version = projection_->version;
+  }
+  std::vector<adapters::JournalEntry> entries;
+  OCINDEX_ASSIGN_OR_RETURN(entries, store_.ReadStream(kStream, version));
+  std::lock_guard lock(mutex_);
+  for (const adapters::JournalEntry& entry : entries) {
+    if (entry.version > projection_->version) OCINDEX_RETURN_IF_ERROR(Apply(entry));  // else applied meanwhile
+  }
+  return {};
+}
+
 Status Accounts::Append(const std::string& by, const std::string& action, const std::string& target,
                         const Json& before, const Json& after, const Json& payload) {
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
@@ -295,8 +310,8 @@ Result<Principal> Accounts::PrincipalOf(const std::string& user, std::string ses
 
 Result<Principal> Accounts::FromSession(const std::string& session) {
   const std::string digest = SecretDigest(session);
+  OCINDEX_RETURN_IF_ERROR(CatchUpUnlocked());
   std::lock_guard lock(mutex_);
-  OCINDEX_RETURN_IF_ERROR(CatchUp());
   auto found = projection_->sessions.find(digest);
   if (found == projection_->sessions.end() || found->second.expires <= clock_()) {
     return MakeError(ErrorCode::kUnauthenticated, "not signed in, or the session has ended; sign in again");
@@ -309,8 +324,8 @@ Result<Principal> Accounts::FromToken(const std::string& token) {
   const std::string_view prefix = kTokenPrefix;
   if (token.rfind(prefix, 0) != 0 || token.size() < prefix.size() + 13) return unknown;
   const std::string id = token.substr(prefix.size(), 12);
+  OCINDEX_RETURN_IF_ERROR(CatchUpUnlocked());
   std::lock_guard lock(mutex_);
-  OCINDEX_RETURN_IF_ERROR(CatchUp());
   auto found = projection_->tokens.find(id);
   if (found == projection_->tokens.end() || found->second.info.revoked ||
       !SecretsEqual(found->second.digest, SecretDigest(token))) {

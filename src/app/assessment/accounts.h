@@ -110,7 +110,11 @@ class Accounts {
     int64_t locked_until = 0;
   };
 
+  // Holding mutex_: applies the entries stored since the projection was last read.
   Status CatchUp();
+  // The same without holding mutex_ while the store is read, so that requests being
+  // authenticated do not wait on each other's reads (the hot path).
+  Status CatchUpUnlocked();
   // Appends one entry to "accounts" after catching up; retries when another process wrote first.
   Status Append(const std::string& by, const std::string& action, const std::string& target, const Json& before,
                 const Json& after, const Json& payload);

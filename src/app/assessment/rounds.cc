@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <functional>
+#include <random>
 #include <set>
-#include <tuple>
+#include <thread>
 
 #include "adapters/io/framework_toml.h"
 #include "core/assessment/names.h"
@@ -98,11 +101,20 @@ bool Assigned(const as::Assignments& assignments, const as::UserRef& user) {
 }  // namespace
 
 struct Rounds::Cached {
-  std::mutex mutex;  // one writer or reader of this round at a time
+  std::mutex mutex;                 // guards all below
+  std::condition_variable changed;  // a group was stored or failed, or a reader is done waiting
   std::string id;
   RoundDefinition definition;
   std::optional<as::RoundLedger> ledger;  // nullopt: (re)load from the store
-  int version = 0;                        // the stream's entries applied to `ledger`
+  int version = 0;  // the stream's entries applied to `ledger`, stored or queued
+  int stored = 0;   // of which the store holds these
+  std::vector<adapters::JournalEntry> queue;  // applied, waiting for the next group
+  bool storing = false;  // a writer is storing a group, without the lock
+  int settling = 0;      // readers waiting for the writes in flight: new writes wait for them
+  uint64_t epoch = 0;    // bumped when a group fails and the ledger is dropped
+  Error failure;         // why the last group failed
+
+  bool InFlight() const { return storing || !queue.empty(); }
 };
 
 Rounds::Rounds(adapters::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
@@ -168,6 +180,7 @@ Status Rounds::CatchUp(Cached& cached) {
     }
     cached.version = entry.version;
   }
+  cached.stored = cached.version;
   return {};
 }
 
@@ -190,36 +203,112 @@ std::pair<adapters::JournalEntry, Json> Rounds::EntryFor(const Cached& cached, c
   return {std::move(entry), std::move(payload)};
 }
 
-Result<int> Rounds::Append(const std::string& round, const std::vector<Write>& writes,
-                           const std::function<int(const as::RoundLedger&)>& version_of) {
+Result<adapters::JournalEntry> Rounds::Apply(Cached& cached, const Write& write, int version) {
+  as::RoundLedger& ledger = *cached.ledger;
+  auto [entry, payload] = EntryFor(cached, write, version);
+  entry.before = Describe(ledger, write.action, write.payload).dump();
+  OCINDEX_RETURN_IF_ERROR(ApplyEntry(ledger, entry, payload));  // refused: the ledger kept nothing of it
+  entry.after = Describe(ledger, write.action, write.payload).dump();
+  return std::move(entry);
+}
+
+Result<int> Rounds::Append(const std::string& round, const std::vector<Write>& writes, const VersionOf& version_of) {
   std::shared_ptr<Cached> cached;
   OCINDEX_ASSIGN_OR_RETURN(cached, Find(round));
-  std::lock_guard lock(cached->mutex);
+  Lock lock(cached->mutex);
+  if (writes.size() == 1) return AppendGrouped(*cached, lock, writes.front(), version_of);
+  return AppendAlone(*cached, lock, writes, version_of);
+}
+
+// After a write lost to another process: a random pause, longer with each attempt, so
+// that processes that keep colliding fall out of step.
+static void BackOff(std::unique_lock<std::mutex>& lock, int attempt) {
+  thread_local std::minstd_rand random(static_cast<unsigned>(std::hash<std::thread::id>()(std::this_thread::get_id())));
+  const int most = 1 << std::min(attempt, 5);  // ms
+  lock.unlock();
+  std::this_thread::sleep_for(std::chrono::microseconds(random() % (most * 1000)));
+  lock.lock();
+}
+
+Result<int> Rounds::AppendGrouped(Cached& cached, Lock& lock, const Write& write, const VersionOf& version_of) {
   for (int attempt = 0; attempt < kAttempts; ++attempt) {
-    OCINDEX_RETURN_IF_ERROR(CatchUp(*cached));
-    as::RoundLedger& ledger = *cached->ledger;
+    if (attempt > 0) BackOff(lock, attempt);
+    cached.changed.wait(lock, [&] { return cached.settling == 0; });
+    // With writes in flight the ledger is ahead of the store and cannot catch up; if
+    // another process wrote meanwhile, storing the group fails and everything is retried.
+    if (!cached.InFlight()) OCINDEX_RETURN_IF_ERROR(CatchUp(cached));
+    adapters::JournalEntry entry;
+    OCINDEX_ASSIGN_OR_RETURN(entry, Apply(cached, write, cached.version + 1));
+    const int result = version_of(*cached.ledger);
+    const int version = ++cached.version;
+    const uint64_t epoch = cached.epoch;
+    cached.queue.push_back(std::move(entry));
+    while (cached.epoch == epoch && cached.stored < version) {
+      if (cached.storing) {
+        cached.changed.wait(lock);
+      } else {
+        StoreQueue(cached, lock);
+      }
+    }
+    if (cached.epoch == epoch) return result;
+    if (cached.failure.code != ErrorCode::kConflict) return cached.failure;
+  }
+  return MakeError(ErrorCode::kConflict, "round " + cached.id + " is being written by others too busily; try again");
+}
+
+void Rounds::StoreQueue(Cached& cached, Lock& lock) {
+  std::vector<adapters::JournalEntry> group = std::move(cached.queue);
+  cached.queue.clear();
+  cached.storing = true;
+  lock.unlock();
+  Status stored = store_.AppendJournal(group);
+  lock.lock();
+  cached.storing = false;
+  if (stored) {
+    cached.stored = group.back().version;
+  } else {
+    // Applied but not stored: the ledger is reloaded from what is stored, and every
+    // write queued behind this group (applied on top of it) is tried again.
+    cached.ledger.reset();
+    cached.queue.clear();
+    cached.version = cached.stored = 0;
+    cached.failure = stored.error();
+    ++cached.epoch;
+  }
+  cached.changed.notify_all();
+}
+
+Result<int> Rounds::AppendAlone(Cached& cached, Lock& lock, const std::vector<Write>& writes,
+                                const VersionOf& version_of) {
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    if (attempt > 0) BackOff(lock, attempt);
+    OCINDEX_RETURN_IF_ERROR(Settle(cached, lock));
     std::vector<adapters::JournalEntry> entries;
     for (const Write& write : writes) {
-      auto [entry, payload] = EntryFor(*cached, write, cached->version + 1 + static_cast<int>(entries.size()));
-      entry.before = Describe(ledger, write.action, write.payload).dump();
-      if (Status applied = ApplyEntry(ledger, entry, payload); !applied) {
-        // The ledger refused this write and kept nothing of it; earlier writes of the
-        // batch were applied, so the ledger is reloaded without them.
-        if (!entries.empty()) cached->ledger.reset();
-        return applied.error();
+      auto entry = Apply(cached, write, cached.version + 1 + static_cast<int>(entries.size()));
+      if (!entry) {
+        // Earlier writes of the batch were applied, so the ledger is reloaded without them.
+        if (!entries.empty()) cached.ledger.reset();
+        return entry.error();
       }
-      entry.after = Describe(ledger, write.action, write.payload).dump();
-      entries.push_back(std::move(entry));
+      entries.push_back(std::move(*entry));
     }
     Status stored = store_.AppendJournal(entries);
     if (stored) {
-      cached->version += static_cast<int>(entries.size());
-      return version_of(ledger);
+      cached.version = cached.stored = entries.back().version;
+      return version_of(*cached.ledger);
     }
-    cached->ledger.reset();  // applied but not stored: reload what is stored
+    cached.ledger.reset();  // applied but not stored: reload what is stored
     if (stored.error().code != ErrorCode::kConflict) return stored.error();
   }
-  return MakeError(ErrorCode::kConflict, "round " + round + " is being written by others too busily; try again");
+  return MakeError(ErrorCode::kConflict, "round " + cached.id + " is being written by others too busily; try again");
+}
+
+Status Rounds::Settle(Cached& cached, Lock& lock) {
+  ++cached.settling;
+  cached.changed.wait(lock, [&] { return !cached.InFlight(); });
+  if (--cached.settling == 0) cached.changed.notify_all();
+  return CatchUp(cached);
 }
 
 Result<RoundInfo> Rounds::Create(const as::Actor& actor, const NewRound& request) {
@@ -313,8 +402,8 @@ Result<std::vector<RoundInfo>> Rounds::List(const as::Actor& actor) {
 Status Rounds::Read(const std::string& round, const std::function<Status(const Cached&)>& read) {
   std::shared_ptr<Cached> cached;
   OCINDEX_ASSIGN_OR_RETURN(cached, Find(round));
-  std::lock_guard lock(cached->mutex);
-  OCINDEX_RETURN_IF_ERROR(CatchUp(*cached));
+  Lock lock(cached->mutex);
+  OCINDEX_RETURN_IF_ERROR(Settle(*cached, lock));
   return read(*cached);
 }
 
@@ -390,8 +479,8 @@ Result<int> Rounds::Import(const std::string& round, const std::vector<ImportedS
   OCINDEX_ASSIGN_OR_RETURN(cached, Find(round));
   std::map<as::CellKey, int> seen;
   {
-    std::lock_guard lock(cached->mutex);
-    OCINDEX_RETURN_IF_ERROR(CatchUp(*cached));
+    Lock lock(cached->mutex);
+    OCINDEX_RETURN_IF_ERROR(Settle(*cached, lock));
     for (const ImportedSubmission& s : submissions) {
       const as::CellHistory* history = cached->ledger->FindCell(s.cell);
       if (history == nullptr) return MakeError(ErrorCode::kNotFound, "no such cell in the round", s.cell.ToString());
@@ -423,8 +512,8 @@ Result<int> Rounds::MoveAll(const std::string& round, const as::Actor& actor, as
 Result<PublishReport> Rounds::Publish(const std::string& round, const as::Actor& actor) {
   std::shared_ptr<Cached> cached;
   OCINDEX_ASSIGN_OR_RETURN(cached, Find(round));
-  std::lock_guard lock(cached->mutex);
-  OCINDEX_RETURN_IF_ERROR(CatchUp(*cached));
+  Lock lock(cached->mutex);
+  OCINDEX_RETURN_IF_ERROR(Settle(*cached, lock));
   as::RoundLedger& ledger = *cached->ledger;
   OCINDEX_RETURN_IF_ERROR(as::CheckPhaseChange(ledger.round(), actor, as::Phase::kPublished, ""));
   as::Publication publication;
@@ -450,16 +539,12 @@ Result<PublishReport> Rounds::Publish(const std::string& round, const as::Actor&
   Json pseudonyms = Json::object();
   for (const auto& [user, pseudonym] : publication.pseudonyms) pseudonyms[user] = pseudonym;
   Write write{actor, "round.publish", d.id, "", Json{{"to", "published"}, {"edition", d.edition}, {"pseudonyms", pseudonyms}}};
-  Json payload;
-  std::tie(out.entry, payload) = EntryFor(*cached, write, cached->version + 1);
-  out.entry.before = Describe(ledger, write.action, write.payload).dump();
-  OCINDEX_RETURN_IF_ERROR(ApplyEntry(ledger, out.entry, payload));
-  out.entry.after = Describe(ledger, write.action, write.payload).dump();
+  OCINDEX_ASSIGN_OR_RETURN(out.entry, Apply(*cached, write, cached->version + 1));
   if (Status stored = store_.SavePublication(out); !stored) {
     cached->ledger.reset();
     return stored.error();
   }
-  cached->version += 1;
+  cached->stored = ++cached->version;
   std::vector<adapters::EditionInfo> revisions;
   OCINDEX_ASSIGN_OR_RETURN(revisions, store_.ListRevisions(d.edition));
   return PublishReport{d.edition, revisions.empty() ? 0 : revisions.back().revision,

@@ -7,8 +7,16 @@
 // A write is applied to the ledger, which checks it, then appended to the stream under
 // the next version number; if another process took that number first, the ledger is
 // reloaded and the write tried again, against what is now stored.
+//
+// Single writes are stored in groups (LevelDB's writer queue): while one writer's
+// transaction is being committed, the writes that arrive queue behind it, and the
+// first of them stores the whole queue in the next transaction. Each writer is answered
+// once its own entry is committed, so nothing is acknowledged before it is durable,
+// but many writes share one commit. Reads wait until nothing is in flight, so they see
+// only what is stored.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -142,16 +150,29 @@ class Rounds {
     Json payload;
   };
 
+  using Lock = std::unique_lock<std::mutex>;
+  using VersionOf = std::function<int(const as::RoundLedger&)>;
+
   Result<std::shared_ptr<Cached>> Find(const std::string& round);
   // Runs `read` on the up-to-date ledger and the cached round, under the round's lock.
   Status Read(const std::string& round, const std::function<Status(const Cached&)>& read);
-  // Under the round's lock: applies entries stored since the ledger was last read.
+  // Holding the round's lock: waits until no write is in flight (new writes wait
+  // meanwhile), then applies entries stored since the ledger was last read.
+  Status Settle(Cached& cached, Lock& lock);
+  // Holding the round's lock, with nothing in flight: applies entries stored since.
   Status CatchUp(Cached& cached);
   Status Load(Cached& cached);
   // Applies and appends `writes` as one transaction, retrying after another process's
-  // write; `version_of` reads the written item's version afterwards.
-  Result<int> Append(const std::string& round, const std::vector<Write>& writes,
-                     const std::function<int(const as::RoundLedger&)>& version_of);
+  // write; `version_of` reads the written item's version once they are applied.
+  Result<int> Append(const std::string& round, const std::vector<Write>& writes, const VersionOf& version_of);
+  // One write, stored in a group with others (see the top of this file).
+  Result<int> AppendGrouped(Cached& cached, Lock& lock, const Write& write, const VersionOf& version_of);
+  // Several writes, alone in one transaction.
+  Result<int> AppendAlone(Cached& cached, Lock& lock, const std::vector<Write>& writes, const VersionOf& version_of);
+  // The writer at the head of the queue: stores every queued entry in one transaction.
+  void StoreQueue(Cached& cached, Lock& lock);
+  // The entry of `write`, applied to the ledger with its state before and after.
+  Result<adapters::JournalEntry> Apply(Cached& cached, const Write& write, int version);
   // The entry of `write` and its payload (with the role and time added), parsed and as text.
   std::pair<adapters::JournalEntry, Json> EntryFor(const Cached& cached, const Write& write, int version) const;
 

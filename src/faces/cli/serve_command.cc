@@ -38,6 +38,7 @@ void Serve(Context& context, const ServeArgs& args) {
   options.host = args.host;
   options.port = static_cast<uint16_t>(args.port);
   options.threads = args.threads;
+  options.blocking = server::Api::Waits;
   adapters::http::Server http(options, [api](const adapters::http::Request& request) { return api->Handle(request); });
   if (Status started = http.Start(); !started) return context.Fail(started.error());
   if (!api->explorer_available()) {

@@ -63,13 +63,20 @@ Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir, 
   router_.Get("/api/v1/health", [this](const Request&, const PathParams&) { return Health(*engine_); });
 }
 
-// The workspace's paths: answers depend on who asks and change with every write.
-static bool Live(const std::string& path) {
+// The workspace's paths: answers depend on who asks, change with every write, and wait
+// on the store.
+static bool Workspace(const std::string& path) {
   for (const char* prefix : {"/api/v1/session", "/api/v1/tokens", "/api/v1/rounds", "/api/v1/trail"}) {
     if (path.rfind(prefix, 0) == 0) return true;
   }
-  return path == "/healthz" || path == "/api/v1/health";
+  return false;
 }
+
+static bool Live(const std::string& path) {
+  return Workspace(path) || path == "/healthz" || path == "/api/v1/health";
+}
+
+bool Api::Waits(const Request& request) { return Workspace(request.path); }
 
 Response Api::Handle(const Request& request) {
   const bool api = request.path.rfind("/api/", 0) == 0;

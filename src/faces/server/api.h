@@ -25,6 +25,8 @@ class Api {
 
   // Thread-safe: the engine is only read, the cache locks, the workspace's services lock.
   adapters::http::Response Handle(const adapters::http::Request& request);
+  // The requests that wait on the store (the workspace's): ServerOptions::blocking.
+  static bool Waits(const adapters::http::Request& request);
   // Every path pattern the router answers.
   std::vector<std::string> Patterns() const { return router_.Patterns(); }
   bool explorer_available() const { return web_.available(); }

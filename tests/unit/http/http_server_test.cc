@@ -60,6 +60,35 @@ TEST(HttpServer, SlowClientsAreDisconnected) {
   EXPECT_EQ(reply, "");
 }
 
+TEST(HttpServer, BlockingRequestsDoNotStallTheNetworkThreads) {
+  // One network thread. "/wait" blocks until "/release" has been answered: were "/wait"
+  // run on the network thread, "/release" could never be read, and "/wait" would end
+  // only at its own time limit.
+  ServerOptions options = Loopback();
+  options.threads = 1;
+  options.blocking = [](const Request& request) { return request.path == "/wait"; };
+  std::promise<void> entered;
+  std::promise<void> released;
+  std::shared_future<void> release = released.get_future().share();
+  Server server(options, [&](const Request& request) {
+    Response response;
+    if (request.path == "/release") {
+      released.set_value();
+      response.SetBody("released");
+    } else {
+      entered.set_value();
+      response.SetBody(release.wait_for(std::chrono::seconds(10)) == std::future_status::ready ? "ready" : "stalled");
+    }
+    return response;
+  });
+  ASSERT_TRUE(server.Start());
+  const uint16_t port = server.port();
+  auto waiting = std::async(std::launch::async, [port] { return test::HttpGet(port, "/wait"); });
+  entered.get_future().wait();
+  EXPECT_EQ(test::HttpGet(port, "/release").body, "released");
+  EXPECT_EQ(waiting.get().body, "ready");
+}
+
 TEST(HttpServer, StopFinishesInFlightRequests) {
   std::promise<void> entered;
   std::atomic<bool> entered_once{false};
