@@ -165,6 +165,37 @@ TEST_P(RoundWriters, AGroupAnotherProcessBeatIsTriedAgainWhole) {
   EXPECT_EQ(static_cast<int>(seen_by_first.size()), static_cast<int>(cells_.size()) * 2);  // first/second per cell
 }
 
+TEST_P(RoundWriters, AFailedGroupLeavesNothingBehindAndWritingGoesOn) {
+  // The store refuses any entry that mentions "refuse me", as a full disk would refuse a
+  // group: its writers get the error, and nothing of their writes is read afterwards.
+  const bool sqlite = GetParam() == "sqlite";
+  backend_->Exec(sqlite ? "CREATE TRIGGER refuse BEFORE INSERT ON journal WHEN NEW.payload LIKE '%refuse me%' "
+                          "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+                        : "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                          "IF NEW.payload LIKE '%refuse me%' THEN RAISE EXCEPTION 'refused by the test'; END IF; "
+                          "RETURN NEW; END $$; CREATE TRIGGER refuse BEFORE INSERT ON journal "
+                          "FOR EACH ROW EXECUTE FUNCTION refuse()");
+  Rounds rounds(store(), SystemMillis);
+  const as::CellKey cell = cells_.front();
+  auto refused = rounds.Submit(kRound, kAnn, cell, DraftFor(kAnn, "refuse me"), 0);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().code, ErrorCode::kConflict);
+  // The cell is as it was: version 0, no draft.
+  auto before = rounds.View(kRound, kAnn, cell);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(before->version, 0);
+  EXPECT_TRUE(before->submissions.empty());
+  auto written = rounds.Submit(kRound, kAnn, cell, DraftFor(kAnn, "accepted"), 0);
+  ASSERT_TRUE(written.ok()) << written.error().ToString();
+  EXPECT_EQ(*written, 1);
+  EXPECT_EQ(StoredVersions(), OneToN(3));
+  Rounds fresh(store(), SystemMillis);  // a new service reads the same from the store
+  auto view = fresh.View(kRound, kAnn, cell);
+  ASSERT_TRUE(view.ok());
+  ASSERT_EQ(view->submissions.size(), 1u);
+  EXPECT_EQ(view->submissions.front().justification, "accepted");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RoundWriters, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& param_info) { return param_info.param; });
 
