@@ -67,7 +67,7 @@ function previewTable(p: CountryPreview): HTMLElement {
     h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Composites with these drafts' }, h('table', { class: 'data compact', id: 'preview-table' },
       h('caption', { class: 'sr-only' }, 'Composites with these drafts'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'num' }, 'Last'),
-        h('th', { scope: 'col', class: 'num' }, 'With drafts'), h('th', { scope: 'col', class: 'num' }, 'World rank'))),
+        h('th', { scope: 'col', class: 'num' }, 'With drafts'), h('th', { scope: 'col', class: 'num' }, 'Rank'))),
       h('tbody', {}, ...rows))),
     h('p', { class: 'note' }, `Quadrant: ${q(p.quadrant_before)} → `, h('strong', { id: 'preview-quadrant' }, q(p.quadrant_after))));
 }
@@ -85,7 +85,7 @@ export async function renderScore(view: HTMLElement, route: Route): Promise<void
   const status = h('p', { class: 'save-status', id: 'save-status', role: 'status', 'aria-live': 'polite' }, 'All changes are saved as you type.');
   const side = h('aside', { class: 'panel score-side', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, 'With these drafts'), previewTable(preview),
-    h('p', { class: 'note' }, 'Computed by the server over the round\'s countries; other countries at last edition\'s scores.'));
+    h('p', { class: 'note' }, 'Computed by the server: world ranks among the round\'s countries, the others at last edition\'s scores.'));
   const forms = new Map<string, CellForm>();
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshPreview = () => {
@@ -122,7 +122,9 @@ export async function renderScore(view: HTMLElement, route: Route): Promise<void
   const changed = (f: CellForm) => {
     f.words.textContent = `${wordCount(f.fields.justification.value)} words`;
     const b = bodyOf(f);
-    queue.put({ round, iso3, indicator: f.cell.indicator, seen: f.version, body: b });
+    const empty = b.score === null && !b.justification.trim() && !b.sources.length && !b.change_reason.trim();
+    if (empty) queue.drop(cellId({ round, iso3, indicator: f.cell.indicator }));  // nothing to keep
+    else queue.put({ round, iso3, indicator: f.cell.indicator, seen: f.version, body: b });
     f.status.textContent = complete(b) ? 'Saving…' : 'Kept in this browser: a score and a justification are needed to save.';
     updateStatus();
   };
