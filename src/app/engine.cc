@@ -35,16 +35,39 @@ Status Engine::ListEditions() {
   std::lock_guard<std::mutex> lock(mutex_);
   auto editions = catalog_.Editions();
   if (!editions) return editions.error();
-  ids_.clear();
-  for (const adapters::EditionInfo& info : *editions) ids_.push_back(info.edition);
+  std::vector<std::string> ids;
+  std::map<std::string, int> revisions;
+  bool replaced = false;
+  for (const adapters::EditionInfo& info : *editions) {
+    ids.push_back(info.edition);
+    revisions[info.edition] = info.revision;
+    auto known = revisions_.find(info.edition);
+    replaced = replaced || (known != revisions_.end() && known->second != info.revision);
+  }
   // Edition ids sort as text: "2019" < "2021" < "2023".
-  std::sort(ids_.begin(), ids_.end());
+  std::sort(ids.begin(), ids.end());
+  // A new revision also changes the editions that compare with it: all are loaded anew.
+  if (replaced) {
+    for (auto& [id, entry] : loaded_) retired_editions_.push_back(std::move(entry));
+    loaded_.clear();
+  }
+  if (ids != ids_ || replaced) {
+    if (flows_) retired_flows_.push_back(std::move(flows_));
+    flows_.reset();
+  }
+  ids_ = std::move(ids);
+  revisions_ = std::move(revisions);
   return {};
+}
+
+std::vector<std::string> Engine::edition_ids() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ids_;
 }
 
 Status Engine::LoadAll() {
   OCINDEX_RETURN_IF_ERROR(ListEditions());  // the catalog may have changed since Open
-  for (const std::string& id : ids_) OCINDEX_RETURN_IF_ERROR(Edition(id));
+  for (const std::string& id : edition_ids()) OCINDEX_RETURN_IF_ERROR(Edition(id));
   OCINDEX_RETURN_IF_ERROR(Flows());
   return {};
 }

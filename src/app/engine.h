@@ -57,11 +57,15 @@ class Engine {
   static Result<std::unique_ptr<Engine>> Open(const std::string& location);
 
   // Loads and scores every stored edition and extracts the flows of their narratives.
+  // Called again, it picks up what was stored since (a round published through the
+  // API): new editions, and new revisions, which replace theirs. Editions and flows
+  // already handed out stay valid (replaced ones are kept, not freed: publications are
+  // rare), so it is safe beside concurrent reads.
   Status LoadAll();
 
   const core::Geography& geography() const { return catalog_.geography(); }
-  // Stored edition ids, oldest first.
-  const std::vector<std::string>& edition_ids() const { return ids_; }
+  // Stored edition ids, oldest first (a copy: LoadAll may change them).
+  std::vector<std::string> edition_ids() const;
   // The stored editions with their revisions and sources, oldest first.
   Result<std::vector<adapters::EditionInfo>> StoredEditions() const;
   // An edition id, "latest", or "" (also the newest). kNotFound lists the stored ids.
@@ -100,8 +104,12 @@ class Engine {
   mutable std::mutex mutex_;  // guards the caches below and the catalog's store
   mutable adapters::Catalog catalog_;
   std::vector<std::string> ids_;
+  std::map<std::string, int> revisions_;  // the current revision of each id listed
   mutable std::map<std::string, std::unique_ptr<LoadedEdition>> loaded_;
   mutable std::unique_ptr<const PublishedFlows> flows_;
+  // Replaced by LoadAll, kept for the readers that may still hold them.
+  std::vector<std::unique_ptr<LoadedEdition>> retired_editions_;
+  std::vector<std::unique_ptr<const PublishedFlows>> retired_flows_;
 };
 
 }  // namespace ocindex::app

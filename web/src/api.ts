@@ -34,11 +34,18 @@ export class ApiError extends Error {
 
 const cache = new Map<string, Promise<unknown>>();
 
+// The editions list changes when a round is published (the workspace), so the browser revalidates it
+// (a 304 when unchanged) instead of reusing its copy for the hour the server allows.
+const revalidated = new Set(['api/v1/editions']);
+
+/** Forgets the answers kept for this page session: after a publication. */
+export function forgetCached(): void { cache.clear(); }
+
 export function get<T>(path: string): Promise<T> {
   const url = `api/v1/${path}`;
   let hit = cache.get(url);
   if (!hit) {
-    hit = fetch(url).then(async (res) => {
+    hit = fetch(url, revalidated.has(url) ? { cache: 'no-cache' } : {}).then(async (res) => {
       const body = await res.json().catch(() => null);
       if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status);
       return body;

@@ -11,12 +11,26 @@ import { renderIndicator } from './pages/indicator';
 import { renderFlowMap } from './flows/flow_map';
 import { renderProfile } from './pages/profile';
 import { renderClusters } from './pages/clusters';
+import { renderAccount } from './workspace/account';
+import { renderWorklist } from './workspace/worklist';
+import { renderScore } from './workspace/score';
+import { renderNarrative } from './workspace/narrative';
+import { renderReview } from './workspace/review';
+import { renderCell } from './workspace/cell-panel';
+import { renderCalibrate } from './workspace/calibrate';
+import { renderDashboard } from './workspace/dashboard';
+import { draftsWaiting, flushDrafts } from './workspace/autosave';
+import { currentUser } from './workspace/session';
 
 const pages: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
   map: renderMap, rankings: renderRankings, country: renderCountry, compare: renderCompare,
   matrix: renderMatrix, changes: renderChanges, indicator: renderIndicator, profile: renderProfile,
   flows: renderFlowMap, clusters: renderClusters,
+  // The assessment workspace (signed in): web/src/workspace/, docs/WORKSPACE.md.
+  account: renderAccount, work: renderWorklist, score: renderScore, write: renderNarrative, review: renderReview,
+  cell: renderCell, calibrate: renderCalibrate, coordinate: renderDashboard,
 };
+const WORKSPACE = new Set(['account', 'work', 'score', 'write', 'review', 'cell', 'calibrate', 'coordinate']);
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -33,8 +47,9 @@ async function route(): Promise<void> {
   const r = parseHash(location.hash || '#/map');
   const page = pages[r.path[0]] ?? renderMap;
   const mine = ++generation;
+  const section = WORKSPACE.has(r.path[0]) ? 'work' : (r.path[0] ?? 'map');
   for (const a of nav.querySelectorAll('a')) {
-    const current = a.getAttribute('href')!.split('/')[1] === (r.path[0] ?? 'map');
+    const current = a.getAttribute('href')!.split('/')[1].split('?')[0] === section;
     if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   nav.classList.remove('open');
@@ -53,3 +68,6 @@ async function route(): Promise<void> {
 window.addEventListener('beforeprint', () => { for (const d of document.querySelectorAll('details')) d.open = true; });
 window.addEventListener('hashchange', route);
 route();
+// Drafts a closed tab or a dropped connection left in this browser go out now, those of
+// whoever is signed in (autosave.ts); the others wait for their user to sign in.
+if (draftsWaiting()) void currentUser().then((me) => { if (me) void flushDrafts(me.user); }).catch(() => {});

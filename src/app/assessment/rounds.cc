@@ -74,13 +74,6 @@ Json Describe(const as::RoundLedger& ledger, const std::string& action, const Js
   return Json{{"phase", as::Token(as::PhaseName(ledger.round().phase))}};
 }
 
-std::string SectionHeading(const core::Framework& framework, const std::string& id) {
-  if (auto node = framework.FindNode(id)) return framework.nodes[static_cast<size_t>(*node)].name;
-  std::string heading = id;
-  if (!heading.empty()) heading[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(heading[0])));
-  return heading;
-}
-
 bool Assigned(const as::Assignments& assignments, const as::UserRef& user) {
   auto has = [&](const as::Team& team) {
     return std::find(team.drafting.begin(), team.drafting.end(), user) != team.drafting.end() ||
@@ -410,6 +403,10 @@ Status Rounds::Read(const std::string& round, const std::function<Status(const C
 Status Rounds::Inspect(const std::string& round, const as::Actor& actor,
                        const std::function<void(const as::RoundLedger&)>& read) {
   if (!IndexTeam(actor)) return MakeError(ErrorCode::kForbidden, "only the index team may inspect a whole round");
+  return Observe(round, read);
+}
+
+Status Rounds::Observe(const std::string& round, const std::function<void(const as::RoundLedger&)>& read) {
   return Read(round, [&](const Cached& cached) -> Status {
     read(*cached.ledger);
     return {};
@@ -526,7 +523,7 @@ Result<PublishReport> Rounds::Publish(const std::string& round, const as::Actor&
   std::map<std::string, std::vector<core::NarrativeSection>> sections;
   for (const as::SectionText& text : publication.narratives) {
     sections[text.key.iso3].push_back(
-        {text.key.section, SectionHeading(ledger.round().framework, text.key.section), text.text, 0});
+        {text.key.section, core::SectionHeading(ledger.round().framework, text.key.section), text.text, 0});
   }
   const std::vector<std::string> order = core::NarrativeSectionIds(ledger.round().framework);
   for (auto& [iso3, parts] : sections) {

@@ -138,6 +138,9 @@ class Rounds {
   // Runs `read` on the up-to-date ledger of a round `actor` may manage (exports).
   Status Inspect(const std::string& round, const as::Actor& actor,
                  const std::function<void(const as::RoundLedger&)>& read);
+  // Runs `read` on the up-to-date ledger of any round, for whoever asks: the workspace's
+  // queries (round_queries.h, round_preview.h) view every item through the policy themselves.
+  Status Observe(const std::string& round, const std::function<void(const as::RoundLedger&)>& read);
 
  private:
   struct Cached;

@@ -5,7 +5,15 @@
 namespace ocindex::core::assessment {
 namespace {
 
-void Count(ChangeReport& report, CellChange change) {
+const std::string& Pseudonym(std::map<std::string, std::string>& pseudonyms, const UserRef& expert) {
+  auto [entry, added] = pseudonyms.try_emplace(expert.id);
+  if (added) entry->second = fmt::format("expert-{}", pseudonyms.size());
+  return entry->second;
+}
+
+}  // namespace
+
+void AddChange(ChangeReport& report, CellChange change) {
   if (!change.delta) {
     ++report.added;
   } else if (*change.delta > Rational(0)) {
@@ -17,14 +25,6 @@ void Count(ChangeReport& report, CellChange change) {
   }
   report.cells.push_back(std::move(change));
 }
-
-const std::string& Pseudonym(std::map<std::string, std::string>& pseudonyms, const UserRef& expert) {
-  auto [entry, added] = pseudonyms.try_emplace(expert.id);
-  if (added) entry->second = fmt::format("expert-{}", pseudonyms.size());
-  return entry->second;
-}
-
-}  // namespace
 
 Result<Publication> BuildPublication(const RoundLedger& ledger) {
   const Unfinished unfinished = ledger.UnfinishedItems(kUnfinishedListed);
@@ -56,7 +56,7 @@ Result<Publication> BuildPublication(const RoundLedger& ledger) {
       }
       CellChange change{key, round.BaselineScore(key), *settled, std::nullopt};
       if (change.baseline) change.delta = *settled - *change.baseline;
-      Count(publication.changes, std::move(change));
+      AddChange(publication.changes, std::move(change));
     }
   }
   for (const auto& entry : ledger.assignments().sections) {

@@ -36,6 +36,9 @@ struct ChangeReport {
   int added = 0;  // no baseline score
 };
 
+// Adds a cell's change to the report and counts it.
+void AddChange(ChangeReport& report, CellChange change);
+
 struct Publication {
   Edition edition;  // the round's framework and the settled scores
   std::vector<SectionText> narratives;  // the assigned sections' final texts

@@ -1,6 +1,7 @@
 #include "core/profile/narrative.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <unordered_set>
 #include <utility>
@@ -358,6 +359,13 @@ const NarrativeSection* Narrative::Find(std::string_view node_id) const {
     if (section.node_id == node_id) return &section;
   }
   return nullptr;
+}
+
+std::string SectionHeading(const Framework& framework, const std::string& id) {
+  if (auto node = framework.FindNode(id)) return framework.nodes[static_cast<size_t>(*node)].name;
+  std::string heading = id;
+  if (!heading.empty()) heading[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(heading[0])));
+  return heading;
 }
 
 std::vector<std::string> NarrativeSectionIds(const Framework& framework) {

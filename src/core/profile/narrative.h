@@ -69,6 +69,10 @@ struct Narrative {
 // groups, criminal actors, the resilience groups), then "sources".
 std::vector<std::string> NarrativeSectionIds(const Framework& framework);
 
+// The heading a section is written under: its node's name, else the id capitalised
+// ("Summary", "Sources").
+std::string SectionHeading(const Framework& framework, const std::string& id);
+
 // The section a heading names, or empty when it names none. Tolerates case, spacing,
 // punctuation, '&' for "and" and leading numbering ("2. Trade & arms"); matches node
 // names and ids of section nodes, and "summary"/"sources" with a few synonyms.

@@ -1,5 +1,7 @@
 #include "faces/server/api.h"
 
+#include <cstdio>
+
 #include "faces/server/api_json.h"
 
 namespace ocindex::server {
@@ -45,11 +47,11 @@ RouteTable ApiRoutes(const app::Engine& engine) {
   return table;
 }
 
-Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir, app::WorkspaceOptions options)
+Api::Api(std::unique_ptr<app::Engine> engine, const std::string& web_dir, app::WorkspaceOptions options)
     : engine_(std::move(engine)),
       workspace_(engine_->shared_store(), std::move(options)),
       table_(ApiRoutes(*engine_)),
-      workspace_table_(WorkspaceRoutes(workspace_, engine_->shared_store())),
+      workspace_table_(WorkspaceRoutes(workspace_, engine_->shared_store(), [this] { Published(); })),
       web_(web_dir) {
   for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
   for (const WorkspaceRoute& route : workspace_table_) router_.Add(route.method, route.pattern, route.handler);
@@ -61,6 +63,15 @@ Api::Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir, 
   });
   router_.Get("/healthz", [](const Request&, const PathParams&) { return JsonResponse(Json{{"status", "ok"}}); });
   router_.Get("/api/v1/health", [this](const Request&, const PathParams&) { return Health(*engine_); });
+}
+
+void Api::Published() {
+  // The publication is stored whatever happens here; on failure the edition shows after a restart.
+  if (Status loaded = engine_->LoadAll(); !loaded) {
+    std::fprintf(stderr, "ocindex serve: the published edition could not be loaded: %s\n",
+                 loaded.error().ToString().c_str());
+  }
+  cache_.Clear();
 }
 
 // The workspace's paths: answers depend on who asks, change with every write, and wait

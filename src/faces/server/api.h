@@ -20,10 +20,12 @@ class Api {
  public:
   // `engine` has loaded everything (Engine::LoadAll), so no request touches the store.
   // `web_dir`: the explorer's build folder; may be missing (then "/" explains that).
-  // The workspace (sign-in, rounds, audit trail) works on the engine's store.
-  Api(std::unique_ptr<const app::Engine> engine, const std::string& web_dir, app::WorkspaceOptions options = {});
+  // The workspace (sign-in, rounds, audit trail) works on the engine's store. A round
+  // published through it shows at once: the engine loads the new edition and the
+  // response cache is cleared.
+  Api(std::unique_ptr<app::Engine> engine, const std::string& web_dir, app::WorkspaceOptions options = {});
 
-  // Thread-safe: the engine is only read, the cache locks, the workspace's services lock.
+  // Thread-safe: the engine and the cache lock, the workspace's services lock.
   adapters::http::Response Handle(const adapters::http::Request& request);
   // The requests that wait on the store (the workspace's): ServerOptions::blocking.
   static bool Waits(const adapters::http::Request& request);
@@ -33,7 +35,10 @@ class Api {
   app::Workspace& workspace() { return workspace_; }
 
  private:
-  std::unique_ptr<const app::Engine> engine_;
+  // Picks up a publication: the engine loads what is new, then the cache is cleared.
+  void Published();
+
+  std::unique_ptr<app::Engine> engine_;
   app::Workspace workspace_;
   RouteTable table_;
   WorkspaceTable workspace_table_;

@@ -52,17 +52,6 @@ Json PerScope(const Json& value) {
   return Object(std::move(properties));
 }
 
-Json Quadrant() {
-  std::vector<std::string> labels;
-  for (core::Quadrant quadrant :
-       {core::Quadrant::kHighCriminalityLowResilience, core::Quadrant::kHighCriminalityHighResilience,
-        core::Quadrant::kLowCriminalityLowResilience, core::Quadrant::kLowCriminalityHighResilience}) {
-    labels.push_back(core::QuadrantName(quadrant));
-  }
-  return Nullable(
-      Object(Json{{"label", Enum(labels)}, {"criminality_high", Boolean()}, {"resilience_high", Boolean()}}));
-}
-
 Json Error() {
   return Object(Json{{"error", Object(Json{{"code", String()}, {"message", String()}, {"suggestions", Strings()}},
                                       {"suggestions"})}});
@@ -106,7 +95,7 @@ Json ProfileMeasure() {
 
 Json CountryProfile() {
   Json properties = Json{{"edition", Integer()}};
-  properties.update(CountryAnd(Json{{"quadrant", Quadrant()},
+  properties.update(CountryAnd(Json{{"quadrant", QuadrantSchema()},
                                     {"previous_edition", Nullable(Integer())},
                                     {"measures", Array(SchemaRef("ProfileMeasure"))}}));
   return Object(std::move(properties));
@@ -298,8 +287,8 @@ Json WhatIf() {
                                    {"after", Figure()},
                                    {"ranks_before", SchemaRef("ScopedRanks")},
                                    {"ranks_after", SchemaRef("ScopedRanks")}});
-  const Json country = Object(CountryAnd(Json{{"quadrant_before", Quadrant()},
-                                              {"quadrant_after", Quadrant()},
+  const Json country = Object(CountryAnd(Json{{"quadrant_before", QuadrantSchema()},
+                                              {"quadrant_after", QuadrantSchema()},
                                               {"measures", Array(measure)}}));
   const Json scope = Enum({core::ScopeName(core::Scope::kWorld), core::ScopeName(core::Scope::kContinent),
                            core::ScopeName(core::Scope::kRegion)});
@@ -403,6 +392,17 @@ Json OpenApi() {
 }
 
 }  // namespace
+
+Json QuadrantSchema() {
+  std::vector<std::string> labels;
+  for (core::Quadrant quadrant :
+       {core::Quadrant::kHighCriminalityLowResilience, core::Quadrant::kHighCriminalityHighResilience,
+        core::Quadrant::kLowCriminalityLowResilience, core::Quadrant::kLowCriminalityHighResilience}) {
+    labels.push_back(core::QuadrantName(quadrant));
+  }
+  return Nullable(
+      Object(Json{{"label", Enum(labels)}, {"criminality_high", Boolean()}, {"resilience_high", Boolean()}}));
+}
 
 Json SchemaRef(const std::string& name) { return Json{{"$ref", "#/components/schemas/" + name}}; }
 

@@ -15,5 +15,7 @@ namespace ocindex::server {
 Json ApiSchemas();
 // {"$ref": "#/components/schemas/<name>"}
 Json SchemaRef(const std::string& name);
+// A quadrant {"label","criminality_high","resilience_high"}, or null (QuadrantJson).
+Json QuadrantSchema();
 
 }  // namespace ocindex::server

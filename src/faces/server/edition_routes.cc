@@ -38,14 +38,15 @@ Json MeasureTree(const core::Framework& framework, int node_index) {
 
 Response Editions(const app::Engine& engine) {
   Json list = Json::array();
-  for (const std::string& id : engine.edition_ids()) {
+  const std::vector<std::string> ids = engine.edition_ids();
+  for (const std::string& id : ids) {
     auto entry = engine.Edition(id);
     if (!entry) return ErrorResponse(entry.error());
     list.push_back(Json{{"edition", (*entry)->year},
                         {"framework", (*entry)->edition.framework.id},
                         {"name", (*entry)->edition.framework.name},
                         {"countries", (*entry)->edition.dataset.country_count()},
-                        {"latest", id == engine.edition_ids().back()}});
+                        {"latest", id == ids.back()}});
   }
   return JsonResponse(Json{{"editions", std::move(list)}});
 }

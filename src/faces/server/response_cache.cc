@@ -36,10 +36,12 @@ Response ResponseCache::Serve(const adapters::http::Request& request, const std:
   // The format is part of the key: one target answers JSON or CSV by Accept.
   const std::string key = request.target + (WantsCsv(request) ? "\ncsv" : "\njson");
   std::shared_ptr<const Response> cached;
+  uint64_t generation = 0;
   {
     std::shared_lock lock(mutex_);
     auto it = entries_.find(key);
     if (it != entries_.end()) cached = it->second;
+    generation = generation_;
   }
   if (!cached) {
     Response fresh = compute();
@@ -47,11 +49,18 @@ Response ResponseCache::Serve(const adapters::http::Request& request, const std:
     MarkCacheable(fresh);
     cached = std::make_shared<const Response>(std::move(fresh));
     std::unique_lock lock(mutex_);
-    if (entries_.size() < capacity_) entries_.emplace(key, cached);
+    // Computed from what Clear() dropped: served once, not kept.
+    if (entries_.size() < capacity_ && generation == generation_) entries_.emplace(key, cached);
   }
   const std::string* etag = EtagOf(*cached);
   if (etag != nullptr && adapters::http::EtagMatches(request.Header("if-none-match"), *etag)) return NotModified(*cached);
   return *cached;
+}
+
+void ResponseCache::Clear() {
+  std::unique_lock lock(mutex_);
+  entries_.clear();
+  ++generation_;
 }
 
 }  // namespace ocindex::server

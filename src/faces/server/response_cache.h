@@ -1,9 +1,11 @@
-// Responses computed once and then served from memory. Published editions never
-// change while the server runs (it loads them at start-up), so a successful response
-// is fixed by its request target and format: the first request computes it, adds a
-// strong ETag and Cache-Control, and every later one gets the stored bytes.
+// Responses computed once and then served from memory. Published editions change
+// only when a round is published through this server (which then clears the cache),
+// so a successful response is fixed by its request target and format: the first
+// request computes it, adds a strong ETag and Cache-Control, and every later one gets
+// the stored bytes.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <shared_mutex>
@@ -24,11 +26,14 @@ class ResponseCache {
   // 304 with no body when If-None-Match names its ETag. Thread-safe.
   adapters::http::Response Serve(const adapters::http::Request& request,
                                  const std::function<adapters::http::Response()>& compute);
+  // Drops every response; one being computed meanwhile is served but not kept.
+  void Clear();
 
  private:
   size_t capacity_;
   std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const adapters::http::Response>> entries_;
+  uint64_t generation_ = 0;  // counts Clear()s
 };
 
 // Adds ETag and Cache-Control (public, max-age) to a successful response.

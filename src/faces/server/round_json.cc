@@ -9,19 +9,6 @@ namespace as = core::assessment;
 
 std::string StateName(as::CellState state) { return as::Token(as::CellStateName(state)); }
 
-const char* RelationName(as::Relation relation) {
-  switch (relation) {
-    case as::Relation::kDrafter: return "drafting";
-    case as::Relation::kReviewer: return "reviewer";
-    case as::Relation::kNone: return "none";
-  }
-  return "none";
-}
-
-Json Score(const std::optional<core::Rational>& value) {
-  return value ? Json(value->ToDouble()) : Json(nullptr);
-}
-
 Json TallyJson(const as::Tally& tally) {
   Json states = Json::object();
   for (as::CellState state : as::kCellStates) states[StateName(state)] = tally.Count(state);
@@ -41,6 +28,19 @@ Json Tallies(const std::map<std::string, as::Tally>& tallies, const char* key) {
 Json Optional(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
 
 }  // namespace
+
+const char* RelationName(core::assessment::Relation relation) {
+  switch (relation) {
+    case as::Relation::kDrafter: return "drafting";
+    case as::Relation::kReviewer: return "reviewer";
+    case as::Relation::kNone: return "none";
+  }
+  return "none";
+}
+
+Json ScoreJson(const std::optional<core::Rational>& value) {
+  return value ? Json(value->ToDouble()) : Json(nullptr);
+}
 
 Json RoundInfoJson(const app::RoundInfo& info) {
   return Json{{"id", info.id},
@@ -97,7 +97,7 @@ Json CellViewJson(const std::string& round, const as::CellView& view) {
               {"indicator", view.key.indicator},
               {"state", StateName(view.state)},
               {"version", view.version},
-              {"settled", Score(view.settled)},
+              {"settled", ScoreJson(view.settled)},
               {"others_visible", view.others_visible},
               {"submissions", submissions},
               {"consensus", consensus},

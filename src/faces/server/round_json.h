@@ -9,6 +9,11 @@
 
 namespace ocindex::server {
 
+// "drafting", "reviewer" or "none".
+const char* RelationName(core::assessment::Relation relation);
+// A score as a number; null when absent.
+Json ScoreJson(const std::optional<core::Rational>& value);
+
 Json RoundInfoJson(const app::RoundInfo& info);
 Json WorklistJson(const std::string& round, const std::vector<app::WorkItem>& items);
 Json CellViewJson(const std::string& round, const core::assessment::CellView& view);

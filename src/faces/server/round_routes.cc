@@ -2,6 +2,7 @@
 // review cells and sections, comment, follow progress and publish. The services
 // (app/assessment/rounds.h) check every write against the round's roles, assignments,
 // phase and state machine; these routes parse, call and render.
+#include "app/assessment/round_staffing.h"
 #include "core/assessment/names.h"
 #include "faces/server/round_json.h"
 #include "faces/server/workspace_auth.h"
@@ -34,6 +35,17 @@ std::optional<as::CellState> StateIn(const Json& body) {
 
 std::string TextIn(const Json& body, const char* key) {
   return body.contains(key) && body[key].is_string() ? body[key].get<std::string>() : "";
+}
+
+// A list of strings under `key`, if present (absent: left empty); false when malformed.
+bool StringsIn(const Json& body, const char* key, std::vector<std::string>& out) {
+  if (!body.contains(key)) return true;
+  if (!body[key].is_array()) return false;
+  for (const Json& item : body[key]) {
+    if (!item.is_string()) return false;
+    out.push_back(item.get<std::string>());
+  }
+  return true;
 }
 
 Response Info(app::Rounds& rounds, const std::string& round, const as::Actor& actor, int status = 200) {
@@ -115,7 +127,7 @@ Response Thread(const Result<int>& thread) {
 
 }  // namespace
 
-void AddRoundRoutes(WorkspaceTable& table, app::Workspace& workspace) {
+void AddRoundRoutes(WorkspaceTable& table, app::Workspace& workspace, std::function<void()> published) {
   app::Rounds& rounds = workspace.rounds();
   app::Accounts& accounts = workspace.accounts();
   const ParamDoc round{"round", "path", true, "The round's id", "r2027"};
@@ -155,6 +167,26 @@ void AddRoundRoutes(WorkspaceTable& table, app::Workspace& workspace) {
         Json body;
         if (auto bad = ParseBody(r, body)) return *bad;
         auto assignments = app::AssignmentsFrom(body);
+        if (!assignments) return ErrorResponse(assignments.error());
+        if (Status done = rounds.Assign(p.at("round"), c.actor, *assignments); !done) return ErrorResponse(done.error());
+        return Info(rounds, p.at("round"), c.actor);
+      });
+  add("POST", "/api/v1/rounds/{round}/assignments/round-robin",
+      {"Staff the round in one step (index team): every cell gets experts_per_cell drafting experts and one "
+       "reviewer, dealt round-robin; each country's listed narrative sections go to its first cell's team. "
+       "Replaces the assignments",
+       {round}, "RoundRobin", "Round", 200, false, false},
+      [&rounds](const Request& r, const PathParams& p, const app::Principal& c) {
+        Json body;
+        if (auto bad = ParseBody(r, body)) return *bad;
+        app::RoundRobinRequest request;
+        if (!body.contains("experts_per_cell") || !body["experts_per_cell"].is_number_integer() ||
+            !StringsIn(body, "experts", request.experts) || !StringsIn(body, "reviewers", request.reviewers) ||
+            !StringsIn(body, "sections", request.sections)) {
+          return Invalid("send {experts_per_cell: a number, experts: [...], reviewers: [...], sections?: [...]}");
+        }
+        request.per_cell = body["experts_per_cell"].get<int>();
+        auto assignments = app::RoundRobinStaffing(rounds, p.at("round"), c.actor, request);
         if (!assignments) return ErrorResponse(assignments.error());
         if (Status done = rounds.Assign(p.at("round"), c.actor, *assignments); !done) return ErrorResponse(done.error());
         return Info(rounds, p.at("round"), c.actor);
@@ -247,9 +279,10 @@ void AddRoundRoutes(WorkspaceTable& table, app::Workspace& workspace) {
       {"Publish a settled round whose every item is final (index team): the edition, its narratives and its "
        "pseudonymous expert scores are stored in one transaction; answers what changed from the baseline",
        {round}, "", "Publication", 201, false, false},
-      [&rounds](const Request&, const PathParams& p, const app::Principal& c) {
+      [&rounds, published](const Request&, const PathParams& p, const app::Principal& c) {
         auto report = rounds.Publish(p.at("round"), c.actor);
         if (!report) return ErrorResponse(report.error());
+        if (published) published();
         Response response = JsonResponse(PublishJson(*report));
         response.status = 201;
         return response;

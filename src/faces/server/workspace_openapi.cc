@@ -60,10 +60,11 @@ Json Operation(const WorkspaceRoute& route) {
 
 }  // namespace
 
-WorkspaceTable WorkspaceRoutes(app::Workspace& workspace, adapters::Store& store) {
+WorkspaceTable WorkspaceRoutes(app::Workspace& workspace, adapters::Store& store, std::function<void()> published) {
   WorkspaceTable table;
   AddSessionRoutes(table, workspace);
-  AddRoundRoutes(table, workspace);
+  AddRoundRoutes(table, workspace, std::move(published));
+  AddRoundQueryRoutes(table, workspace, store);
   AddTrailRoutes(table, workspace, store);
   return table;
 }

@@ -41,10 +41,14 @@ using WorkspaceTable = std::vector<WorkspaceRoute>;
 
 // Route families; `workspace` outlives the routes.
 void AddSessionRoutes(WorkspaceTable& table, app::Workspace& workspace);  // session, password, tokens
-void AddRoundRoutes(WorkspaceTable& table, app::Workspace& workspace);    // rounds, cells, sections, threads
+// rounds, cells, sections, threads; `published` runs after a round is published (may be empty)
+void AddRoundRoutes(WorkspaceTable& table, app::Workspace& workspace, std::function<void()> published);
 void AddTrailRoutes(WorkspaceTable& table, app::Workspace& workspace, adapters::Store& store);  // audit trail
+// A country's work, its preview, calibration, the publication's preview.
+void AddRoundQueryRoutes(WorkspaceTable& table, app::Workspace& workspace, adapters::Store& store);
 
-WorkspaceTable WorkspaceRoutes(app::Workspace& workspace, adapters::Store& store);
+WorkspaceTable WorkspaceRoutes(app::Workspace& workspace, adapters::Store& store,
+                               std::function<void()> published = {});
 
 // The workspace's paths for the OpenAPI document.
 Json WorkspacePaths(const WorkspaceTable& table);

@@ -101,6 +101,82 @@ Json Progress() {
                      {"reliability", Array(reliability)}});
 }
 
+Json CountryWork() {
+  const Json cell = Object(Json{{"indicator", String()},
+                                {"name", String()},
+                                {"definition", String()},
+                                {"group", String()},
+                                {"relation", Enum({"drafting", "reviewer", "none"})},
+                                {"baseline", Nullable(Number())},
+                                {"baseline_justifications", Strings()},
+                                {"cell", SchemaRef("Cell")}});
+  const Json section = Object(Json{{"section", String()},
+                                   {"title", String()},
+                                   {"state", States()},
+                                   {"version", Integer()},
+                                   {"relation", Enum({"drafting", "reviewer", "none"})},
+                                   {"text", String()},
+                                   {"baseline_text", String()},
+                                   {"paragraphs", Strings()},
+                                   {"problems", Strings()}});
+  return Object(Json{{"round", String()},
+                     {"iso3", String()},
+                     {"name", String()},
+                     {"region", String()},
+                     {"phase", Names(as::kPhases, as::PhaseName)},
+                     {"scale", Object(Json{{"min", Number()}, {"max", Number()}, {"step", Number()}})},
+                     {"cells", Array(cell)},
+                     {"sections", Array(section)}});
+}
+
+Json CountryPreview() {
+  const Json rank = Nullable(Object(Json{{"position", Integer()}, {"of", Integer()}, {"tied", Boolean()}}));
+  const Json composite = Object(Json{{"id", String()},
+                                     {"name", String()},
+                                     {"before", Nullable(Number())},
+                                     {"after", Nullable(Number())},
+                                     {"rank_before", rank},
+                                     {"rank_after", rank}});
+  return Object(Json{{"iso3", String()},
+                     {"name", String()},
+                     {"composites", Array(composite)},
+                     {"quadrant_before", QuadrantSchema()},
+                     {"quadrant_after", QuadrantSchema()}});
+}
+
+Json Calibration() {
+  const Json row = Object(Json{{"iso3", String()},
+                               {"name", String()},
+                               {"region", String()},
+                               {"baseline", Nullable(Number())},
+                               {"standing", Nullable(Number())},
+                               {"z", Nullable(Number())},
+                               {"wide", Boolean()},
+                               {"outlier", Boolean()},
+                               {"cell", SchemaRef("Cell")}});
+  return Object(Json{{"round", String()},
+                     {"indicator", String()},
+                     {"name", String()},
+                     {"region", String()},
+                     {"rows", Array(row)}});
+}
+
+Json PublicationPreview() {
+  const Json cell = Object(Json{{"iso3", String()},
+                                {"indicator", String()},
+                                {"baseline", Nullable(Number())},
+                                {"score", Number()},
+                                {"delta", Nullable(Number())}});
+  return Object(Json{{"round", String()},
+                     {"changes", Object(Json{{"raised", Integer()},
+                                             {"lowered", Integer()},
+                                             {"unchanged", Integer()},
+                                             {"added", Integer()}})},
+                     {"pending", Integer()},
+                     {"cells", Array(cell)},
+                     {"countries", Array(SchemaRef("CountryPreview"))}});
+}
+
 Json TrailEntry() {
   const Json state = Type("object");
   return Object(Json{{"seq", Integer()},
@@ -135,6 +211,11 @@ Json WorkspaceSchemas() {
       {"NewRound", Object(Json{{"id", String()}, {"edition", String()}, {"baseline", String()}, {"countries", Strings()}},
                           {"countries"})},
       {"Assignments", Object(Json{{"cells", Array(Team())}, {"sections", Array(Team())}, {"thematic", Map(Strings())}})},
+      {"RoundRobin", Object(Json{{"experts_per_cell", Integer()},
+                                 {"experts", Strings()},
+                                 {"reviewers", Strings()},
+                                 {"sections", Strings()}},
+                            {"sections"})},
       {"PhaseChange", Object(Json{{"to", String()}, {"reason", String()}}, {"reason"})},
       {"Worklist", Object(Json{{"round", String()},
                                {"items", Array(Object(Json{{"iso3", String()},
@@ -146,6 +227,10 @@ Json WorkspaceSchemas() {
                                                            {"drafted", Boolean()}}))}})},
       {"RoundProgress", Progress()},
       {"Cell", Cell()},
+      {"CountryWork", CountryWork()},
+      {"CountryPreview", CountryPreview()},
+      {"Calibration", Calibration()},
+      {"PublicationPreview", PublicationPreview()},
       {"Submission", Object(Json{{"score", Number()},
                                  {"justification", String()},
                                  {"sources", Strings()},

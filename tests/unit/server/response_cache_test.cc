@@ -37,6 +37,28 @@ TEST(ResponseCache, ComputesOnceAndAddsValidators) {
   EXPECT_TRUE(not_modified.body->empty());
 }
 
+TEST(ResponseCache, ClearDropsEveryResponseAndOneComputedMeanwhileIsNotKept) {
+  ResponseCache cache;
+  int computed = 0;
+  auto compute = [&computed] {
+    ++computed;
+    Response response;
+    response.SetBody("{\"n\":" + std::to_string(computed) + "}");
+    return response;
+  };
+  cache.Serve(Get("/a"), compute);
+  cache.Clear();
+  EXPECT_EQ(*cache.Serve(Get("/a"), compute).body, "{\"n\":2}");
+  // A publication clears the cache while a request is computing from the old editions.
+  auto racing = [&] {
+    Response response = compute();
+    cache.Clear();
+    return response;
+  };
+  EXPECT_EQ(*cache.Serve(Get("/b"), racing).body, "{\"n\":3}");
+  EXPECT_EQ(*cache.Serve(Get("/b"), compute).body, "{\"n\":4}");  // computed again, not the stale one
+}
+
 TEST(ResponseCache, FormatIsPartOfTheKeyAndErrorsAreNotCached) {
   ResponseCache cache;
   int computed = 0;

@@ -216,6 +216,119 @@ TEST_F(WorkspaceApi, ARoundIsInvisibleToWhoeverHasNoPartInIt) {
   EXPECT_EQ(json::parse(worklist.body)["items"].size(), 2u);  // UZB's two cells
 }
 
+TEST_F(WorkspaceApi, ACountrysWorkHoldsOnlyTheCallersOwnDraftsUntilReviewOpens) {
+  WorkspaceClient ann = As("ann");
+  ASSERT_EQ(ann.Send("PUT", Cell("KAZ", kIndicator, "/submission"), Draft(6), 0).status, 200);
+  ASSERT_EQ(As("bob").Send("PUT", Cell("KAZ", kIndicator, "/submission"), Draft(9), 1).status, 200);
+  auto drafts = [&](const WorkspaceClient& who) {
+    HttpReply reply = who.Get(Round("/countries/KAZ"));
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    const json work = json::parse(reply.body);
+    for (const json& cell : work["cells"]) {
+      if (cell["indicator"] == kIndicator) return cell["cell"]["submissions"];
+    }
+    return json::array();
+  };
+  EXPECT_EQ(json::parse(ann.Get(Round("/countries/KAZ")).body)["cells"].size(), 2u);  // assigned, not all 32
+  ASSERT_EQ(drafts(ann).size(), 1u);
+  EXPECT_EQ(drafts(ann)[0]["expert"], "ann");
+  EXPECT_EQ(drafts(As("cora")).size(), 2u);
+  const json work = json::parse(ann.Get(Round("/countries/KAZ")).body);
+  ASSERT_EQ(work["sections"].size(), 1u);
+  EXPECT_EQ(work["sections"][0]["relation"], "drafting");
+  auto reader = app::Engine::Open(server_.db_path());
+  ASSERT_TRUE(reader.ok());
+  const app::LoadedEdition* baseline = *(*reader)->Edition("2025");
+  const int kaz = *baseline->edition.dataset.FindCountry("KAZ");
+  const int indicator = *baseline->edition.framework.FindIndicator(kIndicator);
+  for (const json& cell : work["cells"]) {
+    if (cell["indicator"] == kIndicator) {
+      EXPECT_EQ(cell["baseline"], baseline->edition.dataset.score(kaz, indicator)->ToDouble());
+    }
+  }
+  ASSERT_EQ(As("cora").Send("POST", Round("/phase"), json{{"to", "review_open"}}).status, 200);
+  EXPECT_EQ(drafts(ann).size(), 2u);
+}
+
+TEST_F(WorkspaceApi, APreviewCarriesTheCallersDraftsAndNobodyElses) {
+  auto reader = app::Engine::Open(server_.db_path());
+  ASSERT_TRUE(reader.ok());
+  const app::LoadedEdition* baseline = *(*reader)->Edition("2025");
+  const double before = baseline->edition.dataset
+                            .score(*baseline->edition.dataset.FindCountry("KAZ"),
+                                   *baseline->edition.framework.FindIndicator(kIndicator))
+                            ->ToDouble();
+  // A draft as far from the baseline as the scale allows, so the composites must move.
+  ASSERT_EQ(As("ann").Send("PUT", Cell("KAZ", kIndicator, "/submission"), Draft(before < 5.5 ? 10 : 1), 0).status, 200);
+  auto composites = [&](const std::string& user) {
+    HttpReply reply = As(user).Get(Round("/countries/KAZ/preview"));
+    EXPECT_EQ(reply.status, 200) << user << ": " << reply.body;
+    return json::parse(reply.body)["composites"];
+  };
+  const json for_ann = composites("ann");
+  const json for_bob = composites("bob");  // has not drafted and may not see ann's draft yet
+  ASSERT_FALSE(for_ann.empty());
+  int moved_for_ann = 0;
+  for (size_t i = 0; i < for_ann.size(); ++i) {
+    EXPECT_EQ(for_ann[i]["before"], for_bob[i]["before"]);
+    EXPECT_EQ(for_bob[i]["after"], for_bob[i]["before"]) << for_bob[i]["id"];
+    if (for_ann[i]["after"] != for_ann[i]["before"]) ++moved_for_ann;
+    if (!for_ann[i]["rank_before"].is_null()) {
+      EXPECT_EQ(for_ann[i]["rank_before"]["of"], 2);  // KAZ and UZB
+    }
+  }
+  EXPECT_GT(moved_for_ann, 0);
+  EXPECT_EQ(As("eve").Get(Round("/countries/KAZ/preview")).status, 403);
+}
+
+TEST_F(WorkspaceApi, CalibrationShowsSpreadAndFlagsOnlyToWhoeverMaySeeOtherExperts) {
+  ASSERT_EQ(As("ann").Send("PUT", Cell("KAZ", kIndicator, "/submission"), Draft(3), 0).status, 200);
+  ASSERT_EQ(As("bob").Send("PUT", Cell("KAZ", kIndicator, "/submission"), Draft(9), 1).status, 200);
+  auto rows = [&](const std::string& user) {
+    HttpReply reply = As(user).Get(Round("/calibration/") + kIndicator);
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return json::parse(reply.body)["rows"];
+  };
+  const json team = rows("cora");
+  ASSERT_EQ(team.size(), 2u);
+  EXPECT_EQ(team[0]["iso3"], "KAZ");
+  EXPECT_TRUE(team[0]["wide"].get<bool>());
+  EXPECT_EQ(team[0]["standing"], 6.0);  // the median of 3 and 9
+  const json expert = rows("ann");
+  ASSERT_EQ(expert.size(), 1u);  // KAZ only
+  EXPECT_FALSE(expert[0]["wide"].get<bool>());
+  EXPECT_TRUE(expert[0]["standing"].is_null());
+  EXPECT_EQ(expert[0]["cell"]["submissions"].size(), 1u);
+  EXPECT_EQ(As("cora").Get(Round("/calibration/") + kIndicator + "?region=Atlantis").status, 404);
+  EXPECT_EQ(As("cora").Get(Round("/calibration/no_such_indicator")).status, 404);
+}
+
+TEST_F(WorkspaceApi, RoundRobinStaffingDealsEveryCellAndTheChosenSections) {
+  HttpReply staffed = As("cora").Send("POST", Round("/assignments/round-robin"),
+                                      json{{"experts_per_cell", 2}, {"experts", {"ann", "bob", "eve"}},
+                                           {"reviewers", {"rita"}}, {"sections", {"summary"}}});
+  ASSERT_EQ(staffed.status, 200) << staffed.body;
+  const int cells = json::parse(staffed.body)["cells"];
+  int drafted = 0;
+  int sections = 0;
+  for (const std::string user : {"ann", "bob", "eve"}) {
+    HttpReply worklist = As(user).Get(Round("/worklist"));
+    ASSERT_EQ(worklist.status, 200) << user << ": " << worklist.body;
+    const json items = json::parse(worklist.body)["items"];
+    for (const json& item : items) {
+      if (item["kind"] == "cell") ++drafted;
+      if (item["kind"] == "section") ++sections;
+    }
+  }
+  EXPECT_EQ(drafted, 2 * cells);  // two experts on every cell
+  EXPECT_EQ(sections, 4);         // KAZ's and UZB's summary, each to its first cell's two experts
+  EXPECT_EQ(As("cora").Send("POST", Round("/assignments/round-robin"),
+                            json{{"experts_per_cell", 1}, {"experts", {"ann"}}, {"reviewers", {"rita"}},
+                                 {"sections", {"no_such_section"}}})
+                .status,
+            422);
+}
+
 // One row per endpoint: the status each caller gets in the drafting phase when acting
 // on KAZ's cell (and KAZ's summary), which is "own" to ann (drafting) and rita
 // (reviewing) and another's to eve and ross (assigned to UZB). The table states the
@@ -254,8 +367,22 @@ TEST_F(WorkspaceApi, TheRoleMatrixHasNoUnexpectedStatus) {
       {"open a thread", "POST", "{cell}/threads", json{{"text", "Why 6?"}}, false, all(409, 409, 403, 409, 403, 403)},
       {"write a section", "PUT", round + "/sections/KAZ/summary/text", json{{"text", "A draft."}}, true,
        all(403, 200, 403, 403, 403, 403)},
+      // (The reads come before the rows that change the assignments.)
+      // Reviewers read from review open (409 before); eve and ross are not KAZ's (403);
+      // the reader has no part in the round (404).
+      {"read a country's work", "GET", round + "/countries/KAZ", nullptr, false, all(200, 200, 403, 409, 403, 404)},
+      {"preview a country", "GET", round + "/countries/KAZ/preview", nullptr, false,
+       all(200, 200, 403, 409, 403, 404)},
+      // Calibration lists the cells each caller may read, possibly none.
+      {"calibrate an indicator", "GET", round + "/calibration/" + kIndicator, nullptr, false,
+       all(200, 200, 200, 200, 200, 404)},
+      {"preview the publication", "GET", round + "/publication/preview", nullptr, false,
+       all(200, 403, 403, 403, 403, 403)},
       {"assign", "PUT", round + "/assignments",
        json{{"cells", json::array()}, {"sections", json::array()}, {"thematic", json::object()}}, false,
+       all(200, 403, 403, 403, 403, 403)},
+      {"staff round-robin", "POST", round + "/assignments/round-robin",
+       json{{"experts_per_cell", 1}, {"experts", {"ann"}}, {"reviewers", {"rita"}}}, false,
        all(200, 403, 403, 403, 403, 403)},
       {"create a round", "POST", "/api/v1/rounds", json{{"id", "m"}, {"edition", "2029"}, {"baseline", "2025"}},
        false, all(201, 403, 403, 403, 403, 403)},
@@ -369,8 +496,25 @@ TEST_F(WorkspaceApi, AOneCountryRoundGoesFromAssignmentToPublication) {
   ASSERT_EQ(cora.Send("POST", round + "/phase", {{"to", "settled"}}).status, 200);
   for (const std::string& indicator : indicators) write(cora, indicator, "/transition", {{"to", "final"}});
   write_section(cora, "POST", "/transition", {{"to", "final"}});
+  // The publish step's preview: every cell stands, and what moves is listed.
+  HttpReply preview = cora.Send("GET", round + "/publication/preview");
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  const json changes = json::parse(preview.body);
+  EXPECT_EQ(changes["pending"], 0);
+  const json& counts = changes["changes"];
+  EXPECT_EQ(counts["raised"].get<int>() + counts["lowered"].get<int>() + counts["unchanged"].get<int>() +
+                counts["added"].get<int>(),
+            static_cast<int>(indicators.size()));
+  EXPECT_EQ(changes["cells"].size(),
+            static_cast<size_t>(counts["raised"].get<int>() + counts["lowered"].get<int>() + counts["added"].get<int>()));
+  // The explorer's list is read (and cached) before publishing; afterwards it shows the new edition.
+  const auto editions = [&] { return json::parse(cora.Get("/api/v1/editions").body)["editions"]; };
+  EXPECT_NE(editions().back()["edition"], 2028);
   HttpReply published = cora.Send("POST", round + "/publication");
   ASSERT_EQ(published.status, 201) << published.body;
+  EXPECT_EQ(editions().back()["edition"], 2028);
+  EXPECT_TRUE(editions().back()["latest"].get<bool>());
+  EXPECT_EQ(cora.Get("/api/v1/editions/2028/countries/KAZ").status, 200);
   const json report = json::parse(published.body);
   EXPECT_EQ(report["edition"], "2028");
   EXPECT_EQ(report["expert_scores"], 2 * static_cast<int>(indicators.size()));
