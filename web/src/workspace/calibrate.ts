@@ -30,15 +30,17 @@ function strip(r: Row): SVGElement {
 }
 
 export async function renderCalibrate(view: HTMLElement, route: Route): Promise<void> {
-  const me = await requireSession(view);
-  if (!me) return;
   const [, round, indicator] = route.path;
   const region = route.query.get('region') ?? '';
   const sort = SORTS[route.query.get('sort') ?? ''] ? route.query.get('sort')! : 'standing';
-  // The framework (for the indicator list) is fetched beside the cells, not after them.
-  const [framework, data] = await Promise.all([
+  // Asked for beside the session (one round trip less), and the framework (for the indicator list) beside the cells.
+  const loading = Promise.all([
     ws.round(round).then((info) => api.framework(Number(info.baseline))).catch(() => null),
     ws.calibration(round, indicator, region)]);
+  loading.catch(() => {});  // without a session the sign-in form answers instead
+  const me = await requireSession(view);
+  if (!me) return;
+  const [framework, data] = await loading;
   const started = performance.now();
   const indicators = framework ? flatten(framework.measures).filter((m) => m.kind === 'indicator').map((m): [string, string] => [m.id, m.name]) : [[indicator, data.name] as [string, string]];
   const regions = [...new Set(data.rows.map((r) => r.region))].sort();
