@@ -128,7 +128,7 @@ Result<Calibration> RoundQueries::Calibrate(const std::string& round, const as::
       status = MakeError(ErrorCode::kNotFound, "no country of region '" + region + "' in round " + round);
       return;
     }
-    const std::map<as::CellKey, as::CellSignal> signals = as::Signals(ledger);
+    const std::map<as::CellKey, as::CellSignal> signals = as::Signals(ledger, indicator);
     for (const core::CountryEntry& country : r.countries) {
       if (!region.empty() && country.region != region) continue;
       const as::CellKey key{country.iso3, indicator};

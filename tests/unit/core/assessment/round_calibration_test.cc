@@ -66,6 +66,19 @@ TEST_F(CalibrationTest, TheSettledScoreStandsForTheCell) {
   EXPECT_FALSE(signals.at(Cell("EEE")).outlier());
 }
 
+TEST_F(CalibrationTest, OneIndicatorsSignalsAreThoseOfTheWholeRound) {
+  const auto all = Signals(ledger_);
+  const auto one = Signals(ledger_, "x");
+  ASSERT_EQ(one.size(), all.size());
+  for (const auto& [key, signal] : one) {
+    const CellSignal& expected = all.at(key);
+    EXPECT_EQ(signal.standing, expected.standing) << key.ToString();
+    EXPECT_EQ(signal.z, expected.z) << key.ToString();
+    EXPECT_EQ(signal.wide(), expected.wide()) << key.ToString();
+  }
+  EXPECT_TRUE(Signals(ledger_, "no_such_indicator").empty());
+}
+
 TEST_F(CalibrationTest, ProgressCountsStatesAndFlags) {
   const Progress progress = Summarise(ledger_, Signals(ledger_));
   EXPECT_EQ(progress.total.cells, 7);
