@@ -7,6 +7,7 @@
 
 #include "adapters/catalog/flows.h"
 #include "adapters/catalog/profiles.h"
+#include "adapters/io/statements_json.h"
 #include "adapters/store/open_store.h"
 #include "core/model/lookup.h"
 
@@ -45,7 +46,7 @@ Status Engine::ListEditions() {
 Status Engine::LoadAll() {
   OCINDEX_RETURN_IF_ERROR(ListEditions());  // the catalog may have changed since Open
   for (const std::string& id : ids_) OCINDEX_RETURN_IF_ERROR(Edition(id));
-  OCINDEX_RETURN_IF_ERROR(Flows());
+  StartFlows();
   return {};
 }
 
@@ -109,20 +110,59 @@ Result<std::vector<int>> Engine::SaveExpertScores(const std::vector<adapters::Ex
   return catalog_.store().SaveExpertScores(sets);
 }
 
+void Engine::StartFlows() const {
+  std::lock_guard<std::mutex> lock(flows_mutex_);
+  if (!flows_ && !flows_job_.valid()) flows_job_ = std::async(std::launch::async, [this] { return PublishFlows(); });
+}
+
 Result<const PublishedFlows*> Engine::Flows() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(flows_mutex_);
   if (flows_) return flows_.get();
-  // Flows come from the narratives loaded with the editions, not from a second read of the store.
-  std::vector<adapters::NarrativeSource> sources;
-  for (const std::string& id : ids_) {
-    const LoadedEdition* entry = nullptr;
-    OCINDEX_ASSIGN_OR_RETURN(entry, LoadLocked(id));
-    for (const auto& [iso3, profile] : entry->narratives) {
-      sources.push_back(adapters::StoredNarrativeSource(profile, entry->id, entry->edition.framework));
+  // A failed job is not kept: the next call tries again.
+  auto published = flows_job_.valid() ? flows_job_.get() : PublishFlows();
+  if (!published) return published.error();
+  flows_ = std::move(*published);
+  return flows_.get();
+}
+
+Result<std::unique_ptr<const PublishedFlows>> Engine::PublishFlows() const {
+  const std::string fingerprint = ExtractorFingerprint();
+  std::vector<NarrativeToPublish> narratives;
+  {
+    // Flows come from the narratives loaded with the editions, not from a second read of the store.
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const std::string& id : ids_) {
+      const LoadedEdition* entry = nullptr;
+      OCINDEX_ASSIGN_OR_RETURN(entry, LoadLocked(id));
+      for (const auto& [iso3, profile] : entry->narratives) {
+        NarrativeToPublish narrative{adapters::StoredNarrativeSource(profile, entry->id, entry->edition.framework),
+                                     profile.info.revision, std::nullopt};
+        auto stored = catalog_.store().LoadExtraction(iso3, entry->id, profile.info.revision, fingerprint);
+        if (!stored) return stored.error();
+        if (*stored) {
+          OCINDEX_ASSIGN_OR_RETURN(
+              narrative.stored,
+              adapters::io::ParseStatementsJson(**stored, fmt::format("stored extraction of {} {} revision {}", iso3,
+                                                                     entry->id, profile.info.revision)));
+        }
+        narratives.push_back(std::move(narrative));
+      }
     }
   }
-  OCINDEX_ASSIGN_OR_RETURN(flows_, LoadPublishedFlows(catalog_.geography(), std::move(sources)));
-  return flows_.get();
+  std::vector<size_t> extracted;
+  std::vector<std::pair<std::string, int>> keys;  // (edition, revision) by narrative, for storing
+  for (const NarrativeToPublish& narrative : narratives) keys.emplace_back(narrative.source.edition, narrative.revision);
+  auto flows = LoadPublishedFlows(catalog_.geography(), std::move(narratives), extracted);
+  if (!flows) return flows.error();
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (size_t i : extracted) {
+    const core::NarrativeStatements& statements = (*flows)->statements[i];
+    if (statements.stopped) continue;  // a partial reading: read again next time
+    // Not kept is only slower next time: the published flows stand either way.
+    (void)catalog_.store().SaveExtraction(statements.country, keys[i].first, keys[i].second, fingerprint,
+                                          adapters::io::WriteStatementsJson(statements));
+  }
+  return flows;
 }
 
 }  // namespace ocindex::app

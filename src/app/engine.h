@@ -4,9 +4,12 @@
 //
 // Editions load on first use, so a CLI command reads only what it needs. A server
 // calls LoadAll() once at start-up; afterwards reads never touch the store and are
-// safe from any thread (the one lock only guards the cache).
+// safe from any thread (the one lock only guards the cache). The flows are published
+// on a thread of their own (StartFlows), so that reading narratives never delays the
+// start.
 #pragma once
 
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -56,7 +59,8 @@ class Engine {
   // OpenCatalog(location), with nothing loaded yet.
   static Result<std::unique_ptr<Engine>> Open(const std::string& location);
 
-  // Loads and scores every stored edition and extracts the flows of their narratives.
+  // Loads and scores every stored edition and starts publishing the flows of their
+  // narratives (StartFlows).
   Status LoadAll();
 
   const core::Geography& geography() const { return catalog_.geography(); }
@@ -66,8 +70,12 @@ class Engine {
   Result<std::vector<adapters::EditionInfo>> StoredEditions() const;
   // An edition id, "latest", or "" (also the newest). kNotFound lists the stored ids.
   Result<const LoadedEdition*> Edition(const std::string& id) const;
-  // The flows of every stored narrative.
+  // The flows of every stored narrative (waiting for StartFlows' work, or doing it):
+  // each narrative revision's extraction as stored, else extracted and then stored.
   Result<const PublishedFlows*> Flows() const;
+  // Starts publishing the flows on a thread of their own, unless they are published
+  // or being published.
+  void StartFlows() const;
 
   // A country's stored narrative revisions in an edition ("" or "latest": the newest), oldest first.
   Result<std::vector<adapters::ProfileRevisionInfo>> ProfileHistory(const std::string& country,
@@ -95,12 +103,15 @@ class Engine {
   Engine(adapters::Catalog catalog, std::string location);
   Status ListEditions();
   Result<const LoadedEdition*> LoadLocked(const std::string& id) const;
+  Result<std::unique_ptr<const PublishedFlows>> PublishFlows() const;
 
   const std::string location_;  // the store's URI or path, as OpenStore takes it
   mutable std::mutex mutex_;  // guards the caches below and the catalog's store
   mutable adapters::Catalog catalog_;
   std::vector<std::string> ids_;
   mutable std::map<std::string, std::unique_ptr<LoadedEdition>> loaded_;
+  mutable std::mutex flows_mutex_;  // guards the two below; never held with mutex_ taken first
+  mutable std::future<Result<std::unique_ptr<const PublishedFlows>>> flows_job_;
   mutable std::unique_ptr<const PublishedFlows> flows_;
 };
 
