@@ -9,8 +9,8 @@
 #   bench/load/serve_start.sh build/ci/ocindex
 #
 # Environment: REPEATS (default 1600), RUNS (default 3). Prints, per start, the
-# milliseconds from launch to the first 200 of /api/v1/editions and to the first 200 of
-# /api/v1/flows (the flows published).
+# milliseconds from launch to the first 200 of /healthz (the server answers), of
+# /api/v1/editions (the editions loaded) and of /api/v1/flows (the flows published).
 set -euo pipefail
 
 OCINDEX=${1:?usage: $0 path/to/ocindex}
@@ -53,9 +53,11 @@ for ((run = 1; run <= RUNS; run++)); do
   start=$(now_ms)
   "$OCINDEX" --db "$DB" serve --port "$PORT" 2>"$WORK/serve.log" &
   SERVER_PID=$!
-  answered=$(wait_200 "$start" "http://127.0.0.1:$PORT/api/v1/editions")
+  alive=$(wait_200 "$start" "http://127.0.0.1:$PORT/healthz")
+  editions=$(wait_200 "$start" "http://127.0.0.1:$PORT/api/v1/editions")
   flows=$(wait_200 "$start" "http://127.0.0.1:$PORT/api/v1/flows")
-  echo "start $run ($REPEATS repeats, $(wc -c <"$WORK/afg.txt") bytes): editions answered after ${answered} ms, flows after ${flows} ms"
+  echo "start $run ($REPEATS repeats, $(wc -c <"$WORK/afg.txt") bytes): answered after ${alive} ms," \
+    "editions after ${editions} ms, flows after ${flows} ms"
   kill "$SERVER_PID"
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""

@@ -45,6 +45,10 @@ Status Engine::ListEditions() {
 
 Status Engine::LoadAll() {
   OCINDEX_RETURN_IF_ERROR(ListEditions());  // the catalog may have changed since Open
+  return Warm();
+}
+
+Status Engine::Warm() const {
   for (const std::string& id : ids_) OCINDEX_RETURN_IF_ERROR(Edition(id));
   StartFlows();
   return {};

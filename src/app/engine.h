@@ -62,6 +62,9 @@ class Engine {
   // Loads and scores every stored edition and starts publishing the flows of their
   // narratives (StartFlows).
   Status LoadAll();
+  // The same for the editions listed when the engine opened, safe while other threads
+  // read: a server that listens first loads them meanwhile (a request for one waits).
+  Status Warm() const;
 
   const core::Geography& geography() const { return catalog_.geography(); }
   // Stored edition ids, oldest first.

@@ -39,6 +39,7 @@ class ApiServer {
     adapters::http::ServerOptions options;
     options.port = 0;
     options.access_log = false;
+    options.headers = server::SecurityHeaders();
     auto api = api_;
     server_ = std::make_unique<adapters::http::Server>(
         options, [api](const adapters::http::Request& request) { return api->Handle(request); });

@@ -11,8 +11,11 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "adapters/http/message.h"
+#include "adapters/http/peer_limits.h"
 #include "core/error.h"
 
 namespace ocindex::adapters::http {
@@ -27,7 +30,17 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{10'000};
   std::chrono::milliseconds drain_timeout{5'000};   // how long Stop() waits for in-flight requests
   bool access_log = true;  // one JSON line per request on stderr
+  // Per client address: more connections are answered 429 and closed, requests beyond
+  // the rate get 429 with Retry-After.
+  PeerLimitOptions peer_limits;
+  // Added to every response, the server's own errors included, unless the handler set
+  // the same header (security headers: the face chooses them).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
+
+// Whether `host` (an IP address or "localhost") is a loopback address: only this machine
+// can reach a server bound there.
+bool IsLoopbackHost(const std::string& host);
 
 // Called concurrently from the server's threads: it must be thread-safe.
 using Handler = std::function<Response(const Request&)>;

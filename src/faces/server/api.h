@@ -16,6 +16,12 @@
 
 namespace ocindex::server {
 
+// Headers for every response (adapters::http::ServerOptions::headers): a Content
+// Security Policy fitted to the explorer (its scripts, styles and data from this origin
+// only, nothing inline, no plugins), no MIME sniffing, no framing by other sites (the
+// explorer has no embeddable view), and no Referer beyond this origin.
+std::vector<std::pair<std::string, std::string>> SecurityHeaders();
+
 class Api {
  public:
   // `engine` has loaded everything (Engine::LoadAll), so no request touches the store.
@@ -29,6 +35,7 @@ class Api {
   std::vector<std::string> Patterns() const { return router_.Patterns(); }
   bool explorer_available() const { return web_.available(); }
   app::Workspace& workspace() { return workspace_; }
+  const ResponseCache& cache() const { return cache_; }
 
  private:
   std::unique_ptr<const app::Engine> engine_;
