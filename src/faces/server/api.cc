@@ -60,7 +60,8 @@ adapters::http::RouteHandler WithKnownParams(const ApiRoute& route) {
 
 std::vector<std::pair<std::string, std::string>> SecurityHeaders() {
   return {{"Content-Security-Policy",
-           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+           "connect-src 'self'; "
            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
           {"X-Content-Type-Options", "nosniff"},
           {"X-Frame-Options", "DENY"},

@@ -17,9 +17,10 @@
 namespace ocindex::server {
 
 // Headers for every response (adapters::http::ServerOptions::headers): a Content
-// Security Policy fitted to the explorer (its scripts, styles and data from this origin
-// only, nothing inline, no plugins), no MIME sniffing, no framing by other sites (the
-// explorer has no embeddable view), and no Referer beyond this origin.
+// Security Policy fitted to the explorer (scripts, styles and data from this origin
+// only, no inline script, no plugins; inline style attributes allowed, which its charts
+// and bars set), no MIME sniffing, no framing by other sites (the explorer has no
+// embeddable view), and no Referer beyond this origin.
 std::vector<std::pair<std::string, std::string>> SecurityHeaders();
 
 class Api {
