@@ -12,6 +12,11 @@
 //                     when OCINDEX_FLOWS_BENCH_NARRATIVE names one (plain text, parsed with
 //                     the 2021 framework); bytes are the whole file's, resilience included
 //                     (extraction skips those sections, as it does for every profile)
+//   BM_RunOnPassage   one run-on sentence: "trafficking originating in Afghanistan and "
+//                     repeated N times (issue 18: 63 s at 1,600 repeats before the caps of
+//                     core::ExtractLimits); near-linear in N with them
+//   BM_PlaceList      one sentence listing N places ("Heroin reaches Chad, Mali, ..."):
+//                     the places-per-clause cap
 //   BM_ReportFile     the same for a text without profile headings, read whole (a report,
 //                     an article: core/profile/whole_text.h), when OCINDEX_FLOWS_BENCH_REPORT
 //                     names one; the 2023 framework
@@ -264,6 +269,39 @@ const bool kFilesRegistered = [] {
   }
   return true;
 }();
+
+// One hostile sentence read whole, as `flows extract` reads a text without headings.
+void ExtractHostile(benchmark::State& state, const std::string& text) {
+  const Setup& setup = Bundled();
+  const Narrative narrative = ocindex::core::WholeTextNarrative(text, {}, false);
+  auto scanner = setup.extractor.NewScanner();
+  size_t notes = 0;
+  for (auto _ : state) {
+    auto result = setup.extractor.Extract(narrative, setup.framework, "AFG", *scanner);
+    notes = result->notes.size();
+    benchmark::DoNotOptimize(result);
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
+  state.counters["KB"] = static_cast<double>(text.size()) / 1e3;
+  state.counters["notes"] = static_cast<double>(notes);
+}
+
+void BM_RunOnPassage(benchmark::State& state) {
+  std::string text = "Afghanistan is a source country. ";
+  for (int64_t i = 0; i < state.range(0); ++i) text += "trafficking originating in Afghanistan and ";
+  ExtractHostile(state, text + "elsewhere.");
+}
+BENCHMARK(BM_RunOnPassage)->Arg(200)->Arg(800)->Arg(1600)->Arg(16000)->Unit(benchmark::kMillisecond);
+
+void BM_PlaceList(benchmark::State& state) {
+  const auto& countries = Bundled().extractor.geography().countries();
+  std::string text = "Heroin is trafficked from Afghanistan to ";
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    text += countries[static_cast<size_t>(i) % countries.size()].name + ", ";
+  }
+  ExtractHostile(state, text + "and Iran.");
+}
+BENCHMARK(BM_PlaceList)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 // Compiling the lexicon and gazetteer: paid once per process.
 void BM_CompileLexicon(benchmark::State& state) {

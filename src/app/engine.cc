@@ -7,6 +7,7 @@
 
 #include "adapters/catalog/flows.h"
 #include "adapters/catalog/profiles.h"
+#include "adapters/io/statements_json.h"
 #include "adapters/store/open_store.h"
 #include "core/model/lookup.h"
 
@@ -32,7 +33,23 @@ Result<std::unique_ptr<Engine>> Engine::Open(const std::string& location) {
 Result<adapters::StoreSchema> Engine::StoreHealth() const { return adapters::ReadStoreSchema(location_); }
 
 Status Engine::ListEditions() {
-  std::lock_guard<std::mutex> lock(mutex_);
+  bool changed = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    OCINDEX_ASSIGN_OR_RETURN(changed, ListEditionsLocked());
+  }
+  if (changed) {
+    // The flows came from the editions as they were: published again when next asked
+    // for (flows_mutex_ is never taken with mutex_ held).
+    std::lock_guard<std::mutex> lock(flows_mutex_);
+    if (flows_job_.valid()) flows_job_.wait();
+    flows_job_ = {};
+    if (flows_) retired_flows_.push_back(std::move(flows_));
+  }
+  return {};
+}
+
+Result<bool> Engine::ListEditionsLocked() {
   auto editions = catalog_.Editions();
   if (!editions) return editions.error();
   std::vector<std::string> ids;
@@ -51,13 +68,10 @@ Status Engine::ListEditions() {
     for (auto& [id, entry] : loaded_) retired_editions_.push_back(std::move(entry));
     loaded_.clear();
   }
-  if (ids != ids_ || replaced) {
-    if (flows_) retired_flows_.push_back(std::move(flows_));
-    flows_.reset();
-  }
+  const bool changed = ids != ids_ || replaced;
   ids_ = std::move(ids);
   revisions_ = std::move(revisions);
-  return {};
+  return changed;
 }
 
 std::vector<std::string> Engine::edition_ids() const {
@@ -67,8 +81,12 @@ std::vector<std::string> Engine::edition_ids() const {
 
 Status Engine::LoadAll() {
   OCINDEX_RETURN_IF_ERROR(ListEditions());  // the catalog may have changed since Open
+  return Warm();
+}
+
+Status Engine::Warm() const {
   for (const std::string& id : edition_ids()) OCINDEX_RETURN_IF_ERROR(Edition(id));
-  OCINDEX_RETURN_IF_ERROR(Flows());
+  StartFlows();
   return {};
 }
 
@@ -132,20 +150,59 @@ Result<std::vector<int>> Engine::SaveExpertScores(const std::vector<adapters::Ex
   return catalog_.store().SaveExpertScores(sets);
 }
 
+void Engine::StartFlows() const {
+  std::lock_guard<std::mutex> lock(flows_mutex_);
+  if (!flows_ && !flows_job_.valid()) flows_job_ = std::async(std::launch::async, [this] { return PublishFlows(); });
+}
+
 Result<const PublishedFlows*> Engine::Flows() const {
-  std::lock_guard<std::mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(flows_mutex_);
   if (flows_) return flows_.get();
-  // Flows come from the narratives loaded with the editions, not from a second read of the store.
-  std::vector<adapters::NarrativeSource> sources;
-  for (const std::string& id : ids_) {
-    const LoadedEdition* entry = nullptr;
-    OCINDEX_ASSIGN_OR_RETURN(entry, LoadLocked(id));
-    for (const auto& [iso3, profile] : entry->narratives) {
-      sources.push_back(adapters::StoredNarrativeSource(profile, entry->id, entry->edition.framework));
+  // A failed job is not kept: the next call tries again.
+  auto published = flows_job_.valid() ? flows_job_.get() : PublishFlows();
+  if (!published) return published.error();
+  flows_ = std::move(*published);
+  return flows_.get();
+}
+
+Result<std::unique_ptr<const PublishedFlows>> Engine::PublishFlows() const {
+  const std::string fingerprint = ExtractorFingerprint();
+  std::vector<NarrativeToPublish> narratives;
+  {
+    // Flows come from the narratives loaded with the editions, not from a second read of the store.
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const std::string& id : ids_) {
+      const LoadedEdition* entry = nullptr;
+      OCINDEX_ASSIGN_OR_RETURN(entry, LoadLocked(id));
+      for (const auto& [iso3, profile] : entry->narratives) {
+        NarrativeToPublish narrative{adapters::StoredNarrativeSource(profile, entry->id, entry->edition.framework),
+                                     profile.info.revision, std::nullopt};
+        auto stored = catalog_.store().LoadExtraction(iso3, entry->id, profile.info.revision, fingerprint);
+        if (!stored) return stored.error();
+        if (*stored) {
+          OCINDEX_ASSIGN_OR_RETURN(
+              narrative.stored,
+              adapters::io::ParseStatementsJson(**stored, fmt::format("stored extraction of {} {} revision {}", iso3,
+                                                                     entry->id, profile.info.revision)));
+        }
+        narratives.push_back(std::move(narrative));
+      }
     }
   }
-  OCINDEX_ASSIGN_OR_RETURN(flows_, LoadPublishedFlows(catalog_.geography(), std::move(sources)));
-  return flows_.get();
+  std::vector<size_t> extracted;
+  std::vector<std::pair<std::string, int>> keys;  // (edition, revision) by narrative, for storing
+  for (const NarrativeToPublish& narrative : narratives) keys.emplace_back(narrative.source.edition, narrative.revision);
+  auto flows = LoadPublishedFlows(catalog_.geography(), std::move(narratives), extracted);
+  if (!flows) return flows.error();
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (size_t i : extracted) {
+    const core::NarrativeStatements& statements = (*flows)->statements[i];
+    if (statements.stopped) continue;  // a partial reading: read again next time
+    // Not kept is only slower next time: the published flows stand either way.
+    (void)catalog_.store().SaveExtraction(statements.country, keys[i].first, keys[i].second, fingerprint,
+                                          adapters::io::WriteStatementsJson(statements));
+  }
+  return flows;
 }
 
 }  // namespace ocindex::app

@@ -4,9 +4,12 @@
 //
 // Editions load on first use, so a CLI command reads only what it needs. A server
 // calls LoadAll() once at start-up; afterwards reads never touch the store and are
-// safe from any thread (the one lock only guards the cache).
+// safe from any thread (the one lock only guards the cache). The flows are published
+// on a thread of their own (StartFlows), so that reading narratives never delays the
+// start.
 #pragma once
 
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -56,12 +59,15 @@ class Engine {
   // OpenCatalog(location), with nothing loaded yet.
   static Result<std::unique_ptr<Engine>> Open(const std::string& location);
 
-  // Loads and scores every stored edition and extracts the flows of their narratives.
-  // Called again, it picks up what was stored since (a round published through the
-  // API): new editions, and new revisions, which replace theirs. Editions and flows
-  // already handed out stay valid (replaced ones are kept, not freed: publications are
-  // rare), so it is safe beside concurrent reads.
+  // Loads and scores every stored edition and starts publishing the flows of their
+  // narratives (StartFlows). Called again, it picks up what was stored since (a round
+  // published through the API): new editions, and new revisions, which replace theirs.
+  // Editions and flows already handed out stay valid (replaced ones are kept, not freed:
+  // publications are rare), so it is safe beside concurrent reads.
   Status LoadAll();
+  // The same for the editions listed when the engine opened, safe while other threads
+  // read: a server that listens first loads them meanwhile (a request for one waits).
+  Status Warm() const;
 
   const core::Geography& geography() const { return catalog_.geography(); }
   // Stored edition ids, oldest first (a copy: LoadAll may change them).
@@ -70,8 +76,12 @@ class Engine {
   Result<std::vector<adapters::EditionInfo>> StoredEditions() const;
   // An edition id, "latest", or "" (also the newest). kNotFound lists the stored ids.
   Result<const LoadedEdition*> Edition(const std::string& id) const;
-  // The flows of every stored narrative.
+  // The flows of every stored narrative (waiting for StartFlows' work, or doing it):
+  // each narrative revision's extraction as stored, else extracted and then stored.
   Result<const PublishedFlows*> Flows() const;
+  // Starts publishing the flows on a thread of their own, unless they are published
+  // or being published.
+  void StartFlows() const;
 
   // A country's stored narrative revisions in an edition ("" or "latest": the newest), oldest first.
   Result<std::vector<adapters::ProfileRevisionInfo>> ProfileHistory(const std::string& country,
@@ -97,8 +107,12 @@ class Engine {
 
  private:
   Engine(adapters::Catalog catalog, std::string location);
+  // Reads the stored editions; drops the flows when they changed.
   Status ListEditions();
+  // Holding mutex_: whether the editions or a revision changed.
+  Result<bool> ListEditionsLocked();
   Result<const LoadedEdition*> LoadLocked(const std::string& id) const;
+  Result<std::unique_ptr<const PublishedFlows>> PublishFlows() const;
 
   const std::string location_;  // the store's URI or path, as OpenStore takes it
   mutable std::mutex mutex_;  // guards the caches below and the catalog's store
@@ -106,10 +120,12 @@ class Engine {
   std::vector<std::string> ids_;
   std::map<std::string, int> revisions_;  // the current revision of each id listed
   mutable std::map<std::string, std::unique_ptr<LoadedEdition>> loaded_;
+  mutable std::mutex flows_mutex_;  // guards the three below; never held with mutex_ taken first
+  mutable std::future<Result<std::unique_ptr<const PublishedFlows>>> flows_job_;
   mutable std::unique_ptr<const PublishedFlows> flows_;
   // Replaced by LoadAll, kept for the readers that may still hold them.
-  std::vector<std::unique_ptr<LoadedEdition>> retired_editions_;
   std::vector<std::unique_ptr<const PublishedFlows>> retired_flows_;
+  std::vector<std::unique_ptr<LoadedEdition>> retired_editions_;  // guarded by mutex_
 };
 
 }  // namespace ocindex::app

@@ -1,8 +1,10 @@
-// The flows of every stored narrative, extracted once at start-up like the scores
-// (engine.h): the API's flow routes only read this and never touch the database.
+// The flows of every stored narrative, extracted once per narrative revision and kept
+// in the store beside it (Store::LoadExtraction), so that a server starts without
+// reading any narrative again; the API's flow routes only read this.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "adapters/catalog/flows.h"
@@ -24,10 +26,25 @@ struct PublishedFlows {
   const core::Narrative* NarrativeOf(const std::string& country, const std::string& edition) const;
 };
 
-// Extracts the flows of the stored narratives the engine has already loaded, on all
-// cores. The lexicon is compiled only when there is a narrative, so a store without
-// narratives starts at once.
+// What reads the stored results: a fingerprint of the extraction rules, lexicon and
+// gazetteer this binary was built from (CMake hashes their files), so that results of
+// another build are read again rather than served.
+const char* ExtractorFingerprint();
+
+// A stored narrative to publish, with the extraction stored for its revision by an
+// extractor of this fingerprint, if there is one.
+struct NarrativeToPublish {
+  adapters::NarrativeSource source;
+  int revision = 0;
+  std::optional<core::NarrativeStatements> stored;
+};
+
+// The flows of the narratives: the stored extractions as they are, the others
+// extracted on all cores (their indices into `narratives` go to `extracted`, for the
+// caller to store). The lexicon is compiled only when a narrative needs reading, so a
+// store whose extractions are all kept starts at once.
 Result<std::unique_ptr<const PublishedFlows>> LoadPublishedFlows(const core::Geography& geography,
-                                                                 std::vector<adapters::NarrativeSource> sources);
+                                                                 std::vector<NarrativeToPublish> narratives,
+                                                                 std::vector<size_t>& extracted);
 
 }  // namespace ocindex::app

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -307,6 +308,46 @@ TEST_F(ApiTest, ErrorsAreJson) {
   EXPECT_EQ(GetJson("/favicon.ico", 404)["error"]["code"], "not_found");
   EXPECT_EQ(HttpRequest(server_->port(), "POST", "/api/v1/editions").status, 405);
   EXPECT_EQ(GetJson("/api/v1/editions/2021/countries/%zz", 400)["error"]["code"], "bad_request");
+}
+
+TEST_F(ApiTest, UnknownQueryParametersAre400AndNeverCached) {
+  Json scores = GetJson("/api/v1/editions/2021/scores?x=1", 400);
+  EXPECT_EQ(scores["error"]["code"], "unknown_parameter");
+  EXPECT_EQ(scores["error"]["message"],
+            "unknown query parameter 'x'; expected one of: continent, format, measures, region");
+  EXPECT_EQ(GetJson("/api/v1/editions?x=1", 400)["error"]["message"],
+            "unknown query parameter 'x': this path takes none");
+  GetJson("/api/v1/openapi.json?x=1", 400);
+  const size_t entries = server_->api().cache().entries();
+  for (int i = 0; i < 20; ++i) GetJson(fmt::format("/api/v1/editions/2021/scores?x={}", i), 400);
+  EXPECT_EQ(server_->api().cache().entries(), entries);
+  // Documented parameters in another order share the entry.
+  GetJson("/api/v1/editions/2021/scores?measures=criminality&continent=Asia");
+  GetJson("/api/v1/editions/2021/scores?continent=Asia&measures=criminality");
+  EXPECT_EQ(server_->api().cache().entries(), entries + 1);
+}
+
+TEST_F(ApiTest, EveryResponseCarriesTheSecurityHeaders) {
+  for (const char* target : {"/api/v1/editions", "/api/v1/nothing/here", "/", "/api/v1/rounds"}) {
+    const HttpReply reply = Get(target);
+    EXPECT_NE(reply.Header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos) << target;
+    EXPECT_NE(reply.Header("content-security-policy").find("script-src 'self'"), std::string::npos) << target;
+    EXPECT_EQ(reply.Header("x-content-type-options"), "nosniff") << target;
+    EXPECT_EQ(reply.Header("referrer-policy"), "same-origin") << target;
+  }
+  // The HTTP layer's own answers too.
+  std::string garbage = RawExchange(server_->port(), "GARBAGE\r\n\r\n");
+  for (char& c : garbage) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  EXPECT_NE(garbage.find("x-content-type-options: nosniff"), std::string::npos) << garbage;
+}
+
+TEST_F(ApiTest, ErrorsEchoNoMarkup) {
+  const HttpReply reply = Get("/api/v1/%3Cscript%3Ealert(1)%3C/script%3E&x");
+  EXPECT_EQ(reply.status, 404);
+  EXPECT_EQ(reply.body.find('<'), std::string::npos) << reply.body;
+  EXPECT_EQ(reply.body.find('&'), std::string::npos) << reply.body;
+  // JSON reads the path back as it was sent.
+  EXPECT_EQ(Json::parse(reply.body)["error"]["message"], "no such path: /api/v1/<script>alert(1)</script>&x");
 }
 
 TEST_F(ApiTest, MalformedRequestsGet400AndOversizedHeaders431) {

@@ -78,5 +78,18 @@ TEST(ServeCommand, BusyPortExitsWithStorageError) {
   EXPECT_EQ(WEXITSTATUS(status), 5);
 }
 
+TEST(ServeCommand, PlainHttpBeyondLoopbackNeedsAllowRemote) {
+  test::TempDir dir;
+  const std::string log = dir.File("serve.log");
+  // Refused before anything is opened or bound: no server is started on 0.0.0.0.
+  const std::string command = std::string(OCINDEX_CLI) + " --db '" + dir.File("ocindex.db") +
+                              "' serve --host 0.0.0.0 --port 0 2>'" + log + "'";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);  // invalid input
+  EXPECT_NE(ReadAll(log).find("refusing to serve plain HTTP on 0.0.0.0"), std::string::npos) << ReadAll(log);
+  EXPECT_FALSE(std::ifstream(dir.File("ocindex.db")).good());
+}
+
 }  // namespace
 }  // namespace ocindex

@@ -40,6 +40,7 @@ class ApiServer {
     options.port = 0;
     options.access_log = false;
     options.blocking = server::Api::Waits;
+    options.headers = server::SecurityHeaders();
     auto api = api_;
     server_ = std::make_unique<adapters::http::Server>(
         options, [api](const adapters::http::Request& request) { return api->Handle(request); });

@@ -150,14 +150,20 @@ Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const st
 
 Result<std::vector<core::NarrativeStatements>> ExtractAll(const core::FlowExtractor& extractor,
                                                           const std::vector<NarrativeSource>& sources,
-                                                          unsigned threads) {
+                                                          unsigned threads, std::chrono::milliseconds budget) {
   std::vector<Result<core::NarrativeStatements>> results(sources.size(), MakeError(ErrorCode::kInternal, "not run"));
   std::atomic<size_t> next{0};
   auto work = [&] {
     auto scanner = extractor.NewScanner();
     for (size_t i = next++; i < sources.size(); i = next++) {
-      results[i] = scanner ? extractor.Extract(sources[i].narrative, sources[i].framework, sources[i].country, *scanner)
-                           : Result<core::NarrativeStatements>(scanner.error());
+      if (!scanner) {
+        results[i] = scanner.error();
+        continue;
+      }
+      const auto deadline = std::chrono::steady_clock::now() + budget;
+      core::ExtractLimits limits;
+      limits.out_of_time = [deadline] { return std::chrono::steady_clock::now() > deadline; };
+      results[i] = extractor.Extract(sources[i].narrative, sources[i].framework, sources[i].country, *scanner, limits);
     }
   };
   std::vector<std::thread> pool;

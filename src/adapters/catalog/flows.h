@@ -2,6 +2,7 @@
 // FlowExtractor, narratives read from files or from the store, and their statements.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -49,9 +50,15 @@ NarrativeSource StoredNarrativeSource(const StoredProfile& profile, const std::s
 Result<std::vector<NarrativeSource>> StoredNarratives(Catalog& catalog, const std::string& country,
                                                       const std::string& edition);
 
-// The statements of each source, extracted on up to `threads` threads, in order.
+// Wall-clock time one narrative's extraction may take before it stops with a note: a
+// backstop behind the caps of core::ExtractLimits (a 100 KB profile takes some 10 ms).
+inline constexpr std::chrono::milliseconds kExtractionBudget{1000};
+
+// The statements of each source, extracted on up to `threads` threads, in order,
+// each within `budget`.
 Result<std::vector<core::NarrativeStatements>> ExtractAll(const core::FlowExtractor& extractor,
                                                           const std::vector<NarrativeSource>& sources,
-                                                          unsigned threads);
+                                                          unsigned threads,
+                                                          std::chrono::milliseconds budget = kExtractionBudget);
 
 }  // namespace ocindex::adapters

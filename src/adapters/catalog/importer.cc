@@ -16,11 +16,16 @@
 namespace ocindex::adapters {
 namespace {
 
-// xlsx files are zip archives; their first four bytes say so.
-bool LooksLikeXlsx(const std::string& path) {
+// xlsx files are zip archives, and a legacy .xls (or an xlsx Excel encrypted) is an OLE
+// compound file; their first four bytes say so. Both go to the workbook reader, which
+// tells the one from the other (not to the CSV reader, which would call either invalid
+// UTF-8).
+bool LooksLikeWorkbook(const std::string& path) {
   char magic[4] = {};
   std::ifstream in(path, std::ios::binary);
-  return in.read(magic, sizeof magic) && std::string_view(magic, sizeof magic) == std::string_view("PK\x03\x04", 4);
+  if (!in.read(magic, sizeof magic)) return false;
+  const std::string_view start(magic, sizeof magic);
+  return start == std::string_view("PK\x03\x04", 4) || start == std::string_view("\xD0\xCF\x11\xE0", 4);
 }
 
 bool HasCountryColumn(const io::Table& table) {
@@ -140,7 +145,7 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
 
   ImportReport report;
   std::vector<io::Table> tables;
-  if (LooksLikeXlsx(path)) {
+  if (LooksLikeWorkbook(path)) {
     auto sheets = io::ReadAllSheets(path);
     if (!sheets) return sheets.error();
     for (io::Table& table : *sheets) {

@@ -32,14 +32,34 @@ std::string Request::Header(std::string_view name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
+namespace {
+// JSON whose strings hold no '<', '>' or '&' (escaped as \u003c, \u003e, \u0026, which
+// JSON parsers read back unchanged): an error echoes what the client sent, and text
+// that a browser might sniff or a page might paste as HTML stays inert. The three never
+// occur in JSON outside strings.
+std::string HtmlSafe(std::string json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 Response ErrorResponse(int status, std::string_view code, std::string_view message,
                        const std::vector<std::string>& suggestions) {
   nlohmann::ordered_json error = {{"code", code}, {"message", message}};
   if (!suggestions.empty()) error["suggestions"] = suggestions;
   Response response;
   response.status = status;
-  response.SetBody(nlohmann::ordered_json{{"error", error}}.dump(-1, ' ', false,
-                                                                 nlohmann::json::error_handler_t::replace));
+  response.SetBody(HtmlSafe(
+      nlohmann::ordered_json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }

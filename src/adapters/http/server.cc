@@ -34,6 +34,7 @@ using Clock = std::chrono::steady_clock;
 struct Shared {
   ServerOptions options;
   Handler handler;
+  std::unique_ptr<PeerLimits> limits;  // of options.peer_limits
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
   std::unique_ptr<asio::thread_pool> blocking;  // runs blocking requests; null when none
@@ -88,9 +89,25 @@ std::string JsonEscape(std::string_view text) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) peer_ = peer.address().to_string();
+  }
+  ~Session() {
+    if (opened_) shared_.limits->Close(peer_);
+  }
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
 
-  void Start() { ReadRequest(); }
+  void Start() {
+    opened_ = shared_.limits->Open(peer_);
+    if (!opened_) {
+      return Send(ErrorResponse(429, "too_many_connections", "too many open connections from your address"), "", "",
+                  false);
+    }
+    ReadRequest();
+  }
 
  private:
   void ReadRequest() {
@@ -119,9 +136,12 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec) return Close();  // the peer went away
     const auto& raw = parser_->get();
-    beast::error_code ignored;
-    const auto peer = stream_.socket().remote_endpoint(ignored);
-    std::optional<Request> request = Convert(raw, ignored ? std::string() : peer.address().to_string());
+    if (!shared_.limits->Allow(peer_)) {
+      Response limited = ErrorResponse(429, "rate_limited", "too many requests from your address; retry in a second");
+      limited.headers.emplace_back("Retry-After", "1");
+      return Send(std::move(limited), std::string(raw.method_string()), std::string(raw.target()), raw.keep_alive());
+    }
+    std::optional<Request> request = Convert(raw, peer_);
     if (!request) {
       return Send(ErrorResponse(400, "bad_request", "malformed request target"), std::string(raw.method_string()),
                   std::string(raw.target()), false);
@@ -158,6 +178,7 @@ class Session : public std::enable_shared_from_this<Session> {
     message_->result(static_cast<unsigned>(response.status));
     message_->set(bhttp::field::server, "ocindex");
     message_->set(bhttp::field::content_type, response.content_type);
+    for (const auto& [name, value] : shared_.options.headers) message_->set(name, value);
     for (const auto& [name, value] : response.headers) message_->set(name, value);
     message_->keep_alive(keep_alive);
     message_->content_length(body_->size());
@@ -207,6 +228,8 @@ class Session : public std::enable_shared_from_this<Session> {
   int status_ = 0;
   bool head_only_ = false;
   bool counted_ = false;
+  std::string peer_;     // the client's address ("" if unknown)
+  bool opened_ = false;  // counted in shared_.limits
   Clock::time_point started_;
 };
 
@@ -228,7 +251,15 @@ struct Server::Impl {
   }
 };
 
+bool IsLoopbackHost(const std::string& host) {
+  if (host == "localhost") return true;
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(host, ec);
+  return !ec && address.is_loopback();
+}
+
 Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+  impl_->shared.limits = std::make_unique<PeerLimits>(options.peer_limits);
   impl_->shared.options = std::move(options);
   impl_->shared.handler = std::move(handler);
 }

@@ -12,8 +12,11 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "adapters/http/message.h"
+#include "adapters/http/peer_limits.h"
 #include "core/error.h"
 
 namespace ocindex::adapters::http {
@@ -33,7 +36,17 @@ struct ServerOptions {
   // that serve the network, and concurrent writes can share one commit. Unset: none.
   std::function<bool(const Request&)> blocking;
   int blocking_threads = 16;
+  // Per client address: more connections are answered 429 and closed, requests beyond
+  // the rate get 429 with Retry-After.
+  PeerLimitOptions peer_limits;
+  // Added to every response, the server's own errors included, unless the handler set
+  // the same header (security headers: the face chooses them).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
+
+// Whether `host` (an IP address or "localhost") is a loopback address: only this machine
+// can reach a server bound there.
+bool IsLoopbackHost(const std::string& host);
 
 // Called concurrently from the server's threads: it must be thread-safe.
 using Handler = std::function<Response(const Request&)>;

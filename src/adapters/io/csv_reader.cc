@@ -1,5 +1,7 @@
 #include "adapters/io/csv_reader.h"
 
+#include "adapters/io/text_file.h"
+
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -216,24 +218,9 @@ Result<Table> ParseCsv(std::string_view text, std::string source) {
 }
 
 Result<Table> ReadCsvFile(const std::string& path) {
-  const auto os_reason = [](int error) { return std::generic_category().message(error); };
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                       &std::fclose);
-  if (!file) {
-    const int error = errno;
-    return MakeError(ErrorCode::kIo, "cannot open the file: " + os_reason(error), path);
-  }
-  std::string text;
-  char buffer[1 << 16];
-  size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) {
-    text.append(buffer, count);
-  }
-  if (std::ferror(file.get())) {
-    const int error = errno;
-    return MakeError(ErrorCode::kIo, "cannot read the file: " + os_reason(error), path);
-  }
-  return ParseCsv(text, path);
+  auto text = ReadTextFile(path);
+  if (!text) return text.error();
+  return ParseCsv(*text, path);
 }
 
 }  // namespace ocindex::adapters::io

@@ -1,6 +1,7 @@
 // Whole-file reads for the small inputs ocindex takes (frameworks, CSV datasets).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -8,7 +9,18 @@
 
 namespace ocindex::adapters::io {
 
-// kIo with the OS's reason if the file cannot be read; kInvalidInput for a directory.
+// The largest input file ocindex reads whole (CSV and expert files, texts and
+// narratives, frameworks, specs): 64 MiB, or OCINDEX_MAX_INPUT_MB megabytes. Its
+// inputs are a few MB at most; the limit keeps a wrong or hostile file (or an endless
+// stream such as /dev/zero) from taking the machine's memory.
+size_t MaxInputBytes();
+
+// The bytes of a file of at most `limit` bytes, read in chunks (a regular file's size
+// is checked before reading). kIo with the OS's reason if the file cannot be read;
+// kInvalidInput for a directory and, naming the limit, for a larger file or stream.
+Result<std::string> ReadBoundedFile(const std::string& path, size_t limit);
+
+// ReadBoundedFile(path, MaxInputBytes()).
 Result<std::string> ReadTextFile(const std::string& path);
 
 // Writes `bytes` to a temporary file beside `path` and renames it into place, so a

@@ -144,7 +144,10 @@ nlohmann::ordered_json StatementJson(const core::NarrativeStatements& statements
     item["evidence"] = std::move(evidence);
     list.push_back(std::move(item));
   }
-  return {{"country", statements.country}, {"edition", statements.edition}, {"statements", std::move(list)}};
+  nlohmann::ordered_json out = {
+      {"country", statements.country}, {"edition", statements.edition}, {"statements", std::move(list)}};
+  if (!statements.notes.empty()) out["notes"] = statements.notes;  // reading was bounded (core::ExtractLimits)
+  return out;
 }
 
 Grid EdgeGrid(const core::FlowGraph& graph, const PlaceNamer& names) {

@@ -33,7 +33,7 @@ constexpr size_t kPoolSize = 4;
 // kMigrations[i] takes the schema from version i to i + 1: the SQLite store's schema in
 // PostgreSQL's types. Shipped entries are never edited; a change is a new entry. Texts
 // that lists are ordered by collate as "C", byte order, as SQLite sorts them.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: editions with their revisions, and the country list.
     R"sql(
 CREATE TABLE countries (
@@ -164,6 +164,16 @@ CREATE FUNCTION ocindex_journal_append_only() RETURNS trigger LANGUAGE plpgsql A
 BEGIN RAISE EXCEPTION 'the journal is append-only'; END $$;
 CREATE TRIGGER journal_append_only BEFORE UPDATE OR DELETE ON journal
 FOR EACH ROW EXECUTE FUNCTION ocindex_journal_append_only();
+)sql",
+    // 5: extraction results of narrative revisions (Store::LoadExtraction): derived data,
+    // one row per revision and extractor fingerprint, gone with their revision.
+    R"sql(
+CREATE TABLE narrative_extractions (
+  revision_id BIGINT NOT NULL REFERENCES profile_revisions (id) ON DELETE CASCADE,
+  extractor   TEXT NOT NULL,
+  statements  TEXT NOT NULL,
+  PRIMARY KEY (revision_id, extractor)
+);
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(kMigrations.size());
@@ -382,6 +392,35 @@ class PostgresStore final : public Store {
       }
       if (infos.empty()) return MakeError(ErrorCode::kNotFound, "no narrative for " + iso3 + " in edition " + edition);
       return infos;
+    });
+  }
+
+  Result<std::optional<std::string>> LoadExtraction(const std::string& iso3, const std::string& edition, int revision,
+                                                    const std::string& extractor) override {
+    return Read([&](pqxx::transaction_base& t) -> Result<std::optional<std::string>> {
+      const pqxx::result rows =
+          t.exec_params("SELECT x.statements FROM narrative_extractions x JOIN profile_revisions r "
+                        "ON r.id = x.revision_id WHERE r.iso3 = $1 AND r.edition = $2 AND r.revision = $3 "
+                        "AND x.extractor = $4",
+                        iso3, edition, revision, extractor);
+      if (rows.empty()) return std::optional<std::string>();
+      return std::optional<std::string>(rows[0][0].as<std::string>());
+    });
+  }
+
+  Status SaveExtraction(const std::string& iso3, const std::string& edition, int revision,
+                        const std::string& extractor, const std::string& statements) override {
+    return Write([&](pqxx::work& t) -> Status {
+      const pqxx::result id = t.exec_params(
+          "SELECT id FROM profile_revisions WHERE iso3 = $1 AND edition = $2 AND revision = $3", iso3, edition,
+          revision);
+      if (id.empty()) return ProfileNotFound(iso3, edition, revision);
+      const auto revision_id = id[0][0].as<int64_t>();
+      // Results of another extractor are stale for good: replaced, not kept beside.
+      t.exec_params("DELETE FROM narrative_extractions WHERE revision_id = $1", revision_id);
+      t.exec_params("INSERT INTO narrative_extractions (revision_id, extractor, statements) VALUES ($1, $2, $3)",
+                    revision_id, extractor, statements);
+      return {};
     });
   }
 

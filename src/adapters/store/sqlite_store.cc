@@ -33,7 +33,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // kMigrations[i] takes the schema from version i to i + 1. Shipped entries are never
 // edited: a change to the schema is a new entry appended here.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: editions with their revisions, and the country list.
     R"sql(
 CREATE TABLE countries (
@@ -168,6 +168,16 @@ CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
 BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
+)sql",
+    // 5: extraction results of narrative revisions (Store::LoadExtraction): derived data,
+    // one row per revision and extractor fingerprint, gone with their revision.
+    R"sql(
+CREATE TABLE narrative_extractions (
+  revision_id INTEGER NOT NULL REFERENCES profile_revisions (id) ON DELETE CASCADE,
+  extractor   TEXT NOT NULL,
+  statements  TEXT NOT NULL,
+  PRIMARY KEY (revision_id, extractor)
+) WITHOUT ROWID;
 )sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(kMigrations.size());
@@ -497,6 +507,46 @@ class SqliteStore final : public Store {
         return MakeError(ErrorCode::kNotFound, "no narrative for " + iso3 + " in edition " + edition);
       }
       return infos;
+    });
+  }
+
+  Result<std::optional<std::string>> LoadExtraction(const std::string& iso3, const std::string& edition, int revision,
+                                                    const std::string& extractor) override {
+    return Locked([&]() -> Result<std::optional<std::string>> {
+      SQLite::Statement q(db_, "SELECT x.statements FROM narrative_extractions x JOIN profile_revisions r "
+                               "ON r.id = x.revision_id WHERE r.iso3 = ? AND r.edition = ? AND r.revision = ? "
+                               "AND x.extractor = ?");
+      q.bind(1, iso3);
+      q.bind(2, edition);
+      q.bind(3, revision);
+      q.bind(4, extractor);
+      if (!q.executeStep()) return std::optional<std::string>();
+      return std::optional<std::string>(q.getColumn(0).getString());
+    });
+  }
+
+  Status SaveExtraction(const std::string& iso3, const std::string& edition, int revision,
+                        const std::string& extractor, const std::string& statements) override {
+    return Locked([&]() -> Status {
+      SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      SQLite::Statement id(db_, "SELECT id FROM profile_revisions WHERE iso3 = ? AND edition = ? AND revision = ?");
+      id.bind(1, iso3);
+      id.bind(2, edition);
+      id.bind(3, revision);
+      if (!id.executeStep()) return ProfileNotFound(iso3, edition, revision);
+      const int64_t revision_id = id.getColumn(0).getInt64();
+      // Results of another extractor are stale for good: replaced, not kept beside.
+      SQLite::Statement drop(db_, "DELETE FROM narrative_extractions WHERE revision_id = ?");
+      drop.bind(1, revision_id);
+      drop.exec();
+      SQLite::Statement insert(db_, "INSERT INTO narrative_extractions (revision_id, extractor, statements) "
+                                    "VALUES (?, ?, ?)");
+      insert.bind(1, revision_id);
+      insert.bind(2, extractor);
+      insert.bind(3, statements);
+      insert.exec();
+      transaction.commit();
+      return {};
     });
   }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -185,6 +186,16 @@ class Store {
                                                                         const std::string& edition) = 0;
   // The current revision of every narrative of an edition, by ISO3.
   virtual Result<std::vector<ProfileRevisionInfo>> ListProfiles(const std::string& edition) = 0;
+
+  // Extraction results kept beside the narrative revision they were read from: derived
+  // data (never copied, never in a history), replaced when `extractor` (a fingerprint
+  // of the rules and lexicon that read them) changes. Loading gives nothing for
+  // another fingerprint or an absent revision; saving for an absent revision is
+  // kNotFound.
+  virtual Result<std::optional<std::string>> LoadExtraction(const std::string& iso3, const std::string& edition,
+                                                            int revision, const std::string& extractor) = 0;
+  virtual Status SaveExtraction(const std::string& iso3, const std::string& edition, int revision,
+                                const std::string& extractor, const std::string& statements) = 0;
 
   // Expert-level scores. Saving adds one revision per edition, all in one transaction
   // (every set is written or none), and returns the revisions in the order given.

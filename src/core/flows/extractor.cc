@@ -233,7 +233,8 @@ Result<FlowExtractor::SubjectGuess> FlowExtractor::GuessSubject(const Narrative&
 }
 
 Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, const Framework& framework,
-                                                   const std::string& subject, PatternScanner& scanner) const {
+                                                   const std::string& subject, PatternScanner& scanner,
+                                                   const ExtractLimits& limits) const {
   NarrativeStatements result;
   result.country = subject;
   result.edition = framework.edition;
@@ -249,6 +250,7 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
   if (auto it = gazetteer_->subregion.find(subject); it != gazetteer_->subregion.end()) {
     context.home_region = it->second;
   }
+  context.max_clause_places = limits.max_clause_places;
   context.in_group = [&group_of](const std::string& market, const std::string& group) {
     auto it = group_of.find(market);
     return it != group_of.end() && it->second == group;
@@ -256,7 +258,11 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
 
   std::vector<Statement> statements;
   std::vector<PatternMatch> matches;
+  size_t sentences_cut = 0;
+  size_t places_left_out = 0;
+  bool stopped = false;
   for (const NarrativeSection& section : narrative.sections) {
+    if (stopped) break;
     if (!ReadsSection(framework, section.node_id)) continue;
     std::vector<std::string> section_markets;
     if (auto node = framework.FindNode(section.node_id)) {
@@ -272,11 +278,19 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
     matches.clear();
     OCINDEX_RETURN_IF_ERROR(Scan(section.text, scanner, matches));
     const std::vector<Token> tokens = KeepTokens(matches, tables_->terms, &allowed);
-    const std::vector<SentenceSpan> sentences = SplitSentences(section.text);
+    std::vector<SentenceSpan> sentences = SplitSentences(section.text);
+    sentences_cut += CapSentenceLength(section.text, limits.max_sentence_bytes, sentences);
     ParagraphState paragraph;
     int current_paragraph = -1;
     size_t next = 0;
     for (size_t s = 0; s < sentences.size(); ++s) {
+      if (limits.out_of_time && limits.out_of_time()) {
+        result.notes.push_back(fmt::format(
+            "stopped at sentence {} of {} in section '{}': the time budget was spent; the rest was not read", s + 1,
+            sentences.size(), section.node_id));
+        stopped = result.stopped = true;
+        break;
+      }
       const SentenceSpan& sentence = sentences[s];
       if (sentence.paragraph != current_paragraph) {
         paragraph = ParagraphState{context.default_market, {}, {}};
@@ -285,10 +299,18 @@ Result<NarrativeStatements> FlowExtractor::Extract(const Narrative& narrative, c
       while (next < tokens.size() && tokens[next].begin < sentence.begin) ++next;
       size_t end = next;
       while (end < tokens.size() && tokens[end].begin < sentence.end) ++end;
-      ReadSentence(std::span<const Token>(tokens.data() + next, end - next), sentence, static_cast<int>(s), context,
-                   paragraph, statements);
+      places_left_out += ReadSentence(std::span<const Token>(tokens.data() + next, end - next), sentence,
+                                      static_cast<int>(s), context, paragraph, statements);
       next = end;
     }
+  }
+  if (sentences_cut > 0) {
+    result.notes.push_back(fmt::format("{} sentence(s) longer than {} bytes read in pieces", sentences_cut,
+                                       limits.max_sentence_bytes));
+  }
+  if (places_left_out > 0) {
+    result.notes.push_back(fmt::format("{} place(s) beyond the {} a clause may name left out", places_left_out,
+                                       limits.max_clause_places));
   }
 
   // Pages of a paged whole text.

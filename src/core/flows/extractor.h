@@ -5,6 +5,8 @@
 // docs/FLOWS.md). Pure.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +35,18 @@ struct CompiledTerm {
   std::string phrase;
 };
 
+// Bounds on the work of one extraction, so that hostile text costs about what its
+// length in ordinary prose costs. The caps sit far above ordinary prose (its longest
+// sentences are some 600 bytes; its clauses name a handful of places): what they
+// change is noted in NarrativeStatements::notes.
+struct ExtractLimits {
+  uint32_t max_sentence_bytes = 2000;  // longer sentences are read in pieces (CapSentenceLength)
+  size_t max_clause_places = 40;       // a clause's later places are left out
+  // Asked before each sentence: true stops the extraction there, with a note. The
+  // caller's clock (the core reads none); empty: never.
+  std::function<bool()> out_of_time;
+};
+
 class FlowExtractor {
  public:
   // Compiles the lexicon plus the places of the geography and gazetteer. Fails on a
@@ -46,9 +60,10 @@ class FlowExtractor {
   // market and actor ids limited to the framework's indicators. Sections outside
   // the criminality part (resilience) describe responses and are not read; which
   // sections are read: the summary and every section holding a market or actor
-  // indicator the lexicon names.
+  // indicator the lexicon names. Reading is bounded by `limits`.
   Result<NarrativeStatements> Extract(const Narrative& narrative, const Framework& framework,
-                                      const std::string& subject, PatternScanner& scanner) const;
+                                      const std::string& subject, PatternScanner& scanner,
+                                      const ExtractLimits& limits = {}) const;
 
   // Whether Extract reads this section of a narrative: the summary, a whole text
   // (whole_text.h) and every section holding a market or actor indicator the lexicon

@@ -63,16 +63,18 @@ std::vector<std::string_view> Words(std::string_view text, uint32_t begin, uint3
   return words;
 }
 
-// Words(text, begin, end).size(), without building the list (the rules ask it often).
-int WordCount(std::string_view text, uint32_t begin, uint32_t end) {
+// Whether text[begin, end) holds at most `max` words (Words(...).size() <= max),
+// without building the list and stopping at the first word past `max`: the rules ask
+// it for every pair of a cue and a place, whose gap may span a whole long sentence.
+bool WithinWords(std::string_view text, uint32_t begin, uint32_t end, int max) {
   int count = 0;
   bool in_word = false;
   for (uint32_t i = begin; i < end; ++i) {
     const bool letter = std::isalpha(static_cast<unsigned char>(text[i])) != 0;
-    if (letter && !in_word) ++count;
+    if (letter && !in_word && ++count > max) return false;
     in_word = letter;
   }
-  return count;
+  return true;
 }
 
 std::string Lower(std::string_view text) {
@@ -145,7 +147,8 @@ class SentenceReader {
       : tokens_(tokens), sentence_(sentence), index_(sentence_index), context_(context), paragraph_(paragraph),
         out_(out) {}
 
-  void Read() {
+  // Returns how many places were left out (SectionContext::max_clause_places).
+  size_t Read() {
     // Only the sentence before may complete a flow of this one.
     std::erase_if(paragraph_.partials,
                   [this](const Statement& partial) { return index_ - partial.evidence.front().sentence > 1; });
@@ -178,6 +181,7 @@ class SentenceReader {
     for (Clause& clause : clauses_) ReadFlows(clause);
     for (Clause& clause : clauses_) ReadTrends(clause);
     UpdateTopic();
+    return places_left_out_;
   }
 
  private:
@@ -302,6 +306,12 @@ class SentenceReader {
       const CueKind kind = tokens_[i].kind();
       if (kind == CueKind::kContinuation) ++leg;
       if (!IsPlaceKind(kind)) continue;
+      // A clause naming more places than any sentence of prose does is a list or a
+      // run-on passage: its later places would only make reading it slower.
+      if (clause.mentions.size() >= context_.max_clause_places) {
+        ++places_left_out_;
+        continue;
+      }
       Mention mention = MakeMention(i);
       const size_t index = clause.mentions.size();
       clause.mentions.push_back(std::move(mention));
@@ -339,11 +349,11 @@ class SentenceReader {
     for (size_t j = clause.first; j < clause.last; ++j) {
       const Token& cue = tokens_[j];
       if ((cue.kind() != CueKind::kBased && cue.kind() != CueKind::kOrigin) || cue.end > list.begin ||
-          WordCount(context_.text, cue.end, list.begin) > 1) {
+          !WithinWords(context_.text, cue.end, list.begin, 1)) {
         continue;
       }
       for (size_t a = clause.first; a < j; ++a) {
-        if (tokens_[a].kind() == CueKind::kActor && WordCount(context_.text, tokens_[a].end, cue.begin) <= 1) {
+        if (tokens_[a].kind() == CueKind::kActor && WithinWords(context_.text, tokens_[a].end, cue.begin, 1)) {
           return true;
         }
       }
@@ -406,7 +416,7 @@ class SentenceReader {
   std::optional<size_t> NextContent(const Clause& clause, uint32_t from, int max_words) const {
     for (size_t i = clause.first; i < clause.last; ++i) {
       if (tokens_[i].begin < from || !IsContent(tokens_[i].kind())) continue;
-      if (WordCount(context_.text, from, tokens_[i].begin) > max_words) return std::nullopt;
+      if (!WithinWords(context_.text, from, tokens_[i].begin, max_words)) return std::nullopt;
       return i;
     }
     return std::nullopt;
@@ -518,7 +528,7 @@ class SentenceReader {
       if (last.subject || last.codes.empty()) continue;
       // Before: "Chinese triads"
       if (list.end <= tokens_[actor].begin && last.adjective &&
-          WordCount(context_.text, list.end, tokens_[actor].begin) <= kMaxAdjacentWords) {
+          WithinWords(context_.text, list.end, tokens_[actor].begin, kMaxAdjacentWords)) {
         return last.codes.front();
       }
       // After: "based in Russia", "hailing from Central Asia"
@@ -526,8 +536,8 @@ class SentenceReader {
         for (size_t j = actor + 1; j < clause.last && tokens_[j].begin < list.begin; ++j) {
           const CueKind kind = tokens_[j].kind();
           if ((kind == CueKind::kBased || kind == CueKind::kOrigin) &&
-              WordCount(context_.text, tokens_[j].end, list.begin) <= 1 &&
-              WordCount(context_.text, tokens_[actor].end, tokens_[j].begin) <= 1) {
+              WithinWords(context_.text, tokens_[j].end, list.begin, 1) &&
+              WithinWords(context_.text, tokens_[actor].end, tokens_[j].begin, 1)) {
             return first.codes.front();
           }
         }
@@ -609,7 +619,7 @@ class SentenceReader {
       const Token& t = tokens_[j];
       if (!IsMarketKind(t.kind())) continue;
       if (t.end <= cue.begin) {
-        if (t.kind() == CueKind::kMarket && WordCount(context_.text, t.end, cue.begin) == 0) return true;
+        if (t.kind() == CueKind::kMarket && WithinWords(context_.text, t.end, cue.begin, 0)) return true;
         continue;
       }
       const std::vector<std::string_view> gap = Words(context_.text, cue.end, t.begin);
@@ -639,7 +649,7 @@ class SentenceReader {
       // ("a transit country for Bolivian cocaine") is not the role's holder.
       PlaceList* after = nullptr;
       for (PlaceList& list : clause.lists) {
-        if (list.begin >= cue.end && WordCount(context_.text, cue.end, list.begin) <= 2 &&
+        if (list.begin >= cue.end && WithinWords(context_.text, cue.end, list.begin, 2) &&
             !ContentBetween(clause, cue.end, list.begin) && !list.Bound()) {
           after = &list;
           break;
@@ -704,9 +714,10 @@ class SentenceReader {
     constexpr int kMaxMarketWords = 16;
     for (size_t i : clause.market_tokens) {
       const Token& t = tokens_[i];
-      const int words = t.end <= list.begin ? WordCount(context_.text, t.end, list.begin)
-                                            : WordCount(context_.text, list.end, t.begin);
-      if (words <= kMaxMarketWords) return true;
+      if (t.end <= list.begin ? WithinWords(context_.text, t.end, list.begin, kMaxMarketWords)
+                              : WithinWords(context_.text, list.end, t.begin, kMaxMarketWords)) {
+        return true;
+      }
     }
     return false;
   }
@@ -723,7 +734,7 @@ class SentenceReader {
     // The subject right before, with only market words between: "domestic heroin market".
     for (const PlaceList& list : clause.lists) {
       if (list.end > tokens_[noun].begin || !ListIsSubject(clause, list)) continue;
-      bool only_markets = WordCount(context_.text, list.end, tokens_[noun].begin) <= 3;
+      bool only_markets = WithinWords(context_.text, list.end, tokens_[noun].begin, 3);
       for (size_t j = clause.first; j < clause.last && only_markets; ++j) {
         const Token& t = tokens_[j];
         if (t.begin >= list.end && t.end <= tokens_[noun].begin && IsContent(t.kind()) &&
@@ -1039,8 +1050,8 @@ class SentenceReader {
       for (size_t j = clause.first; j < clause.last; ++j) {
         const Token& t = tokens_[j];
         if (t.kind() == CueKind::kFigure && s.figure.empty() &&
-            ((t.end <= cue.begin && WordCount(context_.text, t.end, cue.begin) <= 1 && cue.begin - t.end < 16) ||
-             (t.begin >= cue.end && j < next_trend && WordCount(context_.text, cue.end, t.begin) <= 2))) {
+            ((t.end <= cue.begin && WithinWords(context_.text, t.end, cue.begin, 1) && cue.begin - t.end < 16) ||
+             (t.begin >= cue.end && j < next_trend && WithinWords(context_.text, cue.end, t.begin, 2)))) {
           s.figure = std::string(Text(t));
         }
         if (t.kind() == CueKind::kPeriod && t.begin >= cue.end && j < next_trend && s.period.empty()) {
@@ -1071,7 +1082,7 @@ class SentenceReader {
              (t.kind() == CueKind::kActor && t.assessed);
     };
     for (size_t j = cue + 1; j < next_trend; ++j) {
-      if (names_subject(tokens_[j]) && WordCount(context_.text, tokens_[cue].end, tokens_[j].begin) <= 4) {
+      if (names_subject(tokens_[j]) && WithinWords(context_.text, tokens_[cue].end, tokens_[j].begin, 4)) {
         return take(tokens_[j]);
       }
     }
@@ -1115,13 +1126,14 @@ class SentenceReader {
   size_t first_statement_ = out_.size();
   std::vector<Clause> clauses_;
   std::vector<std::pair<size_t, std::string>> clause_roles_;  // (clause's first token, "market/role") given the subject
+  size_t places_left_out_ = 0;
 };
 
 }  // namespace
 
-void ReadSentence(std::span<const Token> tokens, const SentenceSpan& sentence, int sentence_index,
-                  const SectionContext& context, ParagraphState& paragraph, std::vector<Statement>& out) {
-  SentenceReader(tokens, sentence, sentence_index, context, paragraph, out).Read();
+size_t ReadSentence(std::span<const Token> tokens, const SentenceSpan& sentence, int sentence_index,
+                    const SectionContext& context, ParagraphState& paragraph, std::vector<Statement>& out) {
+  return SentenceReader(tokens, sentence, sentence_index, context, paragraph, out).Read();
 }
 
 }  // namespace ocindex::core

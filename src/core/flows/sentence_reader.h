@@ -35,6 +35,7 @@ struct SectionContext {
   std::string subject;          // ISO3 of the narrative's country
   std::string home_region;      // the subject's sub-region code; empty if unknown
   std::string default_market;   // the section's only market indicator, if it has one
+  size_t max_clause_places = SIZE_MAX;  // places of a clause read; later ones are left out
   // Whether a market indicator belongs to a framework group ("drugs"), for generic
   // words that only name drug markets.
   std::function<bool(const std::string& market, const std::string& group)> in_group;
@@ -48,8 +49,9 @@ struct ParagraphState {
 };
 
 // Appends the statements of one sentence (`tokens` are the sentence's, sorted by
-// start) to `out`.
-void ReadSentence(std::span<const Token> tokens, const SentenceSpan& sentence, int sentence_index,
+// start) to `out`. Returns how many places it left out (beyond
+// context.max_clause_places in a clause).
+size_t ReadSentence(std::span<const Token> tokens, const SentenceSpan& sentence, int sentence_index,
                   const SectionContext& context, ParagraphState& paragraph, std::vector<Statement>& out);
 
 }  // namespace ocindex::core

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <utility>
 
 namespace ocindex::core {
 namespace {
@@ -94,6 +95,31 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text) {
   }
   emit(start, text.size());
   return sentences;
+}
+
+size_t CapSentenceLength(std::string_view text, uint32_t max_bytes, std::vector<SentenceSpan>& sentences) {
+  size_t cut = 0;
+  std::vector<SentenceSpan> out;
+  out.reserve(sentences.size());
+  for (SentenceSpan sentence : sentences) {
+    if (sentence.end - sentence.begin > max_bytes) ++cut;
+    while (sentence.end - sentence.begin > max_bytes) {
+      uint32_t end = sentence.begin + max_bytes;
+      while (end > sentence.begin && text[end] != ' ') --end;
+      if (end == sentence.begin) {  // no space: at the limit, on a character's first byte
+        end = sentence.begin + max_bytes;
+        while (end > sentence.begin + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+      }
+      uint32_t piece_end = end;
+      while (piece_end > sentence.begin && IsSpace(text[piece_end - 1])) --piece_end;
+      if (piece_end > sentence.begin) out.push_back({sentence.begin, piece_end, sentence.paragraph});
+      sentence.begin = end;
+      while (sentence.begin < sentence.end && IsSpace(text[sentence.begin])) ++sentence.begin;
+    }
+    if (sentence.end > sentence.begin) out.push_back(sentence);
+  }
+  sentences = std::move(out);
+  return cut;
 }
 
 }  // namespace ocindex::core

@@ -58,6 +58,12 @@ struct NarrativeStatements {
   std::string country;  // ISO3 of the subject
   std::string edition;
   std::vector<Statement> statements;  // in order of first evidence
+  // Where reading was bounded (ExtractLimits): sentences read in pieces, places left
+  // out, the time budget spent. Empty for ordinary prose.
+  std::vector<std::string> notes;
+  // The time budget ran out before the end: a partial reading that depends on the
+  // machine's load, so it is not kept as the narrative's extraction.
+  bool stopped = false;
 };
 
 // The identity of a statement: two statements with the same key say the same thing

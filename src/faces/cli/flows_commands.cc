@@ -69,8 +69,9 @@ void Extract(Context& context, const ExtractArgs& args) {
   }
   auto statements = adapters::ExtractAll(*extractor, sources, Threads());
   if (!statements) return context.Fail(statements.error());
-  for (const adapters::NarrativeSource& source : sources) {
-    std::cerr << fmt::format("{} {}: {}\n", source.country, source.edition, source.source);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    std::cerr << fmt::format("{} {}: {}\n", sources[i].country, sources[i].edition, sources[i].source);
+    for (const std::string& note : (*statements)[i].notes) std::cerr << "  note: " << note << '\n';
   }
   if (context.format() == adapters::render::Format::kJson) {
     const adapters::render::PlaceNamer names{extractor->geography(), extractor->gazetteer()};

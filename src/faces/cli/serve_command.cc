@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include "adapters/http/server.h"
 #include "faces/cli/commands.h"
@@ -18,6 +19,9 @@ struct ServeArgs {
   int port = 8080;
   int threads = 2;
   std::string web;
+  bool allow_remote = false;
+  size_t connections_per_address = adapters::http::PeerLimitOptions{}.connections;
+  double requests_per_second = adapters::http::PeerLimitOptions{}.rate;
 };
 
 // The explorer's build: the `web` folder next to the ocindex executable.
@@ -28,9 +32,22 @@ std::string DefaultWebDir() {
 }
 
 void Serve(Context& context, const ServeArgs& args) {
+  // Plain HTTP beyond loopback sends passwords and session cookies in the clear.
+  if (!adapters::http::IsLoopbackHost(args.host)) {
+    if (!args.allow_remote) {
+      return context.Fail(MakeError(
+          ErrorCode::kInvalidInput,
+          fmt::format("refusing to serve plain HTTP on {}, beyond this machine: put a reverse proxy that terminates "
+                      "TLS in front and bind 127.0.0.1 (docs/API.md, \"Exposing the server\"), or pass "
+                      "--allow-remote",
+                      args.host)));
+    }
+    std::cerr << "ocindex: warning: serving plain HTTP on " << args.host
+              << ", beyond this machine; sign-in passwords and session cookies travel unencrypted\n";
+  }
   auto engine = context.OpenEngine();
   if (!engine) return context.Fail(engine.error());
-  if (Status loaded = (*engine)->LoadAll(); !loaded) return context.Fail(loaded.error());
+  const app::Engine* loading = engine->get();
   auto api = std::make_shared<server::Api>(std::move(*engine), args.web.empty() ? DefaultWebDir() : args.web);
   // A closed stderr (a log pipe gone away) must not kill the server.
   std::signal(SIGPIPE, SIG_IGN);
@@ -39,13 +56,23 @@ void Serve(Context& context, const ServeArgs& args) {
   options.port = static_cast<uint16_t>(args.port);
   options.threads = args.threads;
   options.blocking = server::Api::Waits;
+  options.headers = server::SecurityHeaders();
+  options.peer_limits.connections = args.connections_per_address;
+  options.peer_limits.rate = args.requests_per_second;
+  options.peer_limits.burst = 2 * args.requests_per_second;
   adapters::http::Server http(options, [api](const adapters::http::Request& request) { return api->Handle(request); });
   if (Status started = http.Start(); !started) return context.Fail(started.error());
   if (!api->explorer_available()) {
     std::cerr << "ocindex: the explorer is not built (no index.html in the web folder); the API works\n";
   }
   std::cerr << fmt::format("listening on http://{}:{}", args.host, http.port()) << std::endl;
+  // The editions load while the server already answers (a request for one waits for
+  // it): what is stored never delays the start.
+  std::thread warm([loading] {
+    if (Status loaded = loading->Warm(); !loaded) std::cerr << "ocindex: " << loaded.error().ToString() << '\n';
+  });
   http.WaitForSignal();
+  warm.join();
   std::cerr << "ocindex: stopped\n";
 }
 
@@ -58,6 +85,14 @@ void RegisterServeCommand(CLI::App& app, Context& context) {
   serve->add_option("--port", args->port, "TCP port; 0 picks a free one (the URL is printed on stderr)")
       ->check(CLI::Range(0, 65535));
   serve->add_option("--threads", args->threads, "Worker threads")->check(CLI::Range(1, 64));
+  serve->add_flag("--allow-remote", args->allow_remote,
+                  "Serve plain HTTP on an address beyond loopback (refused without it; prefer a TLS reverse proxy)");
+  serve->add_option("--max-connections-per-address", args->connections_per_address,
+                    "Open connections one client address may hold (0: no limit; loopback is exempt)");
+  serve->add_option("--max-requests-per-second", args->requests_per_second,
+                    "Requests a second one client address may send on average, bursts of twice that (0: no limit; "
+                    "loopback is exempt)")
+      ->check(CLI::NonNegativeNumber);
   serve->add_option("--web", args->web, "Explorer build folder (default: 'web' next to the ocindex executable)");
   serve->callback([&context, args] { Serve(context, *args); });
 }

@@ -1,6 +1,10 @@
 #include "faces/server/api.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <cstdio>
+#include <set>
 
 #include "faces/server/api_json.h"
 
@@ -33,7 +37,37 @@ Response Health(const app::Engine& engine) {
                            {"editions", engine.edition_ids().size()}});
 }
 
+// The route's handler behind a check of the query: a parameter the route does not
+// document gets 400, so a client-chosen name never makes a response of its own (nor a
+// cache entry: ResponseCache keeps 200s only).
+adapters::http::RouteHandler WithKnownParams(const ApiRoute& route) {
+  std::set<std::string> known;
+  for (const ParamDoc& param : route.doc.params) {
+    if (param.in == "query") known.insert(param.name);
+  }
+  return [known, handler = route.handler](const Request& request, const PathParams& params) {
+    for (const auto& [name, value] : request.query) {
+      if (known.count(name) != 0) continue;
+      return adapters::http::ErrorResponse(
+          400, "unknown_parameter",
+          known.empty() ? fmt::format("unknown query parameter '{}': this path takes none", name)
+                        : fmt::format("unknown query parameter '{}'; expected one of: {}", name, fmt::join(known, ", ")));
+    }
+    return handler(request, params);
+  };
+}
+
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> SecurityHeaders() {
+  return {{"Content-Security-Policy",
+           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+           "connect-src 'self'; "
+           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"X-Frame-Options", "DENY"},
+          {"Referrer-Policy", "same-origin"}};
+}
 
 RouteTable ApiRoutes(const app::Engine& engine) {
   RouteTable table;
@@ -53,14 +87,14 @@ Api::Api(std::unique_ptr<app::Engine> engine, const std::string& web_dir, app::W
       table_(ApiRoutes(*engine_)),
       workspace_table_(WorkspaceRoutes(workspace_, engine_->shared_store(), [this] { Published(); })),
       web_(web_dir) {
-  for (const ApiRoute& route : table_) router_.Get(route.pattern, route.handler);
+  for (const ApiRoute& route : table_) router_.Get(route.pattern, WithKnownParams(route));
   for (const WorkspaceRoute& route : workspace_table_) router_.Add(route.method, route.pattern, route.handler);
   auto openapi = std::make_shared<const std::string>(OpenApiDocument(table_, workspace_table_));
-  router_.Get("/api/v1/openapi.json", [openapi](const Request&, const PathParams&) {
+  router_.Get("/api/v1/openapi.json", WithKnownParams({"/api/v1/openapi.json", {}, [openapi](const Request&, const PathParams&) {
     Response response;
     response.body = openapi;
     return response;
-  });
+  }}));
   router_.Get("/healthz", [](const Request&, const PathParams&) { return JsonResponse(Json{{"status", "ok"}}); });
   router_.Get("/api/v1/health", [this](const Request&, const PathParams&) { return Health(*engine_); });
 }

@@ -16,6 +16,13 @@
 
 namespace ocindex::server {
 
+// Headers for every response (adapters::http::ServerOptions::headers): a Content
+// Security Policy fitted to the explorer (scripts, styles and data from this origin
+// only, no inline script, no plugins; inline style attributes allowed, which its charts
+// and bars set), no MIME sniffing, no framing by other sites (the explorer has no
+// embeddable view), and no Referer beyond this origin.
+std::vector<std::pair<std::string, std::string>> SecurityHeaders();
+
 class Api {
  public:
   // `engine` has loaded everything (Engine::LoadAll), so no request touches the store.
@@ -33,6 +40,7 @@ class Api {
   std::vector<std::string> Patterns() const { return router_.Patterns(); }
   bool explorer_available() const { return web_.available(); }
   app::Workspace& workspace() { return workspace_; }
+  const ResponseCache& cache() const { return cache_; }
 
  private:
   // Picks up a publication: the engine loads what is new, then the cache is cleared.

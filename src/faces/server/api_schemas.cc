@@ -267,8 +267,9 @@ Json Statement() {
 }
 
 Json CountryFlows() {
-  const Json narrative =
-      Object(Json{{"country", String()}, {"edition", String()}, {"statements", Array(SchemaRef("Statement"))}});
+  const Json narrative = Object(
+      Json{{"country", String()}, {"edition", String()}, {"statements", Array(SchemaRef("Statement"))}, {"notes", Strings()}},
+      {"notes"});
   return Object(Json{{"iso3", String()},
                      {"name", String()},
                      {"narratives", Array(narrative)},

@@ -105,7 +105,7 @@ core::FlowGraph SampleGraph() {
   evidence.begin = 0;
   evidence.end = 20;
   flow.evidence.push_back(evidence);
-  return core::BuildFlowGraph({{"KAZ", "2021", {flow}}}, {});
+  return core::BuildFlowGraph({{"KAZ", "2021", {flow}, {}, false}}, {});
 }
 
 TEST(FlowRender, GeoJsonLinesAreOneFeaturePerLineWithCentroids) {
@@ -156,11 +156,12 @@ TEST(FlowRender, EdgeCsvAndStatementJsonQuoteTheEvidence) {
   market.kind = core::StatementKind::kMarket;
   market.market = "heroin_trade";
   market.evidence.push_back({"drugs", 0, 0, 0, 22, 0, 6});
-  const auto json = render::StatementJson({"KAZ", "2021", {market}}, narrative, names, std::nullopt);
+  const core::NarrativeStatements statements{"KAZ", "2021", {market}, {}, false};
+  const auto json = render::StatementJson(statements, narrative, names, std::nullopt);
   EXPECT_EQ(json["statements"][0]["evidence"][0]["text"], "Heroin goes to Russia.");
   EXPECT_EQ(json["statements"][0]["evidence"][0]["cue"], "Heroin");
   EXPECT_EQ(json["statements"][0]["evidence"][0]["sentence"], 1);
-  EXPECT_TRUE(render::StatementJson({"KAZ", "2021", {market}}, narrative, names, core::StatementKind::kFlow)
+  EXPECT_TRUE(render::StatementJson(statements, narrative, names, core::StatementKind::kFlow)
                   ["statements"]
                       .empty());
 }

@@ -187,6 +187,12 @@ TEST_F(ImporterTest, EmptyFile) {
   ExpectRejected("empty.csv", "", ErrorCode::kInvalidInput, {"empty.csv", "empty"});
 }
 
+TEST_F(ImporterTest, LegacyXlsIsRecognisedByItsMagicBytes) {
+  // An OLE compound file (a legacy .xls) renamed .xlsx: said so, not "invalid UTF-8".
+  ExpectRejected("old.xlsx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'),
+                 ErrorCode::kInvalidInput, {"old.xlsx", "legacy .xls"});
+}
+
 TEST_F(ImporterTest, WrongEncoding) {
   auto csv = CsvFixture::For2021(framework_2021_);
   csv.rows[0][1] = "Kazakhstan \xE9";  // Latin-1 e-acute

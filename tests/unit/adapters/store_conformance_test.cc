@@ -351,6 +351,25 @@ TEST_P(StoreConformance, ProfilesKeepEveryRevision) {
   EXPECT_EQ(store->SaveProfile(incomplete).error().code, ErrorCode::kInvalidInput);
 }
 
+TEST_P(StoreConformance, ExtractionsAreKeptPerRevisionAndExtractor) {
+  auto store = Open();
+  ASSERT_TRUE(store->SaveProfile(Profile("VAL", "Victims are moved north.", "ana")).ok());
+  ASSERT_TRUE(store->SaveProfile(Profile("VAL", "Victims are moved south.", "ben")).ok());
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2021", 2, "rules-a"), std::nullopt);
+  ASSERT_TRUE(store->SaveExtraction("VAL", "2021", 1, "rules-a", R"({"n":1})").ok());
+  ASSERT_TRUE(store->SaveExtraction("VAL", "2021", 2, "rules-a", R"({"n":2})").ok());
+  store = Open();  // what was saved survives a new connection
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2021", 1, "rules-a"), R"({"n":1})");
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2021", 2, "rules-a"), R"({"n":2})");
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2021", 2, "rules-b"), std::nullopt);
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2023", 2, "rules-a"), std::nullopt);
+  // Another extractor's result replaces the stale one.
+  ASSERT_TRUE(store->SaveExtraction("VAL", "2021", 2, "rules-b", R"({"n":3})").ok());
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2021", 2, "rules-b"), R"({"n":3})");
+  EXPECT_EQ(*store->LoadExtraction("VAL", "2021", 2, "rules-a"), std::nullopt);
+  EXPECT_EQ(store->SaveExtraction("VAL", "2021", 3, "rules-a", "{}").error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(StoreConformance, ExpertScoresKeepEveryRevisionAndSaveAllOrNothing) {
   auto store = Open();
   auto missing = store->LoadExpertScores("2023");

@@ -47,9 +47,9 @@ TEST(Betweenness, PathAndStarByHand) {
 }
 
 TEST(FlowGraph, MergesNarrativesAndFollowsTransitPoints) {
-  NarrativeStatements kaz{"KAZ", "2021", {Flow("heroin_trade", {"AFG"}, {"KAZ"}, {"RUS"})}};
-  NarrativeStatements tjk{"TJK", "2021", {Flow("heroin_trade", {"AFG"}, {"TJK", "KAZ"}, {"RUS"}, 0.6)}};
-  NarrativeStatements uzb{"UZB", "2021", {Flow("heroin_trade", {"AFG"}, {"UZB"}, {"KAZ"})}};
+  NarrativeStatements kaz{"KAZ", "2021", {Flow("heroin_trade", {"AFG"}, {"KAZ"}, {"RUS"})}, {}, false};
+  NarrativeStatements tjk{"TJK", "2021", {Flow("heroin_trade", {"AFG"}, {"TJK", "KAZ"}, {"RUS"}, 0.6)}, {}, false};
+  NarrativeStatements uzb{"UZB", "2021", {Flow("heroin_trade", {"AFG"}, {"UZB"}, {"KAZ"})}, {}, false};
   const FlowGraph graph = BuildFlowGraph({kaz, tjk, uzb}, {});
 
   const FlowEdge* kaz_rus = Edge(graph, "heroin_trade", "KAZ", "RUS");
@@ -80,7 +80,9 @@ TEST(FlowGraph, NegatedLowConfidenceAndOtherMarketsAreLeftOut) {
   NarrativeStatements narrative{"ARM", "2023",
                                 {negated, Flow("heroin_trade", {"IRN"}, {}, {"GEO"}, 0.3),
                                  Flow("cocaine_trade", {"BRA"}, {}, {"ARM"}),
-                                 Flow("heroin_trade", {"IRN", "AFG"}, {}, {"TUR", "GEO"})}};
+                                 Flow("heroin_trade", {"IRN", "AFG"}, {}, {"TUR", "GEO"})},
+                                {},
+                                false};
   const FlowGraph graph = BuildFlowGraph({narrative}, {"heroin_trade", 0.5});
   EXPECT_EQ(graph.edges.size(), 4u);  // {IRN, AFG} x {TUR, GEO}
   for (const FlowEdge& e : graph.edges) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <string>
+
 namespace ocindex::server {
 namespace {
 
@@ -12,7 +15,22 @@ Request Get(std::string target) {
   Request request;
   request.method = "GET";
   request.target = std::move(target);
+  const size_t question = request.target.find('?');
+  request.path = request.target.substr(0, question);
+  if (question != std::string::npos) {
+    EXPECT_TRUE(adapters::http::ParseQuery(request.target.substr(question + 1), request.query));
+  }
   return request;
+}
+
+// A 200 of `bytes` bytes, counting its computations.
+std::function<Response()> Body(size_t bytes, int& computed) {
+  return [bytes, &computed] {
+    ++computed;
+    Response response;
+    response.SetBody(std::string(bytes, 'x'));
+    return response;
+  };
 }
 
 TEST(ResponseCache, ComputesOnceAndAddsValidators) {
@@ -75,18 +93,49 @@ TEST(ResponseCache, FormatIsPartOfTheKeyAndErrorsAreNotCached) {
   EXPECT_EQ(computed, 3);
 }
 
-TEST(ResponseCache, BoundedByCapacity) {
-  ResponseCache cache(1);
+TEST(ResponseCache, BoundedByBytesLeastRecentlyServedFirst) {
   int computed = 0;
-  auto compute = [&computed] {
-    ++computed;
-    return Response();
-  };
+  const auto compute = Body(900, computed);
+  ResponseCache probe;
+  probe.Serve(Get("/a"), compute);
+  const size_t entry = probe.bytes();  // what one of these responses costs
+  ASSERT_GT(entry, 900u);
+  const size_t budget = 4 * entry + entry / 2;  // room for four
+  ResponseCache cache(budget);
+  computed = 0;
+  for (const char* target : {"/a", "/b", "/c", "/d"}) cache.Serve(Get(target), compute);
+  EXPECT_EQ(cache.entries(), 4u);
+  cache.Serve(Get("/a"), compute);  // served: now the most recent
+  cache.Serve(Get("/e"), compute);  // pushes out /b, the least recently served
+  EXPECT_EQ(computed, 5);
+  EXPECT_EQ(cache.entries(), 4u);
+  EXPECT_LE(cache.bytes(), budget);
   cache.Serve(Get("/a"), compute);
+  EXPECT_EQ(computed, 5);
   cache.Serve(Get("/b"), compute);
-  cache.Serve(Get("/b"), compute);  // no room: computed again
-  cache.Serve(Get("/a"), compute);  // cached
-  EXPECT_EQ(computed, 3);
+  EXPECT_EQ(computed, 6);
+  EXPECT_LE(cache.bytes(), budget);
+}
+
+TEST(ResponseCache, OneResponseMayNotTakeMostOfTheBudget) {
+  ResponseCache cache(4000);
+  int computed = 0;
+  cache.Serve(Get("/big"), Body(1500, computed));
+  cache.Serve(Get("/big"), Body(1500, computed));
+  EXPECT_EQ(computed, 2);
+  EXPECT_EQ(cache.entries(), 0u);
+}
+
+TEST(ResponseCache, QueryOrderDoesNotMakeANewEntry) {
+  ResponseCache cache;
+  int computed = 0;
+  const auto compute = Body(10, computed);
+  cache.Serve(Get("/a?x=1&y=2"), compute);
+  cache.Serve(Get("/a?y=2&x=1"), compute);
+  cache.Serve(Get("/a?y=%32&x=1"), compute);  // the same values, escaped
+  EXPECT_EQ(computed, 1);
+  cache.Serve(Get("/a?x=1&y=3"), compute);
+  EXPECT_EQ(computed, 2);
 }
 
 }  // namespace
