@@ -2,13 +2,14 @@
 // chromium through playwright-core, checks every page and writes screenshots at desktop and phone sizes; the
 // country-profile checks (narrative, printable profile against the CLI's PDF) are in profile-checks.mjs.
 // Usage: node web/tests/browser.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
 import { checkProfiles, importNarrative } from './profile-checks.mjs';
 import { checkDecision } from './decision-checks.mjs';
 
@@ -31,19 +32,6 @@ for (const [file, iso3] of [['georgia-2021.txt', 'GEO'], ['peru-2021.txt', 'PER'
   if (run.status !== 0) { console.error(`FAIL storing ${file}: ${run.stderr}`); process.exit(1); }
 }
 
-function startServer() {
-  const child = spawn(binary, ['serve', '--host', '127.0.0.1', '--port', '0', '--db', dbPath, '--web', webDir], { stdio: ['ignore', 'ignore', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`server did not report its port: ${seen}`)), 30000);
-    child.stderr.on('data', (chunk) => {
-      seen += chunk;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
-      if (m) { clearTimeout(timer); resolve({ child, base: `http://127.0.0.1:${m[1]}/` }); }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${seen}`)));
-  });
-}
 
 const viewports = { desktop: { width: 1366, height: 768 }, phone: { width: 390, height: 844 } };
 const pages = [
@@ -71,7 +59,7 @@ function cleanup() {
 
 try {
   for (const edition of [2021, 2023]) importNarrative(binary, dbPath, 'KAZ', edition);
-  server = await startServer();
+  server = await startServer(binary, dbPath, webDir);
   // A persistent context on a fresh, empty folder is playwright's way of passing --user-data-dir.
   browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

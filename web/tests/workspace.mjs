@@ -5,11 +5,12 @@
 // coordinator settles and publishes, and the explorer shows the new edition — and writes screenshots of every
 // workspace page at desktop and phone sizes, checking each with axe-core (no serious or critical violation).
 // Usage: node web/tests/workspace.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -36,19 +37,6 @@ for (const [user, role] of [['cora', 'coordinator'], ['ann', 'expert'], ['bob', 
   cli(['user', 'add', user, '--role', role, '--password-stdin'], `${PASSWORD}\n`);
 }
 
-function startServer() {
-  const child = spawn(binary, ['serve', '--host', '127.0.0.1', '--port', '0', '--db', dbPath, '--web', webDir], { stdio: ['ignore', 'ignore', 'pipe'], env });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`server did not report its port: ${seen}`)), 30000);
-    child.stderr.on('data', (chunk) => {
-      seen += chunk;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
-      if (m) { clearTimeout(timer); resolve({ child, base: `http://127.0.0.1:${m[1]}/` }); }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${seen}`)));
-  });
-}
 
 // An API client with its own session, as a script or another device would be.
 async function apiAs(base, user) {
@@ -70,7 +58,7 @@ let server, browser;
 const watchdog = setTimeout(() => { console.error('FAIL workspace browser test took over 240 s'); server?.child.kill('SIGTERM'); process.exit(1); }, 240000);
 
 try {
-  server = await startServer();
+  server = await startServer(binary, dbPath, webDir, env);
   const base = server.base;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
