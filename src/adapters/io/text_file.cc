@@ -2,14 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <vector>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
+#include <vector>
 
 namespace ocindex::adapters::io {
 
@@ -20,7 +16,7 @@ size_t MaxInputBytes() {
   return (megabytes > 0 ? static_cast<size_t>(megabytes) : kDefaultMegabytes) << 20;
 }
 
-Result<std::string> ReadBoundedFile(const std::string& path, size_t limit) {
+Result<std::string> ReadBoundedFile(const std::string& path, size_t limit, Env& env) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return MakeError(ErrorCode::kInvalidInput, "is a directory, expected a file", path);
@@ -33,42 +29,41 @@ Result<std::string> ReadBoundedFile(const std::string& path, size_t limit) {
   };
   const auto size = std::filesystem::file_size(path, ec);  // fails for devices and pipes: read and count
   if (!ec && size > limit) return too_large();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), path);
+  std::unique_ptr<ReadableFile> file;
+  OCINDEX_ASSIGN_OR_RETURN(file, env.OpenForReading(path));
   std::string bytes;
   std::vector<char> chunk(size_t{1} << 16);
-  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-    bytes.append(chunk.data(), static_cast<size_t>(in.gcount()));
+  for (;;) {
+    size_t n = 0;
+    OCINDEX_ASSIGN_OR_RETURN(n, file->Read(chunk.data(), chunk.size()));
+    if (n == 0) return bytes;
+    bytes.append(chunk.data(), n);
     if (bytes.size() > limit) return too_large();
   }
-  if (in.bad()) return MakeError(ErrorCode::kIo, std::string("cannot read: ") + std::strerror(errno), path);
-  return bytes;
 }
 
 Result<std::string> ReadTextFile(const std::string& path) { return ReadBoundedFile(path, MaxInputBytes()); }
 
-Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
+Status WriteFileAtomically(const std::string& path, std::string_view bytes, Env& env) {
   // The thread id keeps parallel writers in one process apart.
   const std::string temp = path + ".ocindex-" + std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id())) + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return MakeError(ErrorCode::kIo, std::string("cannot create: ") + std::strerror(errno), path);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      return MakeError(ErrorCode::kIo, std::string("cannot write: ") + std::strerror(errno), path);
-    }
+  const auto written = [&]() -> Status {
+    std::unique_ptr<WritableFile> file;
+    OCINDEX_ASSIGN_OR_RETURN(file, env.Create(temp));
+    OCINDEX_RETURN_IF_ERROR(file->Append(bytes));
+    OCINDEX_RETURN_IF_ERROR(file->Sync());
+    OCINDEX_RETURN_IF_ERROR(file->Close());
+    return env.Rename(temp, path);
+  }();
+  if (!written) {
+    (void)env.Remove(temp);  // best effort: the error to report is the first one
+    Error error = written.error();
+    error.where = path;  // the user named `path`, not the temporary beside it
+    return error;
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    return MakeError(ErrorCode::kIo, "cannot write: " + ec.message(), path);
-  }
-  return {};
+  // The rename itself is durable once the directory is synced.
+  const std::string directory = std::filesystem::path(path).parent_path().string();
+  return env.SyncDirectory(directory.empty() ? "." : directory);
 }
 
 }  // namespace ocindex::adapters::io
