@@ -68,10 +68,27 @@ async function timed(user, hash, ready, inner) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });  // empty cache
   await context.addCookies([{ name, value, url: base }]);
   const page = await context.newPage();
+  // The moment the page is ready is taken in the page: when `ready` first matches, then
+  // the frame that paints it (the second animation frame after). Playwright's own
+  // waitForSelector polls, and would add its polling interval to the figure.
+  await page.addInitScript((sel) => {
+    new MutationObserver((_, obs) => {
+      if (!document.querySelector(sel)) return;
+      obs.disconnect();
+      window.__inDom = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => { window.__painted = performance.now(); }));
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  }, ready);
   await page.goto(base + hash);
   await page.waitForSelector(ready, { timeout: 30000 });
-  const ms = await page.evaluate(() => performance.now());  // since navigation start
+  await page.waitForFunction(() => window.__painted !== undefined);
+  const ms = await page.evaluate(() => window.__painted);  // since navigation start
   if (inner) inner.push(Number(await page.locator('.page').getAttribute('data-render-ms')));
+  if (process.env.PHASES) {  // when each file and API answer arrived, to see what the time went to
+    const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name.replace(/^.*\/(assets|api\/v1)\//, ''), Math.round(e.startTime), Math.round(e.responseEnd)]));
+    const inDom = await page.evaluate(() => window.__inDom);
+    console.error(`${hash} painted at ${ms.toFixed(0)} ms (in the DOM at ${inDom.toFixed(0)}): ${entries.map(([n, a, b]) => `${n} ${a}-${b}`).join(', ')}`);
+  }
   await context.close();
   return ms;
 }

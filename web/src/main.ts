@@ -1,34 +1,32 @@
 import './style.css';
 import { parseHash, type Route } from './util';
 import { h } from './dom';
-import { renderMap } from './pages/map';
-import { renderRankings } from './pages/rankings';
-import { renderCountry } from './pages/country';
-import { renderCompare } from './pages/compare';
-import { renderMatrix } from './pages/matrix';
-import { renderChanges } from './pages/changes';
-import { renderIndicator } from './pages/indicator';
-import { renderFlowMap } from './flows/flow_map';
-import { renderProfile } from './pages/profile';
-import { renderClusters } from './pages/clusters';
-import { renderAccount } from './workspace/account';
-import { renderWorklist } from './workspace/worklist';
-import { renderScore } from './workspace/score';
-import { renderNarrative } from './workspace/narrative';
-import { renderReview } from './workspace/review';
-import { renderCell } from './workspace/cell-panel';
-import { renderCalibrate } from './workspace/calibrate';
-import { renderDashboard } from './workspace/dashboard';
 import { draftsWaiting, flushDrafts } from './workspace/autosave';
 import { currentUser } from './workspace/session';
 
-const pages: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
-  map: renderMap, rankings: renderRankings, country: renderCountry, compare: renderCompare,
-  matrix: renderMatrix, changes: renderChanges, indicator: renderIndicator, profile: renderProfile,
-  flows: renderFlowMap, clusters: renderClusters,
+type Page = (main: HTMLElement, route: Route) => Promise<void>;
+// Each page is a chunk of its own, loaded when first opened: a workspace page does not
+// wait for the world map's outlines and d3, nor a map page for the workspace.
+const pages: Record<string, () => Promise<Page>> = {
+  map: () => import('./pages/map').then((m) => m.renderMap),
+  rankings: () => import('./pages/rankings').then((m) => m.renderRankings),
+  country: () => import('./pages/country').then((m) => m.renderCountry),
+  compare: () => import('./pages/compare').then((m) => m.renderCompare),
+  matrix: () => import('./pages/matrix').then((m) => m.renderMatrix),
+  changes: () => import('./pages/changes').then((m) => m.renderChanges),
+  indicator: () => import('./pages/indicator').then((m) => m.renderIndicator),
+  profile: () => import('./pages/profile').then((m) => m.renderProfile),
+  flows: () => import('./flows/flow_map').then((m) => m.renderFlowMap),
+  clusters: () => import('./pages/clusters').then((m) => m.renderClusters),
   // The assessment workspace (signed in): web/src/workspace/, docs/WORKSPACE.md.
-  account: renderAccount, work: renderWorklist, score: renderScore, write: renderNarrative, review: renderReview,
-  cell: renderCell, calibrate: renderCalibrate, coordinate: renderDashboard,
+  account: () => import('./workspace/account').then((m) => m.renderAccount),
+  work: () => import('./workspace/worklist').then((m) => m.renderWorklist),
+  score: () => import('./workspace/score').then((m) => m.renderScore),
+  write: () => import('./workspace/narrative').then((m) => m.renderNarrative),
+  review: () => import('./workspace/review').then((m) => m.renderReview),
+  cell: () => import('./workspace/cell-panel').then((m) => m.renderCell),
+  calibrate: () => import('./workspace/calibrate').then((m) => m.renderCalibrate),
+  coordinate: () => import('./workspace/dashboard').then((m) => m.renderDashboard),
 };
 const WORKSPACE = new Set(['account', 'work', 'score', 'write', 'review', 'cell', 'calibrate', 'coordinate']);
 
@@ -45,7 +43,7 @@ document.getElementById('skip')!.addEventListener('click', (ev) => { ev.preventD
 let generation = 0;
 async function route(): Promise<void> {
   const r = parseHash(location.hash || '#/map');
-  const page = pages[r.path[0]] ?? renderMap;
+  const load = pages[r.path[0]] ?? pages.map;
   const mine = ++generation;
   const section = WORKSPACE.has(r.path[0]) ? 'work' : (r.path[0] ?? 'map');
   for (const a of nav.querySelectorAll('a')) {
@@ -57,7 +55,7 @@ async function route(): Promise<void> {
   const view = h('div', { class: 'page', 'aria-busy': 'true' });
   main.replaceChildren(view);
   try {
-    await page(view, r);
+    await (await load())(view, r);
   } catch (err) {
     if (mine === generation) view.replaceChildren(h('p', { class: 'error', role: 'alert' }, `Could not load this page: ${(err as Error).message}`));
   }

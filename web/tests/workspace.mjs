@@ -1,7 +1,7 @@
 // Browser test of the assessment workspace (web/src/workspace/): starts `ocindex serve` on 127.0.0.1 with a
 // fresh database and users made with the CLI, drives Debian's chromium through playwright-core through a whole
 // small round — the coordinator creates and staffs it, two experts score (one on a phone), one write conflicts
-// (412, both versions shown), a draft typed offline survives the closed tab, a reviewer challenges, the
+// (412, both versions shown), a draft and a narrative typed offline survive the closed tab, a reviewer challenges, the
 // coordinator settles and publishes, and the explorer shows the new edition — and writes screenshots of every
 // workspace page at desktop and phone sizes, checking each with axe-core (no serious or critical violation).
 // Usage: node web/tests/workspace.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
@@ -204,6 +204,19 @@ try {
   const first = await ann.page.locator('#narrative-preview p').first().textContent();
   check(first === 'Kazakhstan remains a transit country for heroin.', `the preview re-flows lines as profile import does (${first})`);
   await shoot(ann.page, 'narrative');
+  // A narrative typed offline survives the closed tab too: the section sends it when it opens again.
+  await ann.context.setOffline(true);
+  await ann.page.fill('#narrative-text', 'Kazakhstan remains a transit\ncountry for heroin.\n\nCourts convicted more traffickers.\n\nWritten on a train, offline.');
+  await ann.page.waitForFunction(() => /kept in this browser/.test(document.querySelector('#narrative-status')?.textContent ?? ''));
+  await ann.page.close();
+  await ann.context.setOffline(false);
+  const unsent = await annApi('GET', `rounds/${ROUND}/countries/KAZ`);
+  check(!/on a train/.test(unsent.body.sections.find((x) => x.section === 'summary')?.text ?? ''), 'the server has not got the offline narrative');
+  ann.page = await ann.context.newPage();
+  await open(ann.page, `#/write/${ROUND}/KAZ/summary`);
+  await ann.page.waitForFunction(() => /Saved as version/.test(document.querySelector('#narrative-status')?.textContent ?? ''));
+  const sent = await annApi('GET', `rounds/${ROUND}/countries/KAZ`);
+  check(/on a train/.test(sent.body.sections.find((x) => x.section === 'summary')?.text ?? ''), 'reopening the section sends the narrative the closed tab held');
 
   // The rest of the drafts arrive offline in bulk (ocindex round import), as teams that collect on paper send them.
   const framework = await (await fetch(`${base}api/v1/editions/2025/framework`)).json();

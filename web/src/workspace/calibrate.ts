@@ -33,16 +33,17 @@ export async function renderCalibrate(view: HTMLElement, route: Route): Promise<
   const [, round, indicator] = route.path;
   const region = route.query.get('region') ?? '';
   const sort = SORTS[route.query.get('sort') ?? ''] ? route.query.get('sort')! : 'standing';
-  // Asked for beside the session (one round trip less), and the framework (for the indicator list) beside the cells.
-  const loading = Promise.all([
-    ws.round(round).then((info) => api.framework(Number(info.baseline))).catch(() => null),
-    ws.calibration(round, indicator, region)]);
+  // The cells are asked for beside the session (one round trip less). The indicator
+  // list needs the round's framework, two requests in a row: the table does not wait
+  // for it, the list fills in when it comes.
+  const loading = ws.calibration(round, indicator, region);
   loading.catch(() => {});  // without a session the sign-in form answers instead
+  const framework = ws.round(round).then((info) => api.framework(Number(info.baseline)));
+  framework.catch(() => {});
   const me = await requireSession(view);
   if (!me) return;
-  const [framework, data] = await loading;
+  const data = await loading;
   const started = performance.now();
-  const indicators = framework ? flatten(framework.measures).filter((m) => m.kind === 'indicator').map((m): [string, string] => [m.id, m.name]) : [[indicator, data.name] as [string, string]];
   const regions = [...new Set(data.rows.map((r) => r.region))].sort();
   if (region && !regions.includes(region)) regions.push(region);
   const go = (i: string, r: string, k: string) => { location.hash = `${links.calibrate(round, i, r)}${r ? '&' : '?'}sort=${k}`; };
@@ -63,11 +64,16 @@ export async function renderCalibrate(view: HTMLElement, route: Route): Promise<
     h('thead', {}, h('tr', {}, ...['#', 'Country', 'Region', 'Standing', 'Experts (1–10)', 'Spread', 'Last edition', 'Flags', 'State']
       .map((c, i) => h('th', { scope: 'col', class: [0, 3, 5, 6].includes(i) ? 'num' : i === 2 || i === 6 ? 'hide-narrow' : undefined }, c)))),
     body));
+  const indicatorSelect = select('Indicator', [[indicator, data.name]], indicator, (v) => go(v, region, sort), 'sel-indicator');
+  void framework.then((f) => {
+    const indicators = flatten(f.measures).filter((m) => m.kind === 'indicator').map((m): [string, string] => [m.id, m.name]);
+    indicatorSelect.querySelector('select')!.replaceChildren(...indicators.map(([id, name]) => h('option', { value: id, selected: id === indicator }, name)));
+  }).catch(() => {});  // the list keeps the one indicator shown
   view.append(
     h('h1', {}, `Calibrate: ${data.name}`),
     workspaceNav('review', round, isIndexTeam(me)),
     h('div', { class: 'controls' },
-      select('Indicator', indicators, indicator, (v) => go(v, region, sort), 'sel-indicator'),
+      indicatorSelect,
       select('Region', [['', 'World'], ...regions.map((r): [string, string] => [r, r])], region, (v) => go(indicator, v, sort), 'sel-region'),
       select('Sort by', Object.entries(SORTS).map(([k, [label]]): [string, string] => [k, label]), sort, (v) => go(indicator, region, v), 'sel-sort')),
     h('p', { class: 'note' }, `${rows.length} cell(s). Dots: each expert's score; bar: the standing score (settled, else the consensus). ⚑ wide: experts 1.5 or more apart; ◆ outlier in its region.`),

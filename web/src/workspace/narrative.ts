@@ -2,16 +2,30 @@
 // beside its preview. The server reads the saved text with `profile import`'s rules and
 // answers the paragraphs a profile would print, and what the import would report (a
 // heading inside the text opens another section), so the preview is the profile.
-// Saves after a pause, with If-Match; a 412 shows both texts.
+// Saves after a pause, with If-Match; a 412 shows both texts. Until the server has it,
+// the text is also kept in localStorage: a closed tab or a dropped connection loses
+// nothing, and the section restores and sends it when it opens again.
 import { ApiError } from '../api';
 import { h } from '../dom';
 import type { Route } from '../util';
 import { ws, type WorkSection } from './client';
-import { wordCount } from './draft-queue';
+import { backoff, wordCount } from './draft-queue';
 import { isIndexTeam, requireSession } from './session';
 import { links, stateBadge, workspaceNav } from './ui';
 
 const SAVE_DELAY = 800;
+
+/** A section's text not yet stored, and the version it was written on (If-Match). */
+interface Unsaved { text: string; seen: number }
+const unsavedKey = (user: string, round: string, iso3: string, section: string) =>
+  `ocindex.narrative.${user}/${round}/${iso3}/${section}`;
+function readUnsaved(key: string): Unsaved | null {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null') as Unsaved | null;
+  } catch {
+    return null;
+  }
+}
 
 function previewOf(section: WorkSection): HTMLElement[] {
   const out: HTMLElement[] = [h('h3', {}, section.title), ...section.paragraphs.map((p) => h('p', {}, p))];
@@ -43,11 +57,18 @@ export async function renderNarrative(view: HTMLElement, route: Route): Promise<
   const status = h('p', { class: 'cell-status', id: 'narrative-status', role: 'status' }, editable ? 'Saved as you type.' : 'Read only in this state.');
   const preview = h('div', { class: 'prose narrative-preview', id: 'narrative-preview', 'aria-live': 'polite' }, ...previewOf(section));
   const conflict = h('div', {});
+  const key = unsavedKey(me.user, round, iso3, sectionId);
+  const keep = () => localStorage.setItem(key, JSON.stringify({ text: text.value, seen: version } satisfies Unsaved));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
   const save = async (seen: number) => {
+    clearTimeout(timer);
     status.textContent = 'Saving…';
+    const sent = text.value;
     try {
-      version = (await ws.writeSection(round, iso3, sectionId, text.value, seen)).version;
+      version = (await ws.writeSection(round, iso3, sectionId, sent, seen)).version;
+      failures = 0;
+      if (text.value === sent) localStorage.removeItem(key); else keep();  // typed on meanwhile: kept on the new version
       ({ work, s: section } = await find());
       preview.replaceChildren(...previewOf(section));
       status.textContent = `Saved as version ${version}.`;
@@ -63,6 +84,11 @@ export async function renderNarrative(view: HTMLElement, route: Route): Promise<
             h('button', { class: 'button', onclick: () => { conflict.replaceChildren(); void save(now.s.version); } }, 'Keep my text'),
             h('button', { class: 'button secondary', onclick: () => { conflict.replaceChildren(); text.value = now.s.text; version = now.s.version; status.textContent = 'Showing the stored text.'; } }, 'Use the stored text'))));
         status.textContent = 'Not saved: the section changed elsewhere.';
+      } else if (!(err instanceof ApiError) || err.status === 0) {
+        // No answer: the text stays in this browser and goes out when the connection is back.
+        failures += 1;
+        status.textContent = 'Not saved yet: no connection. The text is kept in this browser and sent when it can be.';
+        timer = setTimeout(() => void save(version), backoff(failures));
       } else {
         status.textContent = `Not saved: ${(err as Error).message}`;
       }
@@ -70,9 +96,30 @@ export async function renderNarrative(view: HTMLElement, route: Route): Promise<
   };
   text.addEventListener('input', () => {
     words.textContent = `${wordCount(text.value)} words`;
+    keep();
     clearTimeout(timer);
     timer = setTimeout(() => void save(version), SAVE_DELAY);
   });
+  const online = () => {
+    if (!document.contains(text)) window.removeEventListener('online', online);  // the page was left
+    else if (localStorage.getItem(key) !== null) void save(version);
+  };
+  window.addEventListener('online', online);
+  // Text an earlier visit could not send: sent now, on the version it was written on. If
+  // the section has left the draft state since, it is shown (and kept) to copy from.
+  const unsaved = readUnsaved(key);
+  if (unsaved && unsaved.text === section.text) {
+    localStorage.removeItem(key);
+  } else if (unsaved && editable) {
+    text.value = unsaved.text;
+    words.textContent = `${wordCount(text.value)} words`;
+    status.textContent = 'Restored the text this browser had not sent yet.';
+    void save(unsaved.seen);
+  } else if (unsaved) {
+    conflict.replaceChildren(h('div', { class: 'msg msg-warn', role: 'status' },
+      h('p', {}, 'This browser holds text for this section that was never sent, and the section is no longer a draft:'),
+      h('pre', {}, unsaved.text)));
+  }
   const submit = h('button', { class: 'button secondary', id: 'narrative-submit', disabled: !editable, onclick: async () => {
     try {
       version = (await ws.moveSection(round, iso3, sectionId, { to: 'submitted' }, version)).version;
