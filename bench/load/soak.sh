@@ -68,7 +68,7 @@ function init(args)
 end
 function request()
   n = n + 1
-  if n % 5 == 0 then return wrk.format("GET", fresh[(n // 5) % #fresh + 1]) end
+  if n % 5 == 0 then return wrk.format("GET", fresh[math.floor(n / 5) % #fresh + 1]) end
   return wrk.format("GET", cached[n % #cached + 1])
 end
 LUA
@@ -131,7 +131,7 @@ while kill -0 $WRK0 2>/dev/null; do
   awk -v t=$(( $(date +%s) - start )) '/VmRSS/ { printf "%d,%.1f\n", t, $2 / 1024 }' "/proc/$SERVER_PID/status" >>"$WORK/rss.csv"
   sleep 10
 done
-wait $WRK0 $WRK1 $ABUSE
+wait $WRK0; wait $WRK1; wait $ABUSE  # one at a time, so a failed one stops the script
 
 echo "== memory (VmRSS, MB, every 10 s)"
 paste -sd' ' <(tail -n +2 "$WORK/rss.csv" | cut -d, -f2)
