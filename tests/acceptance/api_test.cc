@@ -159,6 +159,24 @@ TEST_F(ApiTest, CountryProfile) {
   EXPECT_TRUE(first["measures"][0]["change"].is_null());
 }
 
+TEST_F(ApiTest, CountrySearchFoldsAccentsAndKnowsAliases) {
+  Json turkey = GetJson("/api/v1/countries?q=turkey");
+  ASSERT_EQ(turkey["countries"].size(), 1u);
+  EXPECT_EQ(turkey["countries"][0]["iso3"], "TUR");
+  EXPECT_EQ(turkey["countries"][0]["name"], "Türkiye");
+  EXPECT_EQ(turkey["countries"][0]["matched"], "Turkey");
+  EXPECT_EQ(GetJson("/api/v1/countries?q=turkiye")["countries"][0]["iso3"], "TUR");
+  EXPECT_EQ(GetJson("/api/v1/countries?q=Ivory%20Coast")["countries"][0]["iso3"], "CIV");
+  EXPECT_EQ(GetJson("/api/v1/countries?q=burma")["countries"][0]["iso3"], "MMR");
+  EXPECT_EQ(GetJson("/api/v1/countries?q=swaziland")["countries"][0]["iso3"], "SWZ");
+  // Nothing found: close names instead.
+  Json typo = GetJson("/api/v1/countries?q=Kazakstan");
+  EXPECT_TRUE(typo["countries"].empty());
+  ASSERT_FALSE(typo["suggestions"].empty());
+  EXPECT_EQ(typo["suggestions"][0], "Kazakhstan");
+  EXPECT_EQ(Get("/api/v1/countries").status, 422);  // invalid_input, as any parameter no answer fits
+}
+
 TEST_F(ApiTest, CompareTwoToFive) {
   Json compare = GetJson("/api/v1/editions/2021/compare?countries=KAZ,uzb,KGZ");
   ASSERT_EQ(compare["countries"].size(), 3u);

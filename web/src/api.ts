@@ -78,6 +78,8 @@ export const api = {
   peers: (e: number, iso3: string, on: string) =>
     get<Peers>(`editions/${e}/countries/${encodeURIComponent(iso3)}/peers?on=${encodeURIComponent(on)}`),
   clusters: (e: number, on: string) => get<Clusters>(`editions/${e}/clusters?on=${encodeURIComponent(on)}`),
+  /** The core's country search (accents folded, aliases known), as the CLI and importers find names. */
+  searchCountries: (q: string) => get<Schemas['CountrySearch']>(`countries?q=${encodeURIComponent(q)}`),
 };
 
 /** A group named like its parent (2021's single "Criminal actors" group) repeats the parent's figures: pages show it once. */

@@ -1,5 +1,6 @@
 // Tiny DOM helpers shared by the pages.
-import { api, type Edition, type Measure, flatten } from './api';
+import { api, type Edition, type Framework, type Measure, flatten } from './api';
+import { fallbackMeasure } from './util';
 
 type Attrs = Record<string, string | number | boolean | EventListener | undefined>;
 
@@ -35,6 +36,25 @@ export function editionSelect(editions: Edition[], value: number, onChange: (e: 
 
 export function measureOptions(measures: Measure[]): [string, string][] {
   return flatten(measures).map((m) => [m.id, `${'\u00a0\u00a0'.repeat(m.depth)}${m.name}`]);
+}
+
+/** The measure a page shows in `edition`: the one asked for, else (not measured in this
+ *  edition, as Extortion before 2023) the nearest measure it belongs to, with a note. */
+export async function chooseMeasure(editions: Edition[], edition: number, framework: Framework, asked: string): Promise<{ measure: string; note: HTMLElement | null }> {
+  const here = flatten(framework.measures);
+  if (here.some((m) => m.id === asked)) return { measure: asked, note: null };
+  const nameHere = (id: string) => here.find((m) => m.id === id)?.name ?? id;
+  for (const other of editions) {
+    if (other.edition === edition) continue;
+    const there = flatten((await api.framework(other.edition)).measures);
+    const known = there.find((m) => m.id === asked);
+    if (!known) continue;
+    const measure = fallbackMeasure(asked, there, here) ?? 'criminality';
+    return { measure, note: h('p', { class: 'msg msg-warn', role: 'status', id: 'measure-note' },
+      `${known.name} is not measured in ${edition}: showing ${nameHere(measure)}, the measure it belongs to.`) };
+  }
+  return { measure: 'criminality', note: h('p', { class: 'msg msg-warn', role: 'status', id: 'measure-note' },
+    `There is no measure "${asked}": showing ${nameHere('criminality')}.`) };
 }
 
 export async function latestEdition(): Promise<number> {

@@ -1,5 +1,5 @@
 import './style.css';
-import { parseHash, type Route } from './util';
+import { closest, parseHash, type Route } from './util';
 import { h } from './dom';
 import { draftsWaiting, flushDrafts } from './workspace/autosave';
 import { currentUser } from './workspace/session';
@@ -40,10 +40,19 @@ menu.addEventListener('click', () => {
 });
 document.getElementById('skip')!.addEventListener('click', (ev) => { ev.preventDefault(); main.focus(); });
 
+// An unknown page says so, with the closest page names as links.
+const notFound = (name: string) => async (): Promise<Page> => async (view) => {
+  const close = closest(name, Object.keys(pages));
+  view.append(h('h1', {}, 'No such page'),
+    h('p', { id: 'not-found' }, `There is no page called "${name}". `,
+      ...(close.length ? ['Did you mean ', ...close.flatMap((n, i) => [i ? ', ' : '', h('a', { href: `#/${n}` }, n)]), '? '] : []),
+      'Or start from ', h('a', { href: '#/map' }, 'the map'), '.'));
+};
+
 let generation = 0;
 async function route(): Promise<void> {
   const r = parseHash(location.hash || '#/map');
-  const load = pages[r.path[0]] ?? pages.map;
+  const load = r.path.length ? pages[r.path[0]] ?? notFound(r.path[0]) : pages.map;
   const mine = ++generation;
   const section = WORKSPACE.has(r.path[0]) ? 'work' : (r.path[0] ?? 'map');
   for (const a of nav.querySelectorAll('a')) {

@@ -71,3 +71,35 @@ export function parseHash(hash: string): Route {
   const [pathPart, queryPart = ''] = body.split('?');
   return { path: pathPart.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(queryPart) };
 }
+
+/** A measure of one framework in another: itself if there, else its nearest ancestor
+ *  (in the framework it comes from) that is there; null if none is. `from` and `to` are
+ *  flattened trees (id and parent). */
+export function fallbackMeasure(id: string, from: { id: string; parent: string | null }[], to: { id: string }[]): string | null {
+  const present = new Set(to.map((m) => m.id));
+  for (let cur: string | null = id; cur !== null; cur = from.find((m) => m.id === cur)?.parent ?? null) {
+    if (present.has(cur)) return cur;
+  }
+  return null;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Up to `limit` of `names` closest to `word` (a prefix counts as close), best first; none if all are far. */
+export function closest(word: string, names: string[], limit = 3): string[] {
+  const w = word.toLowerCase();
+  return names
+    .map((n) => ({ n, d: n.startsWith(w) || w.startsWith(n) ? 1 : editDistance(w, n) }))
+    .filter((x) => x.d <= Math.max(2, Math.floor(w.length / 3)))
+    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n))
+    .slice(0, limit)
+    .map((x) => x.n);
+}

@@ -80,11 +80,8 @@ try {
     await page.waitForSelector('.page:not([aria-busy])', { timeout: 15000 });
   };
 
-  for (const [name, hash] of pages) {
-    problems.length = 0;
-    await open(hash);
-    const error = await page.locator('.page .error').count();
-    check(error === 0 && problems.length === 0, `${name} page loads without errors ${problems.join('; ')}`);
+  // Screenshots of what is on screen at both sizes.
+  const shoot = async (name) => {
     for (const [size, viewport] of Object.entries(viewports)) {
       await page.setViewportSize(viewport);
       // Whole page, but at most three screens tall so a long table stays legible when looked at.
@@ -92,6 +89,14 @@ try {
       await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
     }
     await page.setViewportSize(viewports.desktop);
+  };
+
+  for (const [name, hash] of pages) {
+    problems.length = 0;
+    await open(hash);
+    const error = await page.locator('.page .error').count();
+    check(error === 0 && problems.length === 0, `${name} page loads without errors ${problems.join('; ')}`);
+    await shoot(name);
   }
 
   // Map: every country drawn (polygons and small-state dots), and a click opens the country page.
@@ -142,6 +147,50 @@ try {
   await page.click('button.sort[data-key="name"]');
   const reversed = await page.locator('#rankings tbody th').allTextContents();
   check(reversed[0] === names[names.length - 1], 'sorting again reverses the order');
+
+  // State in the URL: filters and search survive a visit to a country and Back; the search is the core's.
+  await open('#/rankings?edition=2021');
+  await page.selectOption('#sel-continent', 'Asia');
+  await page.fill('#search', 'turkey');
+  await page.waitForFunction(() => document.querySelectorAll('#rankings tbody tr').length === 1);
+  check(await page.locator('#rankings tbody tr').first().getAttribute('data-iso3') === 'TUR', 'searching "turkey" finds Türkiye');
+  check(/continent=Asia/.test(page.url()) && /q=turkey/.test(page.url()), `the rankings' filters and search are in the URL (${page.url()})`);
+  await page.click('#rankings tbody th a');
+  await page.waitForSelector('#pillar-criminality');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('#rankings tbody tr').length === 1 && document.querySelector('#search')?.value === 'turkey');
+  check(await page.inputValue('#sel-continent') === 'Asia', 'Back restores the filters and the search');
+  await page.goForward();
+  await page.waitForSelector('#pillar-criminality');
+  check(/country\/TUR/.test(page.url()), 'Forward returns to the country');
+  await open('#/rankings?edition=2021&q=turkiye&sort=-name');
+  await page.waitForFunction(() => document.querySelectorAll('#rankings tbody tr').length === 1);
+  check(await page.locator('#rankings tbody tr').first().getAttribute('data-iso3') === 'TUR', 'a shared link with a search shows its rows');
+  await page.fill('#search', 'Kazakstan');
+  await page.waitForFunction(() => /Did you mean/.test(document.querySelector('#rank-count')?.textContent ?? ''));
+  await page.click('#rank-count button');
+  await page.waitForFunction(() => document.querySelector('#rankings tbody tr')?.getAttribute('data-iso3') === 'KAZ');
+  check(true, 'a search that finds nothing offers the close name, which finds it');
+
+  // A measure the edition lacks (Extortion, 2023 on) falls back to the measure it belongs to, controls intact.
+  for (const page_ of ['map', 'rankings']) {
+    await open(`#/${page_}?edition=2023&measure=extortion_racketeering`);
+    await page.selectOption('#sel-edition', '2021');
+    await page.waitForSelector('#measure-note');
+    const note = await page.locator('#measure-note').textContent();
+    const measure = await page.inputValue('#sel-measure');
+    check(/not measured in 2021/.test(note ?? '') && measure !== '' && await page.locator('.page .error').count() === 0,
+      `${page_}: switching to 2021 with Extortion selected shows ${measure} with a note (${note})`);
+    await shoot(`${page_}-measure-fallback`);
+  }
+
+  // Unknown pages and countries are said, with "did you mean" links.
+  await open('#/rankngs');
+  check(/There is no page called "rankngs"/.test(await page.locator('#not-found').textContent() ?? '') &&
+    await page.locator('#not-found a[href="#/rankings"]').count() === 1, 'an unknown route says so and links the close page');
+  await open('#/compare?edition=2021&countries=KAZ,NARNIA');
+  check(await page.locator('[data-unknown="NARNIA"]').count() === 1, 'compare says which country it does not know');
+  await shoot('compare-unknown');
 
   // Compare: the chosen countries are the columns.
   await open('#/compare?edition=2021&countries=KAZ,UZB');

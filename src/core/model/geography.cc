@@ -98,6 +98,38 @@ const Country* Geography::Find(std::string_view query) const {
   return it == index_.end() ? nullptr : &countries_[it->second];
 }
 
+std::vector<Geography::Match> Geography::Search(std::string_view query) const {
+  const std::string key = NormalizeName(query);
+  if (key.empty()) return {};
+  // How well `name` matches: 0 equal, 1 starts with the query, 2 a word does, 3 holds it.
+  const auto closeness = [&key](const std::string& name) -> int {
+    const std::string normalized = NormalizeName(name);
+    if (normalized == key) return 0;
+    if (normalized.rfind(key, 0) == 0) return 1;
+    if (normalized.find(" " + key) != std::string::npos) return 2;
+    return normalized.find(key) != std::string::npos ? 3 : 4;
+  };
+  std::vector<std::pair<int, Match>> found;
+  for (const Country& country : countries_) {
+    std::pair<int, Match> best{4, {&country, country.name}};
+    for (const std::string* name : {&country.name, &country.iso3}) {
+      const int c = closeness(*name);
+      if (c < best.first) best = {c, {&country, country.name}};
+    }
+    for (const std::string& alias : country.aliases) {
+      const int c = closeness(alias);
+      if (c < best.first) best = {c, {&country, alias}};
+    }
+    if (best.first < 4) found.push_back(std::move(best));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.country->name < b.second.country->name;
+  });
+  std::vector<Match> out;
+  for (auto& [closeness_of, match] : found) out.push_back(std::move(match));
+  return out;
+}
+
 std::vector<std::string> Geography::Suggest(std::string_view query, size_t limit) const {
   const std::string key = NormalizeName(query);
   std::vector<std::pair<size_t, size_t>> scored;  // distance, country

@@ -29,6 +29,16 @@ class Geography {
   // Up to `limit` names closest to an unknown query, best first.
   std::vector<std::string> Suggest(std::string_view query, size_t limit = 3) const;
 
+  // A search box's matches: countries whose ISO3, name or an alias equals the query,
+  // starts with it, has a word starting with it, or holds it, in that order (then by
+  // name), with case, accents and punctuation ignored: "turkey" and "turkiye" find
+  // Türkiye, "ivory" Côte d'Ivoire, "congo" both Congos. Empty for an empty query.
+  struct Match {
+    const Country* country;
+    std::string matched;  // the name or alias that matched, as written
+  };
+  std::vector<Match> Search(std::string_view query) const;
+
  private:
   std::vector<Country> countries_;
   std::unordered_map<std::string, size_t> index_;  // normalised key -> country

@@ -1,4 +1,5 @@
-// One country's profile and several countries side by side.
+// One country's profile, several countries side by side, and the search for a country
+// by any of its names.
 #include "app/compare_query.h"
 #include "app/country_query.h"
 #include "core/scoring/country_summary.h"
@@ -84,6 +85,20 @@ Response Compare(const app::Engine& engine, const app::LoadedEdition& published,
   return JsonResponse(Json{{"edition", published.year}, {"countries", std::move(listed)}, {"measures", std::move(measures)}});
 }
 
+// The core's search (Geography::Search), so that the explorer's search box finds what
+// the CLI and the importers find; suggestions when nothing matches.
+Response Search(const app::Engine& engine, const Request& request) {
+  if (!request.HasParam("q")) return ErrorResponse(MakeError(ErrorCode::kInvalidInput, "expected ?q=, the text to search for"));
+  const std::string query = request.Param("q");
+  Json found = Json::array();
+  for (const core::Geography::Match& match : engine.geography().Search(query)) {
+    found.push_back(Json{{"iso3", match.country->iso3}, {"name", match.country->name}, {"matched", match.matched}});
+  }
+  const std::vector<std::string> suggestions =
+      found.empty() ? engine.geography().Suggest(query) : std::vector<std::string>{};
+  return JsonResponse(Json{{"query", query}, {"countries", std::move(found)}, {"suggestions", suggestions}});
+}
+
 }  // namespace
 
 void AddCountryRoutes(RouteTable& table, const app::Engine& engine) {
@@ -97,6 +112,13 @@ void AddCountryRoutes(RouteTable& table, const app::Engine& engine) {
        WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams& params) {
          return Profile(engine, e, params.at("iso3"));
        })});
+  table.push_back(
+      {"/api/v1/countries",
+       {"Countries whose ISO3, name or an alias matches a search (case, accents and punctuation ignored: "
+        "'turkey' finds Türkiye), best first; close names as suggestions when none does",
+        {{"q", "query", true, "What was typed", "turkey"}},
+        {"query", "countries", "suggestions"}, false, "CountrySearch"},
+       [&engine](const Request& request, const PathParams&) { return Search(engine, request); }});
   table.push_back(
       {"/api/v1/editions/{edition}/compare",
        {"2 to 5 countries side by side on every measure",

@@ -159,6 +159,43 @@ TEST(GeographyBuildTest, EmptyGeographyFindsNothing) {
   EXPECT_TRUE(built->Suggest("Libya").empty());
 }
 
+// ---------------------------------------------------------------- Search
+
+std::vector<std::string> Found(const Geography& geography, std::string_view query) {
+  std::vector<std::string> out;
+  for (const Geography::Match& match : geography.Search(query)) out.push_back(match.country->iso3 + ":" + match.matched);
+  return out;
+}
+
+TEST(GeographySearchTest, FoldsAccentsAndKnowsAliases) {
+  const Geography g = Built();
+  EXPECT_EQ(Found(g, "turkey"), std::vector<std::string>{"TUR:Turkey"});
+  EXPECT_EQ(Found(g, "Turkiye"), std::vector<std::string>{"TUR:Türkiye"});
+  EXPECT_EQ(Found(g, "tür"), std::vector<std::string>{"TUR:Türkiye"});
+  EXPECT_EQ(Found(g, "ivory"), std::vector<std::string>{"CIV:Ivory Coast"});
+  EXPECT_EQ(Found(g, "sao tome"), std::vector<std::string>{"STP:São Tomé and Príncipe"});
+  EXPECT_EQ(Found(g, "kaz"), std::vector<std::string>{"KAZ:Kazakhstan"});
+}
+
+TEST(GeographySearchTest, RanksEqualThenPrefixThenWordThenInside) {
+  const Geography g = Built();
+  // Both Congos: "Congo, Rep." starts with the query (COG), the Democratic Republic has
+  // an alias that does too ("Congo, Dem. Rep."): both prefix matches, by name.
+  EXPECT_EQ(Found(g, "congo"), (std::vector<std::string>{"COD:Congo, Dem. Rep.", "COG:Congo, Rep."}));
+  // "libyan" is a prefix of an alias; "arab" a word inside it.
+  EXPECT_EQ(Found(g, "arab"), std::vector<std::string>{"LBY:Libyan Arab Jamahiriya"});
+  EXPECT_EQ(Found(g, "LBY"), std::vector<std::string>{"LBY:Libya"});
+  // "rac" is inside Curaçao's folded name ("curacao") only: last.
+  EXPECT_EQ(Found(g, "rac"), std::vector<std::string>{"CUW:Curaçao"});
+}
+
+TEST(GeographySearchTest, EmptyOrUnknownFindsNothing) {
+  const Geography g = Built();
+  EXPECT_TRUE(g.Search("").empty());
+  EXPECT_TRUE(g.Search("  ,. ").empty());
+  EXPECT_TRUE(g.Search("narnia").empty());
+}
+
 // ---------------------------------------------------------------- Suggest
 
 bool Contains(const std::vector<std::string>& names, const std::string& name) {

@@ -10,15 +10,29 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
   const [scores, framework] = await Promise.all([api.scores(edition), api.framework(edition)]);
   const go = (list: string[], e = edition) => { location.hash = `#/compare?edition=${e}&countries=${list.join(',')}`; };
   const names = new Map(scores.rows.map((r) => [r.iso3, r.name]));
+  // A name or code the edition does not have is said, with the core's suggestions, not dropped.
+  const unknown = chosen.filter((c) => !names.has(c));
+  if (unknown.length) {
+    const known = chosen.filter((c) => names.has(c));
+    const found = await Promise.all(unknown.map((c) => api.searchCountries(c)));
+    view.append(h('h1', {}, `Compare — ${edition}`), ...unknown.map((c, k) => {
+      const options = [...found[k].countries.map((x) => [x.iso3, x.name]), ...found[k].suggestions.map((n) => [scores.rows.find((r) => r.name === n)?.iso3 ?? '', n])]
+        .filter(([iso3]) => iso3 && names.has(iso3)).slice(0, 3);
+      return h('p', { class: 'msg msg-warn', role: 'status', 'data-unknown': c }, `No country "${c}" in ${edition}. `,
+        ...(options.length ? ['Did you mean ', ...options.flatMap(([iso3, n], i) => [i ? ', ' : '', h('a', { href: `#/compare?edition=${edition}&countries=${[...known, iso3].join(',')}` }, n)]), '? '] : []),
+        h('a', { href: `#/compare?edition=${edition}&countries=${known.join(',')}` }, 'Compare without it'), '.');
+    }));
+    return;
+  }
 
   const list = h('datalist', { id: 'country-list' }, ...scores.rows.map((r) => h('option', { value: r.name })));
   const input = h('input', { type: 'search', list: 'country-list', id: 'compare-add', placeholder: 'Type a country name', disabled: chosen.length >= 5 });
-  const add = () => {
-    const q = input.value.trim().toLowerCase();
-    const hit = scores.rows.find((r) => r.name.toLowerCase() === q || r.iso3.toLowerCase() === q) ?? scores.rows.find((r) => r.name.toLowerCase().startsWith(q));
+  const add = async () => {
+    // The core's search: "turkey", "ivory coast" and "CIV" all find their country.
+    const hit = (await api.searchCountries(input.value)).countries.find((c) => names.has(c.iso3));
     if (hit && !chosen.includes(hit.iso3)) go([...chosen, hit.iso3]);
   };
-  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') add(); });
+  input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') void add(); });
   const picker = h('div', { class: 'controls' },
     editionSelect(editions, edition, (e) => go(chosen, e)),
     h('label', { class: 'field' }, h('span', {}, 'Add a country (2–5)'), input), list,

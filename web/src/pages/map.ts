@@ -1,16 +1,19 @@
 import { scaleSequential } from 'd3-scale';
 import { interpolateCividis } from 'd3-scale-chromatic';
 import { api, flatten } from '../api';
-import { h, select, editionSelect, measureOptions, showTip, hideTip, esc, latestEdition } from '../dom';
+import { h, select, editionSelect, measureOptions, showTip, hideTip, esc, latestEdition, chooseMeasure } from '../dom';
 import { fmt, type Route } from '../util';
 import { smallStateDots, worldMap } from '../world';
+import { keepState } from '../url-state';
 
 export async function renderMap(view: HTMLElement, route: Route): Promise<void> {
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? (await latestEdition()));
-  const measure = route.query.get('measure') ?? 'criminality';
-  const [framework, ranks] = await Promise.all([api.framework(edition), api.ranks(edition, measure)]);
+  const framework = await api.framework(edition);
+  const { measure, note } = await chooseMeasure(editions, edition, framework, route.query.get('measure') ?? 'criminality');
+  const ranks = await api.ranks(edition, measure);
   const go = (e: number, m: string) => { location.hash = `#/map?edition=${e}&measure=${m}`; };
+  if (note) keepState('map', { edition, measure });
   const name = flatten(framework.measures).find((m) => m.id === measure)?.name ?? measure;
   const byIso = new Map(ranks.rows.map((r) => [r.iso3, r]));
   const { min, max } = framework.scale;
@@ -49,6 +52,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
 
   view.append(
     h('h1', {}, `${name} — ${edition}`),
+    note ?? '',
     h('div', { class: 'controls' },
       editionSelect(editions, edition, (e) => go(e, measure)),
       select('Measure', measureOptions(framework.measures), measure, (m) => go(edition, m), 'sel-measure')),

@@ -1,25 +1,51 @@
 import { api, flatten, type RankRow } from '../api';
-import { h, select, editionSelect, measureOptions, download, latestEdition } from '../dom';
+import { h, select, editionSelect, measureOptions, download, latestEdition, chooseMeasure } from '../dom';
 import { fmt, toCsv, type Route } from '../util';
 import { intervalColumn } from '../rank_intervals';
+import { keepState, pageHash } from '../url-state';
 
 type Key = 'rank' | 'name' | 'continent' | 'region' | 'value';
+const KEYS: Key[] = ['rank', 'name', 'continent', 'region', 'value'];
 
 export async function renderRankings(view: HTMLElement, route: Route): Promise<void> {
+  const q = route.query;
   const editions = await api.editions();
-  const edition = Number(route.query.get('edition') ?? (await latestEdition()));
-  const measure = route.query.get('measure') ?? 'criminality';
-  const [framework, ranks] = await Promise.all([api.framework(edition), api.ranks(edition, measure)]);
+  const edition = Number(q.get('edition') ?? (await latestEdition()));
+  const framework = await api.framework(edition);
+  const { measure, note } = await chooseMeasure(editions, edition, framework, q.get('measure') ?? 'criminality');
+  const ranks = await api.ranks(edition, measure);
   const name = flatten(framework.measures).find((m) => m.id === measure)?.name ?? measure;
-  const go = (e: number, m: string) => { location.hash = `#/rankings?edition=${e}&measure=${m}`; };
-  const state = { key: 'rank' as Key, asc: true, continent: '', region: route.query.get('region') ?? '', q: '', lo: framework.scale.min, hi: framework.scale.max };
+  const number = (key: string, fallback: number) => { const v = Number(q.get(key) ?? NaN); return Number.isFinite(v) ? v : fallback; };
+  const sort = (q.get('sort') ?? 'rank').replace(/^-/, '') as Key;
+  const state = {
+    key: KEYS.includes(sort) ? sort : 'rank' as Key, asc: !(q.get('sort') ?? '').startsWith('-'),
+    continent: q.get('continent') ?? '', region: q.get('region') ?? '', q: q.get('q') ?? '',
+    lo: number('from', framework.scale.min), hi: number('to', framework.scale.max),
+  };
+  // Everything on screen is in the URL: a link shares it and Back comes back to it.
+  const urlState = () => ({
+    edition, measure, continent: state.continent, region: state.region, q: state.q,
+    from: state.lo === framework.scale.min ? null : state.lo, to: state.hi === framework.scale.max ? null : state.hi,
+    sort: state.key === 'rank' && state.asc ? null : `${state.asc ? '' : '-'}${state.key}`,
+  });
+  const go = (e: number, m: string) => { location.hash = pageHash('rankings', { ...urlState(), edition: e, measure: m }); };
+  // The search is the core's (GET /api/v1/countries): accents folded, aliases known.
+  let found: Set<string> | null = null;
+  let suggestions: string[] = [];
+  const search = async () => {
+    const text = state.q.trim();
+    const answer = text ? await api.searchCountries(text) : null;
+    found = answer ? new Set(answer.countries.map((c) => c.iso3)) : null;
+    suggestions = answer?.suggestions ?? [];
+  };
+  await search();
   const continents = [...new Set(ranks.rows.map((r) => r.continent))].sort();
   const regions = () => [...new Set(ranks.rows.filter((r) => !state.continent || r.continent === state.continent).map((r) => r.region))].sort();
 
   const value = (r: RankRow, k: Key): string | number => k === 'rank' ? (r.ranks.world?.position ?? Infinity) : k === 'value' ? (r.value ?? -1) : r[k];
   const visible = () => ranks.rows
     .filter((r) => (!state.continent || r.continent === state.continent) && (!state.region || r.region === state.region))
-    .filter((r) => !state.q || r.name.toLowerCase().includes(state.q) || r.iso3.toLowerCase() === state.q)
+    .filter((r) => !found || found.has(r.iso3))
     .filter((r) => r.value === null ? state.lo === framework.scale.min && state.hi === framework.scale.max : r.value >= state.lo && r.value <= state.hi)
     .sort((a, b) => {
       const x = value(a, state.key), y = value(b, state.key);
@@ -33,13 +59,18 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name]];
   const headRow = h('tr');
   const draw = () => {
+    keepState('rankings', urlState());
     const rows = visible();
     tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
       h('td', { class: 'num' }, r.ranks.world ? `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}` : '–'),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
       h('td', { class: 'num' }, fmt(r.value, framework.decimals)), interval.cell(r.iso3))));
-    count.textContent = `${rows.length} of ${ranks.rows.length} countries`;
+    count.replaceChildren(`${rows.length} of ${ranks.rows.length} countries`);
+    if (!rows.length && suggestions.length) {
+      count.append('. Did you mean ', ...suggestions.flatMap((n, i) => [i ? ', ' : '',
+        h('button', { class: 'linkish', onclick: async () => { box.value = state.q = n; await search(); draw(); } }, n)]), '?');
+    }
     headRow.replaceChildren(...heads.map(([k, label]) => {
       const sort = state.key === k ? (state.asc ? 'ascending' : 'descending') : 'none';
       return h('th', { scope: 'col', 'aria-sort': sort, class: k === 'rank' || k === 'value' ? 'num' : k === 'continent' || k === 'region' ? 'wide-only' : '' },
@@ -55,19 +86,24 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
     input.addEventListener('input', () => { const v = Number(input.value); if (!Number.isNaN(v)) { state[key] = v; draw(); } });
     return h('label', { class: 'field narrow' }, h('span', {}, label), input);
   };
-  const search = h('input', { type: 'search', placeholder: 'Country or ISO3', id: 'search' });
-  search.addEventListener('input', () => { state.q = search.value.trim().toLowerCase(); draw(); });
+  const box = h('input', { type: 'search', placeholder: 'Country, alias or ISO3', id: 'search', value: state.q });
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  box.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(async () => { state.q = box.value; await search(); draw(); }, 120);
+  });
   drawRegions();
   draw();
 
   view.append(
     h('h1', {}, `Rankings: ${name} — ${edition}`),
+    note ?? '',
     h('div', { class: 'controls' },
       editionSelect(editions, edition, (e) => go(e, measure)),
       select('Measure', measureOptions(framework.measures), measure, (m) => go(edition, m), 'sel-measure'),
-      select('Continent', [['', 'All continents'], ...continents.map((c): [string, string] => [c, c])], '', (v) => { state.continent = v; state.region = ''; drawRegions(); draw(); }, 'sel-continent'),
+      select('Continent', [['', 'All continents'], ...continents.map((c): [string, string] => [c, c])], state.continent, (v) => { state.continent = v; state.region = ''; drawRegions(); draw(); }, 'sel-continent'),
       regionBox, range('Score from', 'lo'), range('to', 'hi'),
-      h('label', { class: 'field' }, h('span', {}, 'Search'), search),
+      h('label', { class: 'field' }, h('span', {}, 'Search'), box),
       h('button', { class: 'button', id: 'csv', onclick: () => download(`ocindex-${measure}-${edition}.csv`,
         toCsv(['iso3', 'name', 'continent', 'region', measure, 'world_rank', 'continent_rank', 'region_rank'],
           visible().map((r) => [r.iso3, r.name, r.continent, r.region, r.value === null ? null : r.value.toFixed(framework.decimals), r.ranks.world?.position ?? null, r.ranks.continent?.position ?? null, r.ranks.region?.position ?? null]))) }, 'Download CSV')),
