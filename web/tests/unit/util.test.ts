@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, fmt, histogram, parseHash, pearson, quadrantCounts, signed, toCsv } from '../../src/util';
+import { closest, csvField, fallbackMeasure, fmt, histogram, parseHash, pearson, quadrantCounts, signed, toCsv } from '../../src/util';
 
 describe('fmt and signed', () => {
   it('prints missing values as n/a and dashes', () => {
@@ -66,5 +66,33 @@ describe('parseHash', () => {
     expect(r.path).toEqual(['country', 'KAZ']);
     expect(r.query.get('edition')).toBe('2021');
     expect(parseHash('').path).toEqual([]);
+  });
+});
+
+describe('fallbackMeasure', () => {
+  const from = [
+    { id: 'criminality', parent: null }, { id: 'people', parent: 'criminality' },
+    { id: 'extortion', parent: 'people' }, { id: 'human_trafficking', parent: 'people' },
+  ];
+  it('keeps a measure the other framework has', () => {
+    expect(fallbackMeasure('human_trafficking', from, [{ id: 'criminality' }, { id: 'people' }, { id: 'human_trafficking' }])).toBe('human_trafficking');
+  });
+  it('climbs to the nearest ancestor the other framework has', () => {
+    expect(fallbackMeasure('extortion', from, [{ id: 'criminality' }, { id: 'people' }])).toBe('people');
+    expect(fallbackMeasure('extortion', from, [{ id: 'criminality' }])).toBe('criminality');
+  });
+  it('is null when no ancestor is there', () => {
+    expect(fallbackMeasure('extortion', from, [{ id: 'resilience' }])).toBeNull();
+  });
+});
+
+describe('closest', () => {
+  const pages = ['map', 'rankings', 'country', 'compare', 'matrix', 'changes'];
+  it('finds a misspelt name and a prefix', () => {
+    expect(closest('rankngs', pages)[0]).toBe('rankings');
+    expect(closest('comp', pages)).toContain('compare');
+  });
+  it('offers nothing for a far word', () => {
+    expect(closest('zzzzzzzzzz', pages)).toEqual([]);
   });
 });
