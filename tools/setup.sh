@@ -8,6 +8,8 @@ packages=(
   libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libeigen3-dev
   libsqlite3-dev libsqlitecpp-dev libpqxx-dev libminizip-dev libpugixml-dev libxlsxwriter-dev
   libboost-dev libhyperscan-dev libsodium-dev libpoppler-cpp-dev
+  # OpenSSL for `serve --tls-cert/--tls-key`: Asio's TLS streams are built on it.
+  libssl-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
   # The PostgreSQL server that .ci/run starts (tools/postgres_cluster.sh) for the store

@@ -169,6 +169,15 @@ TEST_F(ReliabilityCliTest, BadInputIsRefusedWithItsExitCode) {
   EXPECT_EQ(alone.exit_code, 1);  // one expert: nothing to agree on
   EXPECT_NE(alone.err.find("no reliability can be computed: needs at least 2 experts; 1 found"), std::string::npos)
       << alone.err;
+  // Issue 18: import refuses what the analysis refuses, with the same message.
+  CliRun stored_alone = Ocindex("reliability import " + lonely);
+  EXPECT_EQ(stored_alone.exit_code, 1);
+  EXPECT_NE(stored_alone.err.find("one.csv: edition 2023: no reliability can be computed: needs at least 2 experts; "
+                                  "1 found"),
+            std::string::npos)
+      << stored_alone.err;
+  EXPECT_EQ(Ocindex("reliability import " + lonely + " --dry-run").exit_code, 1);
+  EXPECT_EQ(Ocindex("reliability history --format csv").out.find("2023,"), std::string::npos);  // nothing stored
   EXPECT_EQ(Ocindex("reliability " + lonely + " --edition 2021").exit_code, 3);
   EXPECT_EQ(Ocindex("reliability '" + dir_.File("missing.csv") + "'").exit_code, 5);
   EXPECT_EQ(Ocindex("reliability " + lonely + " --by galaxy").exit_code, 2);

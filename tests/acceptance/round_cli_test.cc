@@ -167,6 +167,15 @@ TEST_F(RoundCliTest, AnUnknownUserIsUnauthenticatedAndAnExpertMayNotCreateARound
   EXPECT_NE(create.err.find("only the index team creates rounds"), std::string::npos) << create.err;
 }
 
+// Issue 18: a round publishes as an edition, so its id is held to the edition rule.
+TEST_F(RoundCliTest, ARoundCannotPublishAsAnUnsafeEditionId) {
+  AddUser("coord", "coordinator");
+  CliRun create = Run("round create R1 --edition ../../etc --baseline 2025 --as coord");
+  EXPECT_EQ(create.exit_code, 1) << create.err;
+  EXPECT_NE(create.err.find("edition id '../../etc' is not a plain id"), std::string::npos) << create.err;
+  EXPECT_EQ(Entries("round."), 0u);
+}
+
 TEST_F(RoundCliTest, ABadAssignmentsFileAssignsNothing) {
   StaffRound();
   const size_t assigned = Entries("round.assign");

@@ -10,10 +10,13 @@
 #include <chrono>
 #include <fstream>
 #include <sstream>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "support/fixtures.h"
 #include "support/http_client.h"
+#include "support/tls.h"
 
 namespace ocindex {
 namespace {
@@ -25,31 +28,40 @@ std::string ReadAll(const std::string& path) {
   return text.str();
 }
 
-TEST(ServeCommand, ServesLogsAndStopsOnSigterm) {
-  test::TempDir dir;
-  const std::string db = dir.File("ocindex.db"), log = dir.File("serve.log");
+// Starts `ocindex` with `args`, its stderr into `log`.
+pid_t Spawn(std::vector<std::string> args, const std::string& log) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  std::vector<std::string> args = {OCINDEX_CLI, "--db", db, "serve", "--port", "0", "--web", dir.File("none")};
+  args.insert(args.begin(), OCINDEX_CLI);
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, OCINDEX_CLI, &actions, nullptr, argv.data(), environ), 0);
+  EXPECT_EQ(posix_spawn(&pid, OCINDEX_CLI, &actions, nullptr, argv.data(), environ), 0);
   posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
 
-  // Bounded wait for the URL line (the first start seeds the database).
-  uint16_t port = 0;
-  for (int i = 0; i < 600 && port == 0; ++i) {
+// The port of the URL line "listening on <scheme>://127.0.0.1:<port>"; a bounded wait
+// (the first start seeds the database). 0 if it never came.
+uint16_t WaitForUrl(const std::string& log, const std::string& scheme) {
+  const std::string marker = "listening on " + scheme + "://127.0.0.1:";
+  for (int i = 0; i < 600; ++i) {
     const std::string text = ReadAll(log);
-    const std::string marker = "listening on http://127.0.0.1:";
     if (auto at = text.find(marker); at != std::string::npos) {
-      port = static_cast<uint16_t>(std::stoi(text.substr(at + marker.size())));
-    } else {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      return static_cast<uint16_t>(std::stoi(text.substr(at + marker.size())));
     }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
+  return 0;
+}
+
+TEST(ServeCommand, ServesLogsAndStopsOnSigterm) {
+  test::TempDir dir;
+  const std::string db = dir.File("ocindex.db"), log = dir.File("serve.log");
+  const pid_t pid = Spawn({"--db", db, "serve", "--port", "0", "--web", dir.File("none")}, log);
+  const uint16_t port = WaitForUrl(log, "http");
   ASSERT_NE(port, 0) << ReadAll(log);
   EXPECT_EQ(test::HttpGet(port, "/healthz").status, 200);
   EXPECT_EQ(test::HttpGet(port, "/api/v1/editions/2021/countries/KAZ").status, 200);
@@ -89,6 +101,38 @@ TEST(ServeCommand, PlainHttpBeyondLoopbackNeedsAllowRemote) {
   EXPECT_EQ(WEXITSTATUS(status), 1);  // invalid input
   EXPECT_NE(ReadAll(log).find("refusing to serve plain HTTP on 0.0.0.0"), std::string::npos) << ReadAll(log);
   EXPECT_FALSE(std::ifstream(dir.File("ocindex.db")).good());
+}
+
+// Issue 18: HTTPS from the command line, with the face's security headers and HSTS.
+TEST(ServeCommand, ServesHttpsWithTlsCertAndKey) {
+  test::TempDir dir;
+  const test::TlsFiles files = test::WriteSelfSignedCertificate(dir.File("server"));
+  const std::string log = dir.File("serve.log");
+  const pid_t pid = Spawn({"--db", dir.File("ocindex.db"), "serve", "--port", "0", "--web", dir.File("none"),
+                           "--tls-cert", files.cert, "--tls-key", files.key},
+                          log);
+  const uint16_t port = WaitForUrl(log, "https");
+  ASSERT_NE(port, 0) << ReadAll(log);
+  const test::HttpReply reply = test::HttpsGet(port, files.cert, "/healthz");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.Header("strict-transport-security"), "max-age=31536000");
+  EXPECT_NE(reply.Header("content-security-policy"), "");
+  ASSERT_EQ(kill(pid, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+TEST(ServeCommand, TlsNeedsBothCertificateAndKey) {
+  test::TempDir dir;
+  const test::TlsFiles files = test::WriteSelfSignedCertificate(dir.File("server"));
+  const std::string log = dir.File("serve.log");
+  const std::string command = std::string(OCINDEX_CLI) + " --db '" + dir.File("ocindex.db") +
+                              "' serve --host 0.0.0.0 --port 0 --tls-cert '" + files.cert + "' 2>'" + log + "'";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_NE(ReadAll(log).find("--tls-cert and --tls-key go together"), std::string::npos) << ReadAll(log);
 }
 
 }  // namespace

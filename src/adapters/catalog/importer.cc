@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 
 #include "adapters/io/csv_reader.h"
@@ -115,6 +116,20 @@ Result<const FrameworkSource*> ChooseFramework(const io::Table& table, const std
                    where);
 }
 
+// The dataset of a CSV file whose header row is `head`'s, its other rows parsed and
+// read one at a time: a large file is never held as a Table.
+Result<core::Dataset> ReadCsvRows(io::CsvRecords& records, const io::Table& head, const core::Framework& framework,
+                                  const core::Geography& geography) {
+  io::DatasetReader reader(head, framework, geography);
+  reader.Header(head.rows[0]);
+  for (io::TableRow row;;) {
+    bool more = false;
+    OCINDEX_ASSIGN_OR_RETURN(more, records.Next(row));
+    if (!more) return reader.Finish();
+    reader.Row(row);
+  }
+}
+
 }  // namespace
 
 const char* ImportStatusName(ImportStatus status) {
@@ -144,7 +159,9 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
   }
 
   ImportReport report;
-  std::vector<io::Table> tables;
+  std::vector<io::Table> tables;      // a workbook's sheets whole; a CSV file's header row only
+  std::string csv_text;               // a CSV file's bytes, which
+  std::optional<io::CsvRecords> csv;  // yields its rows below the header one at a time
   if (LooksLikeWorkbook(path)) {
     auto sheets = io::ReadAllSheets(path);
     if (!sheets) return sheets.error();
@@ -160,16 +177,20 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
                        path);
     }
   } else {
-    auto table = io::ReadCsvFile(path);
-    if (!table) return table.error();
-    tables.push_back(std::move(*table));
+    OCINDEX_ASSIGN_OR_RETURN(csv_text, io::ReadTextFile(path));
+    csv.emplace(csv_text, path);
+    io::Table head = csv->shape();
+    head.rows.emplace_back();
+    OCINDEX_RETURN_IF_ERROR(csv->Next(head.rows[0]));  // an empty file is an error
+    tables.push_back(std::move(head));
   }
 
   std::vector<EditionToStore> to_store;
   for (const io::Table& table : tables) {
     const FrameworkSource* source = nullptr;
     OCINDEX_ASSIGN_OR_RETURN(source, ChooseFramework(table, path, options, known));
-    auto dataset = io::ReadDataset(table, source->framework, catalog.geography());
+    auto dataset = csv ? ReadCsvRows(*csv, table, source->framework, catalog.geography())
+                       : io::ReadDataset(table, source->framework, catalog.geography());
     if (!dataset) return dataset.error();
     ImportOutcome outcome{source->framework.edition,
                           table.sheet.empty() ? table.source : table.source + ", sheet " + table.sheet,

@@ -19,7 +19,7 @@ struct Request {
   std::map<std::string, std::string> headers;     // names lower-case
   std::string body;    // as sent (bounded by the server's body limit)
   std::string remote;  // the client's address, for rate limits and logs
-
+  bool tls = false;    // it arrived over TLS: cookies set in answer are marked Secure
 
   // The first value of a query parameter, or "" when absent.
   std::string Param(std::string_view name) const;

@@ -7,10 +7,13 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <type_traits>
 #include <cctype>
 #include <csignal>
 #include <cstdio>
@@ -29,6 +32,8 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 // What every connection shares with the server.
 struct Shared {
@@ -38,13 +43,15 @@ struct Shared {
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
   std::unique_ptr<asio::thread_pool> blocking;  // runs blocking requests; null when none
+  std::unique_ptr<asio::ssl::context> tls;      // null: plain HTTP
 };
 
 // The Beast request as a plain Request; nullopt when its target is malformed.
-std::optional<Request> Convert(const bhttp::request<bhttp::string_body>& in, std::string remote) {
+std::optional<Request> Convert(const bhttp::request<bhttp::string_body>& in, std::string remote, bool tls) {
   Request out;
   out.body = in.body();
   out.remote = std::move(remote);
+  out.tls = tls;
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
   const auto raw_target = in.target();
@@ -87,11 +94,16 @@ std::string JsonEscape(std::string_view text) {
   return out;
 }
 
-class Session : public std::enable_shared_from_this<Session> {
+// One connection, plain (PlainStream) or TLS (TlsStream): the one request-handling path
+// for both; only the handshake, the timers' layer and the closing differ.
+template <typename Stream>
+class Session : public std::enable_shared_from_this<Session<Stream>> {
+  static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  Session(tcp::socket socket, Shared& shared) : stream_(MakeStream(std::move(socket), shared)), shared_(shared) {
     beast::error_code ec;
-    const auto peer = stream_.socket().remote_endpoint(ec);
+    const auto peer = tcp_layer().socket().remote_endpoint(ec);
     if (!ec) peer_ = peer.address().to_string();
   }
   ~Session() {
@@ -102,6 +114,31 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Start() {
     opened_ = shared_.limits->Open(peer_);
+    if constexpr (kTls) {
+      // A client that never completes the handshake (or speaks plain HTTP) is dropped
+      // like a slow request.
+      tcp_layer().expires_after(shared_.options.read_timeout);
+      stream_.async_handshake(asio::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+        if (ec) return self->tcp_layer().close();
+        self->Begin();
+      });
+    } else {
+      Begin();
+    }
+  }
+
+ private:
+  static Stream MakeStream(tcp::socket socket, Shared& shared) {
+    if constexpr (kTls) {
+      return Stream(std::move(socket), *shared.tls);
+    } else {
+      return Stream(std::move(socket));
+    }
+  }
+
+  beast::tcp_stream& tcp_layer() { return beast::get_lowest_layer(stream_); }
+
+  void Begin() {
     if (!opened_) {
       return Send(ErrorResponse(429, "too_many_connections", "too many open connections from your address"), "", "",
                   false);
@@ -109,18 +146,18 @@ class Session : public std::enable_shared_from_this<Session> {
     ReadRequest();
   }
 
- private:
   void ReadRequest() {
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
     parser_->body_limit(shared_.options.body_limit);
-    stream_.expires_after(shared_.options.read_timeout);
+    tcp_layer().expires_after(shared_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+                      [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::ssl::error::stream_truncated) {
       return Close();
     }
     started_ = Clock::now();
@@ -141,7 +178,7 @@ class Session : public std::enable_shared_from_this<Session> {
       limited.headers.emplace_back("Retry-After", "1");
       return Send(std::move(limited), std::string(raw.method_string()), std::string(raw.target()), raw.keep_alive());
     }
-    std::optional<Request> request = Convert(raw, peer_);
+    std::optional<Request> request = Convert(raw, peer_, kTls);
     if (!request) {
       return Send(ErrorResponse(400, "bad_request", "malformed request target"), std::string(raw.method_string()),
                   std::string(raw.target()), false);
@@ -150,7 +187,7 @@ class Session : public std::enable_shared_from_this<Session> {
     shared_.in_flight.fetch_add(1);
     counted_ = true;
     if (shared_.blocking && shared_.options.blocking(*request)) {
-      asio::post(*shared_.blocking, [self = shared_from_this(), request = std::move(*request)]() mutable {
+      asio::post(*shared_.blocking, [self = this->shared_from_this(), request = std::move(*request)]() mutable {
         Response response = Handle(self->shared_, request);
         asio::post(self->stream_.get_executor(), [self, request = std::move(request),
                                                   response = std::move(response)]() mutable {
@@ -179,14 +216,17 @@ class Session : public std::enable_shared_from_this<Session> {
     message_->set(bhttp::field::server, "ocindex");
     message_->set(bhttp::field::content_type, response.content_type);
     for (const auto& [name, value] : shared_.options.headers) message_->set(name, value);
+    // Browsers that reached the server over TLS keep to HTTPS for a year: a later
+    // plain-HTTP link or typed address cannot expose the session cookie.
+    if constexpr (kTls) message_->set(bhttp::field::strict_transport_security, "max-age=31536000");
     for (const auto& [name, value] : response.headers) message_->set(name, value);
     message_->keep_alive(keep_alive);
     message_->content_length(body_->size());
     if (!head_only_ && response.status != 304) message_->body() = {body_->data(), body_->size()};
     if (response.status == 304) message_->content_length(boost::none);
     status_ = response.status;
-    stream_.expires_after(shared_.options.write_timeout);
-    bhttp::async_write(stream_, *message_, [self = shared_from_this()](beast::error_code ec, size_t) {
+    tcp_layer().expires_after(shared_.options.write_timeout);
+    bhttp::async_write(stream_, *message_, [self = this->shared_from_this()](beast::error_code ec, size_t) {
       self->OnWrite(ec);
     });
   }
@@ -213,12 +253,23 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Close() {
-    beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream_.close();
+    if constexpr (kTls) {
+      // close_notify first, so the client can tell the end from a truncation; bounded
+      // like a write.
+      tcp_layer().expires_after(shared_.options.write_timeout);
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) { self->CloseTcp(); });
+    } else {
+      CloseTcp();
+    }
   }
 
-  beast::tcp_stream stream_;
+  void CloseTcp() {
+    beast::error_code ignored;
+    tcp_layer().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    tcp_layer().close();
+  }
+
+  Stream stream_;
   beast::flat_buffer buffer_;
   Shared& shared_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -245,7 +296,8 @@ struct Server::Impl {
   void Accept() {
     acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
-      if (!ec) std::make_shared<Session>(std::move(socket), shared)->Start();
+      if (!ec && shared.tls) std::make_shared<Session<TlsStream>>(std::move(socket), shared)->Start();
+      if (!ec && !shared.tls) std::make_shared<Session<PlainStream>>(std::move(socket), shared)->Start();
       Accept();
     });
   }
@@ -266,8 +318,35 @@ Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<
 
 Server::~Server() { Stop(); }
 
+namespace {
+
+// The server's TLS context: TLS 1.2 or later, the certificate chain and key from PEM
+// files. kInvalidInput naming the file when one cannot be loaded.
+Result<std::unique_ptr<asio::ssl::context>> TlsContext(const ServerOptions& options) {
+  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_server);
+  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                       asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
+  beast::error_code ec;
+  if (context->use_certificate_chain_file(options.tls_cert, ec); ec) {
+    return MakeError(ErrorCode::kInvalidInput, "cannot load the TLS certificate (PEM): " + ec.message(),
+                     options.tls_cert);
+  }
+  if (context->use_private_key_file(options.tls_key, asio::ssl::context::pem, ec); ec) {
+    return MakeError(ErrorCode::kInvalidInput, "cannot load the TLS private key (PEM): " + ec.message(),
+                     options.tls_key);
+  }
+  return context;
+}
+
+}  // namespace
+
 Status Server::Start() {
   const ServerOptions& options = impl_->shared.options;
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return MakeError(ErrorCode::kInvalidInput, "TLS needs both a certificate and its private key");
+  }
+  if (!options.tls_cert.empty()) OCINDEX_ASSIGN_OR_RETURN(impl_->shared.tls, TlsContext(options));
   beast::error_code ec;
   auto address = asio::ip::make_address(options.host, ec);
   if (ec) return MakeError(ErrorCode::kInvalidInput, "not an IP address: " + options.host);

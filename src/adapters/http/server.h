@@ -1,7 +1,7 @@
-// A small asynchronous HTTP/1.1 server (Boost.Beast over Boost.Asio): a fixed pool of
-// threads runs one io_context; each connection reads a request, asks the handler for
-// a response (on a second pool when the request blocks), writes it and, on keep-alive,
-// reads the next. Every request is bounded
+// A small asynchronous HTTP/1.1 server, plain or over TLS (Boost.Beast over Boost.Asio,
+// OpenSSL): a fixed pool of threads runs one io_context; each connection (after the TLS
+// handshake) reads a request, asks the handler for a response (on a second pool when the
+// request blocks), writes it and, on keep-alive, reads the next. Every request is bounded
 // (header and body size, read and write timeouts) and every handler exception becomes
 // a 500 JSON error, so no request can take the process down.
 #pragma once
@@ -42,6 +42,11 @@ struct ServerOptions {
   // Added to every response, the server's own errors included, unless the handler set
   // the same header (security headers: the face chooses them).
   std::vector<std::pair<std::string, std::string>> headers;
+  // PEM files of the certificate chain and its private key: both set, the server speaks
+  // HTTPS only (TLS 1.2 or later, OpenSSL through Boost.Asio) and adds
+  // Strict-Transport-Security to every response; both empty, plain HTTP.
+  std::string tls_cert;
+  std::string tls_key;
 };
 
 // Whether `host` (an IP address or "localhost") is a loopback address: only this machine
@@ -58,7 +63,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds, listens and starts the threads. kIo if the address cannot be bound.
+  // Loads the TLS files if any, binds, listens and starts the threads. kInvalidInput
+  // for TLS files that cannot be loaded, kIo if the address cannot be bound.
   Status Start();
   // The bound port (the chosen one when options.port was 0); valid after Start().
   uint16_t port() const;

@@ -47,36 +47,41 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos) {
   return length;
 }
 
-class CsvParser {
+}  // namespace
+
+class CsvRecords::Parser {
  public:
-  CsvParser(std::string_view text, std::string source) : text_(text) {
-    table_.source = std::move(source);
+  Parser(std::string_view text, std::string source) : text_(text) { shape_.source = std::move(source); }
+
+  Result<bool> Next(TableRow& row) {
+    if (!started_) {
+      started_ = true;
+      if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) {
+        const char* mark = text_[0] == '\xFF' ? "FF FE" : "FE FF";
+        return MakeError(ErrorCode::kInvalidInput,
+                         fmt::format("the file is UTF-16 (it starts with the byte order mark {}), "
+                                     "but it must be UTF-8: save it again as \"CSV UTF-8\"",
+                                     mark),
+                         shape_.Where(1));
+      }
+      if (text_.starts_with(kUtf8Bom)) pos_ = line_start_ = kUtf8Bom.size();
+    }
+    while (pos_ < text_.size() && SkipBlankLine()) {
+    }
+    if (pos_ >= text_.size()) {
+      if (records_ == 0) {
+        return MakeError(ErrorCode::kInvalidInput, "the file is empty: expected a header row", shape_.source);
+      }
+      return false;
+    }
+    row.number = line_;
+    row.cells.clear();
+    OCINDEX_RETURN_IF_ERROR(ParseRecord(row.cells));
+    ++records_;
+    return true;
   }
 
-  Result<Table> Parse() {
-    if (text_.starts_with("\xFF\xFE") || text_.starts_with("\xFE\xFF")) {
-      const char* mark = text_[0] == '\xFF' ? "FF FE" : "FE FF";
-      return MakeError(ErrorCode::kInvalidInput,
-                       fmt::format("the file is UTF-16 (it starts with the byte order mark {}), "
-                                   "but it must be UTF-8: save it again as \"CSV UTF-8\"",
-                                   mark),
-                       table_.Where(1));
-    }
-    if (text_.starts_with(kUtf8Bom)) pos_ = line_start_ = kUtf8Bom.size();
-
-    while (pos_ < text_.size()) {
-      if (SkipBlankLine()) continue;
-      TableRow row;
-      row.number = line_;
-      if (Status status = ParseRecord(row.cells); !status) return status.error();
-      table_.rows.push_back(std::move(row));
-    }
-    if (table_.rows.empty()) {
-      return MakeError(ErrorCode::kInvalidInput, "the file is empty: expected a header row",
-                       table_.source);
-    }
-    return std::move(table_);
-  }
+  const Table& shape() const { return shape_; }
 
  private:
   bool AtEnd() const { return pos_ >= text_.size(); }
@@ -126,7 +131,7 @@ class CsvParser {
                         "expected the whole field in quotes with each inner quote doubled, "
                         "like \"say \"\"hi\"\"\"",
                         ByteColumn()),
-            table_.Where(line_, column));
+            shape_.Where(line_, column));
       }
       if (Status status = ConsumeChar(column, cell); !status) return status;
     }
@@ -144,7 +149,7 @@ class CsvParser {
             fmt::format("unterminated quoted field: the quote opened at byte {} of this line is "
                         "never closed; expected a closing \" before the end of the file",
                         open_byte),
-            table_.Where(open_line, column));
+            shape_.Where(open_line, column));
       }
       const char c = text_[pos_];
       if (c == '"') {
@@ -172,7 +177,7 @@ class CsvParser {
                       "of a quoted field; expected a comma or the end of the line "
                       "(inside quotes, write a quote as \"\")",
                       ByteColumn()),
-          table_.Where(line_, column));
+          shape_.Where(line_, column));
     }
     return {};
   }
@@ -185,7 +190,7 @@ class CsvParser {
                        fmt::format("NUL byte at byte {} of the line: this is a binary file (or "
                                    "UTF-16 text), not a UTF-8 CSV file",
                                    ByteColumn()),
-                       table_.Where(line_, column));
+                       shape_.Where(line_, column));
     }
     const size_t length = Utf8SequenceLength(text_, pos_);
     if (length == 0) {
@@ -194,7 +199,7 @@ class CsvParser {
                                    "must be UTF-8; it looks like Latin-1 or Windows-1252, so save "
                                    "it again as \"CSV UTF-8\"",
                                    byte, ByteColumn()),
-                       table_.Where(line_, column));
+                       shape_.Where(line_, column));
     }
     cell.append(text_.substr(pos_, length));
     pos_ += length;
@@ -205,16 +210,30 @@ class CsvParser {
   size_t ByteColumn() const { return pos_ - line_start_ + 1; }
 
   std::string_view text_;
-  Table table_;
+  Table shape_;  // the source, for messages; no rows
   size_t pos_ = 0;
   size_t line_start_ = 0;
   uint32_t line_ = 1;
+  size_t records_ = 0;
+  bool started_ = false;
 };
 
-}  // namespace
+CsvRecords::CsvRecords(std::string_view text, std::string source)
+    : parser_(std::make_unique<Parser>(text, std::move(source))) {}
+CsvRecords::~CsvRecords() = default;
+
+Result<bool> CsvRecords::Next(TableRow& row) { return parser_->Next(row); }
+const Table& CsvRecords::shape() const { return parser_->shape(); }
 
 Result<Table> ParseCsv(std::string_view text, std::string source) {
-  return CsvParser(text, std::move(source)).Parse();
+  CsvRecords records(text, std::move(source));
+  Table table = records.shape();
+  for (TableRow row;;) {
+    bool more = false;
+    OCINDEX_ASSIGN_OR_RETURN(more, records.Next(row));
+    if (!more) return table;
+    table.rows.push_back(std::move(row));
+  }
 }
 
 Result<Table> ReadCsvFile(const std::string& path) {

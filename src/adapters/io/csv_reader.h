@@ -4,6 +4,7 @@
 // UTF-8. Cells are kept byte for byte (no trimming); fully blank lines are skipped.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,25 @@
 #include "core/error.h"
 
 namespace ocindex::adapters::io {
+
+// CSV text read one record at a time: a large file is parsed without holding every
+// cell as a Table (a cell as a std::string costs 32 bytes or more, eight times the text
+// of a short number). `text` must outlive the reader.
+class CsvRecords {
+ public:
+  CsvRecords(std::string_view text, std::string source);
+  ~CsvRecords();
+
+  // The next record into `row` (its number and cells replaced); false after the last.
+  // Errors as ParseCsv's, an empty file included (on the first call).
+  Result<bool> Next(TableRow& row);
+  // Table::source for messages; it holds no rows.
+  const Table& shape() const;
+
+ private:
+  class Parser;
+  std::unique_ptr<Parser> parser_;
+};
 
 // Parses CSV text; `source` names the input in messages and becomes Table::source.
 // Each row's number is the physical line on which its record starts. Malformed

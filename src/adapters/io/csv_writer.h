@@ -6,8 +6,9 @@
 
 namespace ocindex::adapters::io {
 
-// One field, in double quotes (with "" for a quote) only when it holds a comma, a
-// quote or a line break.
+// One text field, guarded against spreadsheet formulas (SpreadsheetText), then in
+// double quotes (with "" for a quote) only when it holds a comma, a quote or a line
+// break. Numbers the caller formats itself are written as they are.
 std::string CsvField(std::string_view text);
 
 }  // namespace ocindex::adapters::io

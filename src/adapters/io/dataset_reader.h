@@ -3,6 +3,7 @@
 // scale and every printed composite against the recomputed one.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -23,6 +24,26 @@ namespace ocindex::adapters::io {
 // whose message lists each with its file, sheet, row and column.
 Result<core::Dataset> ReadDataset(const Table& table, const core::Framework& framework,
                                   const core::Geography& geography);
+
+// ReadDataset one row at a time, so that a large CSV file need not be held whole as a
+// Table: Header() with the first row, Row() with each row below it in order, then
+// Finish() once. `shape` names the source (and sheet) in messages; its rows are not
+// read. The arguments must outlive the reader.
+class DatasetReader {
+ public:
+  DatasetReader(const Table& shape, const core::Framework& framework, const core::Geography& geography);
+  ~DatasetReader();
+  DatasetReader(const DatasetReader&) = delete;
+  DatasetReader& operator=(const DatasetReader&) = delete;
+
+  void Header(const TableRow& header);
+  void Row(const TableRow& row);
+  Result<core::Dataset> Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // The columns a country table carries besides measures. One list, so that reading,
 // recognising data sheets, choosing an edition and naming export columns agree.

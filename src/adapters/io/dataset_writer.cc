@@ -14,6 +14,7 @@
 
 #include "adapters/io/dataset_reader.h"
 #include "adapters/io/csv_writer.h"
+#include "adapters/io/spreadsheet_text.h"
 #include "core/model/rational.h"
 #include "core/scoring/scorecard.h"
 
@@ -82,7 +83,10 @@ Figures CollectFigures(const core::Framework& framework, const core::Dataset& da
 std::string ReadableLabel(const core::Framework& framework, int measure) {
   const std::string& name = framework.MeasureName(measure);
   const std::string key = core::NormalizeHeader(name);
-  if (!key.empty() && !FixedColumnOf(key) && framework.FindMeasure(key) == measure) return name;
+  // A name the formula guard would change (SpreadsheetText) would not read back either.
+  if (!key.empty() && !FixedColumnOf(key) && framework.FindMeasure(key) == measure && SpreadsheetText(name) == name) {
+    return name;
+  }
   return framework.MeasureId(measure);
 }
 
@@ -165,7 +169,7 @@ class SheetWriter {
   void Text(int row, int column, const std::string& text, lxw_format* format = nullptr) {
     // An empty string cell would read back as a blank; leave the cell out instead.
     if (text.empty()) return;
-    Keep(worksheet_write_string(sheet_, Row(row), Column(column), text.c_str(), format));
+    Keep(worksheet_write_string(sheet_, Row(row), Column(column), SpreadsheetText(text).c_str(), format));
   }
   void Number(int row, int column, double value) {
     Keep(worksheet_write_number(sheet_, Row(row), Column(column), value, nullptr));

@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "adapters/io/text_file.h"
+#include "core/model/framework_values.h"
 
 namespace ocindex::adapters::io {
 namespace {
@@ -42,7 +43,9 @@ class Reader {
       return Fail(table, fmt::format("missing key '{}' (a string)", key));
     }
     if (!node->is_string()) return Fail(*node, fmt::format("'{}' must be a string", key));
-    return node->as_string()->get();
+    const std::string& value = node->as_string()->get();
+    if (Status checked = core::CheckFrameworkField(key, value); !checked) return Fail(*node, checked.error().message);
+    return value;
   }
 
   Result<Rational> Number(const toml::table& table, std::string_view key, std::optional<Rational> fallback) const {
@@ -69,6 +72,9 @@ class Reader {
     if (array == nullptr) return Fail(*node, "'headers' must be an array of strings");
     for (const toml::node& item : *array) {
       if (!item.is_string()) return Fail(item, "'headers' must be an array of strings");
+      if (Status checked = core::CheckFrameworkField("headers", item.as_string()->get()); !checked) {
+        return Fail(item, checked.error().message);
+      }
       out.push_back(core::NormalizeHeader(item.as_string()->get()));
     }
     return out;

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <thread>
 #include <vector>
@@ -16,30 +19,70 @@ size_t MaxInputBytes() {
   return (megabytes > 0 ? static_cast<size_t>(megabytes) : kDefaultMegabytes) << 20;
 }
 
+namespace {
+
+Error TooLarge(const std::string& name, size_t limit) {
+  return MakeError(ErrorCode::kInvalidInput,
+                   fmt::format("larger than the {} MiB limit on input files (set OCINDEX_MAX_INPUT_MB to raise it)",
+                               limit >> 20),
+                   name);
+}
+
+// A stream (standard input) read through the same loop as a file.
+class StreamFile final : public ReadableFile {
+ public:
+  StreamFile(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
+  Result<size_t> Read(char* buffer, size_t size) override {
+    in_.read(buffer, static_cast<std::streamsize>(size));
+    if (in_.bad()) return MakeError(ErrorCode::kIo, std::string("cannot read: ") + std::strerror(errno), name_);
+    return static_cast<size_t>(in_.gcount());
+  }
+
+ private:
+  std::istream& in_;
+  std::string name_;
+};
+
+// Everything `file` holds, in chunks, refused as soon as it passes `limit`; `expected`
+// bytes (a file's size) are allocated at once, so a large file is not copied as it grows.
+Result<std::string> ReadAll(ReadableFile& file, size_t limit, const std::string& name, size_t expected) {
+  std::string bytes;
+  bytes.reserve(std::min(expected, limit));
+  std::vector<char> chunk(size_t{1} << 16);
+  for (;;) {
+    size_t n = 0;
+    OCINDEX_ASSIGN_OR_RETURN(n, file.Read(chunk.data(), chunk.size()));
+    if (n == 0) return bytes;
+    bytes.append(chunk.data(), n);
+    if (bytes.size() > limit) return TooLarge(name, limit);
+  }
+}
+
+}  // namespace
+
+Result<std::string> ReadBoundedStream(std::istream& in, size_t limit, const std::string& name, size_t expected) {
+  StreamFile file(in, name);
+  return ReadAll(file, limit, name, expected);
+}
+
+Result<size_t> CheckFileSize(const std::string& path, size_t limit) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);  // fails for devices and pipes: they are counted as read
+  if (ec) return size_t{0};
+  if (size > limit) return TooLarge(path, limit);
+  return static_cast<size_t>(size);
+}
+
 Result<std::string> ReadBoundedFile(const std::string& path, size_t limit, Env& env) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return MakeError(ErrorCode::kInvalidInput, "is a directory, expected a file", path);
   }
-  const auto too_large = [&] {
-    return MakeError(ErrorCode::kInvalidInput,
-                     fmt::format("larger than the {} MiB limit on input files (set OCINDEX_MAX_INPUT_MB to raise it)",
-                                 limit >> 20),
-                     path);
-  };
-  const auto size = std::filesystem::file_size(path, ec);  // fails for devices and pipes: read and count
-  if (!ec && size > limit) return too_large();
+  size_t size = 0;
+  OCINDEX_ASSIGN_OR_RETURN(size, CheckFileSize(path, limit));
   std::unique_ptr<ReadableFile> file;
   OCINDEX_ASSIGN_OR_RETURN(file, env.OpenForReading(path));
-  std::string bytes;
-  std::vector<char> chunk(size_t{1} << 16);
-  for (;;) {
-    size_t n = 0;
-    OCINDEX_ASSIGN_OR_RETURN(n, file->Read(chunk.data(), chunk.size()));
-    if (n == 0) return bytes;
-    bytes.append(chunk.data(), n);
-    if (bytes.size() > limit) return too_large();
-  }
+  return ReadAll(*file, limit, path, size);
 }
 
 Result<std::string> ReadTextFile(const std::string& path) { return ReadBoundedFile(path, MaxInputBytes()); }

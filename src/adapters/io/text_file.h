@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,16 @@ namespace ocindex::adapters::io {
 // inputs are a few MB at most; the limit keeps a wrong or hostile file (or an endless
 // stream such as /dev/zero) from taking the machine's memory.
 size_t MaxInputBytes();
+
+// The size of `path` if it is a regular file (0 for a device or pipe, whose size is
+// known only once read); kInvalidInput, naming the limit, when larger than `limit`
+// bytes. Readers that do not read a file whole (the xlsx reader) check it first.
+Result<size_t> CheckFileSize(const std::string& path, size_t limit);
+
+// The bytes of `in` up to its end, read in chunks; kInvalidInput naming `name` and
+// the limit as soon as they pass `limit` (standard input, a pipe). `expected` bytes
+// (a file's size) are allocated at once, so a large file is not copied as it grows.
+Result<std::string> ReadBoundedStream(std::istream& in, size_t limit, const std::string& name, size_t expected = 0);
 
 // The bytes of a file of at most `limit` bytes, read in chunks (a regular file's size
 // is checked before reading). kIo with the OS's reason if the file cannot be read;

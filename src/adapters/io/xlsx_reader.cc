@@ -13,6 +13,8 @@
 #include <system_error>
 #include <utility>
 
+#include "adapters/io/text_file.h"
+
 namespace ocindex::adapters::io {
 namespace {
 
@@ -289,6 +291,8 @@ Result<std::unique_ptr<Workbook>> Workbook::Open(const std::string& path) {
     }
     magic_size = std::fread(magic, 1, sizeof magic, file.get());
   }
+  // The archive is bounded like every input file; its entries have their own caps below.
+  if (auto size = CheckFileSize(path, MaxInputBytes()); !size) return size.error();
   std::unique_ptr<Workbook> workbook(new Workbook(path));
   workbook->zip_.reset(unzOpen64(path.c_str()));
   if (!workbook->zip_) {

@@ -6,6 +6,7 @@
 
 #include "core/model/dataset.h"
 #include "core/model/framework.h"
+#include "core/model/framework_values.h"
 #include "core/profile/narrative.h"
 
 namespace ocindex::adapters::store_validation {
@@ -67,6 +68,7 @@ Status ValidateEdition(const EditionToStore& e) {
   const core::Framework& fw = e.framework;
   const core::Dataset& ds = e.dataset;
   if (fw.edition.empty()) return MakeError(ErrorCode::kInvalidInput, "the framework names no edition");
+  OCINDEX_RETURN_IF_ERROR(core::CheckFrameworkValues(fw));
   const std::string where = "edition " + fw.edition;
   if (!ds.edition.empty() && ds.edition != fw.edition) {
     return MakeError(ErrorCode::kInvalidInput,
@@ -134,7 +136,7 @@ Status ValidateProfile(const ProfileToStore& profile) {
   if (profile.iso3.empty() || profile.edition.empty()) {
     return MakeError(ErrorCode::kInvalidInput, "a profile needs a country and an edition");
   }
-  return {};
+  return core::CheckEditionId(profile.edition);
 }
 
 Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets) {
@@ -142,6 +144,7 @@ Status ValidateExpertScores(const std::vector<ExpertScoresToStore>& sets) {
     if (set.edition.empty() || set.scores.empty()) {
       return MakeError(ErrorCode::kInvalidInput, "expert scores need an edition and at least one score");
     }
+    OCINDEX_RETURN_IF_ERROR(core::CheckEditionId(set.edition));
     for (const core::ExpertScore& score : set.scores) {
       if (score.edition != set.edition) {
         return MakeError(ErrorCode::kInvalidInput,

@@ -12,6 +12,7 @@
 #include "adapters/io/framework_toml.h"
 #include "core/assessment/names.h"
 #include "core/assessment/policy.h"
+#include "core/model/framework_values.h"
 #include "core/profile/narrative.h"
 
 namespace ocindex::app {
@@ -308,6 +309,7 @@ Result<RoundInfo> Rounds::Create(const as::Actor& actor, const NewRound& request
   if (!IndexTeam(actor)) return MakeError(ErrorCode::kForbidden, "only the index team creates rounds");
   OCINDEX_RETURN_IF_ERROR(CheckRoundId(request.id));
   if (request.edition.empty()) return MakeError(ErrorCode::kInvalidInput, "a round needs the edition it publishes as");
+  OCINDEX_RETURN_IF_ERROR(core::CheckEditionId(request.edition));
   if (store_.LoadFrameworkToml(request.edition).ok()) {
     return MakeError(ErrorCode::kConflict, "edition " + request.edition + " is already stored");
   }

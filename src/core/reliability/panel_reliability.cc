@@ -127,4 +127,10 @@ std::vector<PanelReliability> ReliabilityBy(const Framework& framework, const st
   return rows;
 }
 
+Status CheckMeasurable(const std::string& edition, const PanelReliability& overall) {
+  if (overall.alpha_interval || overall.icc) return {};
+  return MakeError(ErrorCode::kInvalidInput, fmt::format("edition {}: no reliability can be computed: {}", edition,
+                                                         fmt::join(overall.problems, "; ")));
+}
+
 }  // namespace ocindex::core

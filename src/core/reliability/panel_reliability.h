@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/model/framework.h"
 #include "core/reliability/expert_scores.h"
 #include "core/reliability/icc.h"
@@ -40,5 +41,11 @@ struct PanelReliability {
 // framework lacks are ignored (the reader rejects them before this point).
 std::vector<PanelReliability> ReliabilityBy(const Framework& framework, const std::vector<ExpertScore>& scores,
                                             ReliabilityScope scope);
+
+// kInvalidInput when `overall` (ReliabilityBy's "all" row for the scores of `edition`)
+// has neither alpha nor an ICC: one expert, one scored cell, no variation. Scores that
+// `reliability` cannot measure are not stored by `reliability import` either, with the
+// same message.
+Status CheckMeasurable(const std::string& edition, const PanelReliability& overall);
 
 }  // namespace ocindex::core

@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <iterator>
 #include <set>
 
 #include "adapters/io/csv_reader.h"
 #include "adapters/io/expert_scores_csv.h"
+#include "adapters/io/text_file.h"
 
 namespace ocindex::cli {
 
@@ -20,8 +20,9 @@ Result<std::vector<core::ExpertScore>> ReadExpertFile(app::Engine& engine, const
     return MakeError(ErrorCode::kInvalidInput,
                      "'-' reads expert scores from a pipe, e.g. ocindex reliability generate | ocindex reliability -");
   } else {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    table = adapters::io::ParseCsv(text, "standard input");
+    auto text = adapters::io::ReadBoundedStream(std::cin, adapters::io::MaxInputBytes(), "standard input");
+    if (!text) return text.error();
+    table = adapters::io::ParseCsv(*text, "standard input");
   }
   if (!table) return table.error();
   auto known = engine.catalog().KnownFrameworks();

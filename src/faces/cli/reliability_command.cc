@@ -83,10 +83,7 @@ void Reliability(Context& context, const ReliabilityArgs& args) {
   if (!loaded) return context.Fail(loaded.error());
   const auto rows = core::ReliabilityBy((*loaded)->edition.framework, *scores, kScopes.at(args.by));
   const core::PanelReliability& all = rows.back();
-  if (!all.alpha_interval && !all.icc) {
-    return context.Fail(MakeError(ErrorCode::kInvalidInput, fmt::format("edition {}: no reliability can be computed: {}",
-                                                                        edition, Problems(all))));
-  }
+  if (Status measurable = core::CheckMeasurable(edition, all); !measurable) return context.Fail(measurable.error());
   std::cerr << fmt::format("edition {}: {} scores by {} experts on {} country x indicator cells ({:.1f}% missing)\n",
                            edition, all.ratings, all.raters, all.units, 100 * all.missing_share);
   int incomplete = 0;
@@ -108,7 +105,18 @@ void Import(Context& context, const ImportArgs& args) {
     set.scores.push_back(std::move(score));
   }
   std::vector<adapters::ExpertScoresToStore> sets;
-  for (auto& [edition, set] : by_edition) sets.push_back(std::move(set));
+  for (auto& [edition, set] : by_edition) {
+    // What `reliability` would refuse to measure is not stored.
+    auto loaded = (*engine)->Edition(edition);
+    if (!loaded) return context.Fail(loaded.error());
+    const auto overall = core::ReliabilityBy((*loaded)->edition.framework, set.scores, core::ReliabilityScope::kAll);
+    if (Status measurable = core::CheckMeasurable(edition, overall.back()); !measurable) {
+      Error error = measurable.error();
+      error.where = set.source;
+      return context.Fail(error);
+    }
+    sets.push_back(std::move(set));
+  }
   std::vector<int> revisions(sets.size(), 0);
   if (!args.dry_run) {
     auto saved = (*engine)->SaveExpertScores(sets);

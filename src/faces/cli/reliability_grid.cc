@@ -12,9 +12,10 @@ std::optional<std::string> Number(std::optional<double> value) {
   return fmt::format("{:.3f}", *value);
 }
 
-}  // namespace
-
+// Why a row lacks a measure, in words ("" when it lacks none).
 std::string Problems(const core::PanelReliability& row) { return fmt::format("{}", fmt::join(row.problems, "; ")); }
+
+}  // namespace
 
 adapters::render::Grid ReliabilityGrid(const std::string& kind, const std::vector<core::PanelReliability>& rows) {
   adapters::render::Grid grid;

@@ -10,9 +10,6 @@
 
 namespace ocindex::cli {
 
-// Why a row lacks a measure, in words ("" when it lacks none).
-std::string Problems(const core::PanelReliability& row);
-
 // One row per indicator or node; `kind` heads the first column.
 adapters::render::Grid ReliabilityGrid(const std::string& kind, const std::vector<core::PanelReliability>& rows);
 

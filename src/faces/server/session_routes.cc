@@ -24,7 +24,8 @@ Response SignIn(app::Accounts& accounts, const Request& request) {
                                         {"role", core::assessment::RoleName(session->account.role)},
                                         {"csrf_token", session->csrf},
                                         {"expires", app::FormatMillis(session->expires)}});
-  response.headers.emplace_back("Set-Cookie", SessionCookie(session->id, accounts.policy().session_ms / 1000));
+  response.headers.emplace_back("Set-Cookie",
+                                SessionCookie(request, session->id, accounts.policy().session_ms / 1000));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
@@ -49,10 +50,10 @@ void AddSessionRoutes(WorkspaceTable& table, app::Workspace& workspace) {
   table.push_back(
       {"DELETE", "/api/v1/session",
        {"Sign out: the session ends everywhere and its cookie is cleared", {}, "", "Account", 200, false, false},
-       Authenticated(accounts, [&accounts](const Request&, const PathParams&, const app::Principal& caller) {
+       Authenticated(accounts, [&accounts](const Request& request, const PathParams&, const app::Principal& caller) {
          if (Status ended = accounts.SignOut(caller); !ended) return ErrorResponse(ended.error());
          Response response = JsonResponse(AccountJson(caller));
-         response.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+         response.headers.emplace_back("Set-Cookie", SessionCookie(request, "", 0));
          return response;
        })});
   table.push_back(
@@ -70,7 +71,7 @@ void AddSessionRoutes(WorkspaceTable& table, app::Workspace& workspace) {
                                                      body["new"].get<std::string>());
          if (!changed) return ErrorResponse(changed.error());
          Response response = JsonResponse(AccountJson(caller));
-         response.headers.emplace_back("Set-Cookie", SessionCookie("", 0));
+         response.headers.emplace_back("Set-Cookie", SessionCookie(request, "", 0));
          return response;
        })});
   table.push_back(

@@ -35,9 +35,9 @@ adapters::http::RouteHandler Authenticated(app::Accounts& accounts, WorkspaceHan
   };
 }
 
-std::string SessionCookie(const std::string& session_id, int64_t max_age_seconds) {
-  return std::string(kSessionCookie) + "=" + session_id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(session_id.empty() ? 0 : max_age_seconds);
+std::string SessionCookie(const Request& request, const std::string& session_id, int64_t max_age_seconds) {
+  return std::string(kSessionCookie) + "=" + session_id + "; Path=/; HttpOnly; SameSite=Strict; " +
+         (request.tls ? "Secure; " : "") + "Max-Age=" + std::to_string(session_id.empty() ? 0 : max_age_seconds);
 }
 
 int IfMatchVersion(const Request& request) {

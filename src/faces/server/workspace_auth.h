@@ -18,8 +18,9 @@ inline constexpr const char* kSessionCookie = "ocindex_session";
 // write without its CSRF token.
 adapters::http::RouteHandler Authenticated(app::Accounts& accounts, WorkspaceHandler handler);
 
-// The Set-Cookie value that opens (or, with an empty id, ends) a session.
-std::string SessionCookie(const std::string& session_id, int64_t max_age_seconds);
+// The Set-Cookie value that opens (or, with an empty id, ends) a session; Secure (sent
+// back over HTTPS only) when `request` arrived over TLS.
+std::string SessionCookie(const Request& request, const std::string& session_id, int64_t max_age_seconds);
 
 // The version an If-Match header names ("\"v3\"" or "\"3\""): -1 when absent, -2 when malformed.
 int IfMatchVersion(const Request& request);

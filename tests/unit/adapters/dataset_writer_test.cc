@@ -225,6 +225,34 @@ TEST_F(DatasetWriterTest, XlsxHeaderFallsBackToIdsWhenANameIsAmbiguous) {
   EXPECT_TRUE(core::SameFigures(dataset_, *back));
 }
 
+// Issue 18: text that a spreadsheet would run as a formula is written as text in both
+// exports; numbers stay numbers.
+TEST_F(DatasetWriterTest, FormulaLeadingTextIsNeutralisedInCsvAndXlsx) {
+  dataset_.countries[2].region = "=HYPERLINK(\"http://evil.example\",\"x\")";
+  dataset_.countries[2].continent = "@SUM(A1)";
+  const std::string csv = DatasetCsv(framework_, dataset_);
+  EXPECT_NE(csv.find("NZL,New Zealand,'@SUM(A1),\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",1.71"),
+            std::string::npos)
+      << csv;
+  const std::string path = dir_.File("guarded.xlsx");
+  framework_.nodes[static_cast<size_t>(*framework_.FindNode("justice"))].name = "-Justice";
+  ASSERT_TRUE(WriteDatasetXlsx(path, framework_, dataset_).ok());
+  Result<Table> data = ReadSheet(path, "2023_dataset");
+  ASSERT_TRUE(data.ok()) << data.error().ToString();
+  EXPECT_EQ(data->rows[3].cells[0], "'@SUM(A1)");
+  EXPECT_EQ(data->rows[3].cells[1], "'=HYPERLINK(\"http://evil.example\",\"x\")");
+  EXPECT_EQ(data->rows[0].cells[9], "justice");  // a guarded name would not read back: the id
+  Result<Table> rules = ReadSheet(path, "framework");
+  ASSERT_TRUE(rules.ok()) << rules.error().ToString();
+  EXPECT_EQ(rules->rows[9].cells[2], "'-Justice");
+  // The import keeps the apostrophe (the reader keeps cells byte for byte); the figures
+  // are the same.
+  Result<core::Dataset> back = ReadDataset(*data, framework_, geography_);
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  EXPECT_EQ(back->scores, dataset_.scores);
+  EXPECT_EQ(back->countries[2].continent, "'@SUM(A1)");
+}
+
 TEST_F(DatasetWriterTest, XlsxReplacesAnExistingFile) {
   const std::string path = dir_.File("export.xlsx");
   ASSERT_TRUE(test::WriteFile(path, "not a workbook").ok());

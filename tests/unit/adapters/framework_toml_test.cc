@@ -111,5 +111,28 @@ TEST(FrameworkTomlTest, UnsupportedRoundingMode) {
               {"rounding mode 'half-even' is not supported"});
 }
 
+// Issue 18: an edition id is a plain token and names are bounded one-line text, refused
+// at the line that holds them before anything is stored.
+TEST(FrameworkTomlTest, UnsafeEditionIdsAndNamesAreRefusedAtTheirLine) {
+  ExpectError(Replace(kOwnIndex, "edition = \"2026\"", "edition = \"../../etc\""),
+              {"bad.toml, line 5", "edition id '../../etc' is not a plain id", "like 2025"});
+  ExpectError(Replace(kOwnIndex, "edition = \"2026\"", "edition = \"2026\"\nprevious = \"2025/x\""),
+              {"bad.toml, line 6", "'previous': edition id '2025/x'"});
+  ExpectError(Replace(kOwnIndex, "name = \"Safety\"", "name = \"" + std::string(20 << 20, 'x') + "\""),
+              {"bad.toml, line 18", "'name' is 20971520 characters long; expected at most 200"});
+  ExpectError(Replace(kOwnIndex, "name = \"Theft\"", "name = \"Th\\u0007eft\""),
+              {"'name' holds a control character (U+0007) at character 3; expected one line of text"});
+  ExpectError(Replace(kOwnIndex, "headers = [\"Street theft\"]", "headers = [\"Street\\ntheft\"]"),
+              {"'headers' holds a control character (U+000A)"});
+}
+
+TEST(FrameworkTomlTest, DefinitionsMayHoldLineBreaks) {
+  auto framework = ParseFramework(
+      Replace(kOwnIndex, "name = \"Theft\"", "name = \"Theft\"\ndefinition = \"Theft.\\nIn the street.\""),
+      "own.toml");
+  ASSERT_TRUE(framework.ok()) << framework.error().ToString();
+  EXPECT_EQ(framework->indicators[1].definition, "Theft.\nIn the street.");
+}
+
 }  // namespace
 }  // namespace ocindex::adapters::io

@@ -10,6 +10,7 @@
 
 #include "adapters/io/csv_reader.h"
 #include "adapters/io/text_file.h"
+#include "adapters/io/xlsx_reader.h"
 #include "support/fixtures.h"
 
 namespace ocindex::adapters::io {
@@ -65,6 +66,42 @@ TEST(InputLimits, ValidateOfDevZeroStopsWithASizeError) {
   text << in.rdbuf();
   EXPECT_NE(text.str().find("/dev/zero"), std::string::npos) << text.str();
   EXPECT_NE(text.str().find("64 MiB limit on input files"), std::string::npos) << text.str();
+}
+
+TEST(InputLimits, AStreamStopsAtTheLimitNamingItsSource) {
+  std::istringstream in(std::string(kMiB + 1, 'a'));
+  auto text = ReadBoundedStream(in, kMiB, "standard input");
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().where, "standard input");
+  EXPECT_NE(text.error().message.find("1 MiB limit"), std::string::npos);
+}
+
+TEST(InputLimits, AWorkbookLargerThanTheLimitIsRefusedBeforeItIsOpened) {
+  test::TempDir dir;
+  const std::string path = dir.File("big.xlsx");
+  ASSERT_TRUE(test::WriteFile(path, "PK\x03\x04" + std::string(2 * kMiB, 'a')).ok());
+  ASSERT_EQ(setenv("OCINDEX_MAX_INPUT_MB", "1", 1), 0);
+  auto sheets = ReadAllSheets(path);
+  unsetenv("OCINDEX_MAX_INPUT_MB");
+  ASSERT_FALSE(sheets.ok());
+  EXPECT_EQ(sheets.error().where, path);
+  EXPECT_NE(sheets.error().message.find("1 MiB limit"), std::string::npos) << sheets.error().message;
+}
+
+// Expert scores piped in were read whole whatever their size: standard input is bounded
+// like a file.
+TEST(InputLimits, ExpertScoresOnStandardInputStopAtTheLimit) {
+  test::TempDir dir;
+  const std::string log = dir.File("reliability.log");
+  const std::string command = std::string(OCINDEX_CLI) + " --db '" + dir.File("ocindex.db") +
+                              "' reliability - </dev/zero 2>'" + log + "'";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  std::ifstream in(log);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("standard input: larger than the 64 MiB limit"), std::string::npos) << text.str();
 }
 
 }  // namespace

@@ -190,6 +190,28 @@ TEST_P(StoreConformance, BatchWithOneBadEditionWritesNothing) {
   EXPECT_EQ(store->ListEditions()->size(), 1u);
 }
 
+// Issue 18: whatever path a framework takes to the store (import, the API, a round's
+// publication), an unsafe edition id or an unbounded name is refused there too.
+TEST_P(StoreConformance, UnsafeEditionIdsAndNamesAreRefusedBeforeAnythingIsWritten) {
+  auto store = Open();
+  EditionToStore traversal = StoreTestEdition("2021");
+  traversal.framework.edition = traversal.dataset.edition = "../../etc";
+  Status saved = store->SaveEditions({traversal}, false);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(saved.error().message.find("edition id '../../etc' is not a plain id"), std::string::npos);
+  EditionToStore huge = StoreTestEdition("2021");
+  huge.framework.name = std::string(20 << 20, 'x');
+  saved = store->SaveEditions({huge}, false);
+  ASSERT_FALSE(saved.ok());
+  EXPECT_EQ(saved.error().message, "'name' is 20971520 characters long; expected at most 200");
+  EXPECT_TRUE(*store->IsEmpty());
+  ExpertScoresToStore experts = ExpertSet("2021", 5);
+  experts.edition = "../x";
+  for (core::ExpertScore& score : experts.scores) score.edition = "../x";
+  EXPECT_FALSE(store->SaveExpertScores({experts}).ok());
+}
+
 TEST_P(StoreConformance, FillIfEmptyWithAnInvalidBatchWritesNothing) {
   auto store = Open();
   auto filled = store->FillIfEmpty(MakeGeography("FRA"), {StoreTestEdition("2021"), StoreTestEdition("2021")});

@@ -90,9 +90,26 @@ TEST_F(WorkspaceApi, SignInSetsAStrictHttpOnlyCookieAndAnswersTheCsrfToken) {
   const std::string cookie = reply.Header("set-cookie");
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos);  // plain HTTP: a Secure cookie would never come back
   EXPECT_EQ(reply.Header("cache-control"), "no-store");
   EXPECT_EQ(json::parse(reply.body).at("role"), "expert");
   EXPECT_EQ(HttpGet(server_.port(), "/api/v1/session").status, 401);
+}
+
+// Issue 18: a sign-in that arrived over TLS sets a Secure cookie, never sent back over
+// plain HTTP.
+TEST_F(WorkspaceApi, SignInOverTlsSetsASecureCookie) {
+  adapters::http::Request request;
+  request.method = "POST";
+  request.target = request.path = "/api/v1/session";
+  request.remote = "127.0.0.1";
+  request.tls = true;
+  request.body = json{{"user", "ann"}, {"password", kPassword}}.dump();
+  const adapters::http::Response response = server_.api().Handle(request);
+  ASSERT_EQ(response.status, 200) << *response.body;
+  std::string cookie;
+  for (const auto& [name, value] : response.headers) cookie = name == "Set-Cookie" ? value : cookie;
+  EXPECT_NE(cookie.find("; Secure;"), std::string::npos) << cookie;
 }
 
 TEST_F(WorkspaceApi, AWriteWithoutOrWithAForgedCsrfTokenIsRefused) {
