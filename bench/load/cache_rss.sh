@@ -10,6 +10,7 @@
 # Environment: N (default 10000). Prints VmRSS after start, after the 400s and after
 # the 200s, and the request rate of each batch.
 set -euo pipefail
+. "$(dirname "$0")/start_serve.sh"
 
 OCINDEX=${1:?usage: $0 path/to/ocindex}
 N=${N:-10000}
@@ -23,14 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$OCINDEX" --db "$WORK/ocindex.db" serve --port 0 2>"$WORK/serve.log" &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$WORK/serve.log" 2>/dev/null && break
-  sleep 0.1
-done
-URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1)
-[[ -n $URL ]] || { echo "$0: ocindex serve did not start:" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+start_serve "$OCINDEX" "$WORK/serve.log" "$WORK/ocindex.db"
 curl -sf "$URL/api/v1/editions/2021/scores" -o /dev/null  # the editions loaded
 
 rss() { awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$SERVER_PID/status"; }

@@ -9,6 +9,7 @@
 # new SQLite file). Needs nginx (nginx-light) and wrk (tools/setup.sh installs both).
 # Prints requests/s and p50/p90/p99 latency for each target and the ratio ocindex/nginx.
 set -euo pipefail
+. "$(dirname "$0")/start_serve.sh"
 
 OCINDEX=${1:?usage: $0 path/to/ocindex}
 DURATION=${DURATION:-10}
@@ -37,14 +38,8 @@ PATHS=(
   "/api/v1/editions/2023/compare?countries=KAZ,UZB,KGZ"
 )
 
-"$OCINDEX" --db "${DB:-$WORK/ocindex.db}" serve --port 0 --threads "$THREADS" 2>"$WORK/serve.log" &
-SERVER_PID=$!
-for _ in $(seq 100); do
-  grep -q "listening on" "$WORK/serve.log" 2>/dev/null && break
-  sleep 0.1
-done
-OCINDEX_URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1)
-[[ -n $OCINDEX_URL ]] || { echo "$0: ocindex serve did not start:" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+start_serve "$OCINDEX" "$WORK/serve.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
+OCINDEX_URL=$URL
 
 # The same bytes as files: nginx maps the URI path (query ignored) to a file.
 mkdir -p "$WORK/www"

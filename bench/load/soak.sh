@@ -14,6 +14,7 @@
 # from the end of it). Goal (docs): RSS growth under 10 % after warm-up, no 5xx, p99
 # under 5 ms. Needs wrk and python3 (tools/setup.sh).
 set -euo pipefail
+. "$(dirname "$0")/start_serve.sh"
 
 OCINDEX=${1:?usage: $0 path/to/ocindex}
 DURATION=${DURATION:-600}
@@ -30,14 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$OCINDEX" --db "$WORK/ocindex.db" serve --port 0 2>"$WORK/serve.log" &
-SERVER_PID=$!
-for _ in $(seq 300); do
-  grep -q "listening on" "$WORK/serve.log" 2>/dev/null && break
-  sleep 0.1
-done
-URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1)
-[[ -n $URL ]] || { echo "$0: ocindex serve did not start:" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+start_serve "$OCINDEX" "$WORK/serve.log" "$WORK/ocindex.db"
 curl -sf "$URL/api/v1/editions/2021/scores" -o /dev/null  # the editions loaded
 
 # The cached pages, and what-if queries that are all distinct strings (19 valid scores

@@ -20,24 +20,12 @@
 #include "adapters/catalog/catalog.h"
 #include "adapters/store/sqlite_store.h"
 #include "support/fixtures.h"
+#include "support/store_fixtures.h"
 
 extern char** environ;
 
 namespace ocindex {
 namespace {
-
-// A 2021 table of three countries with every score `score`.
-std::string ThreeCountries(const core::Framework& framework, const char* score) {
-  std::string text = "iso3,country,continent,region";
-  for (const auto& indicator : framework.indicators) text += "," + indicator.id;
-  text += "\n";
-  for (const char* iso3 : {"KAZ", "KGZ", "UZB"}) {
-    text += std::string(iso3) + "," + iso3 + ",Asia,Central Asia and the Caucasus";
-    for (size_t k = 0; k < framework.indicators.size(); ++k) text += std::string(",") + score;
-    text += "\n";
-  }
-  return text;
-}
 
 // Starts `sh -c script` in a process group of its own, so one signal kills the loop
 // and the ocindex it is running.
@@ -73,8 +61,8 @@ TEST(KillDuringWrites, EveryAcknowledgedRevisionSurvivesAndNoneIsHalfWritten) {
     ASSERT_TRUE(edition);
     framework = edition->framework;
   }
-  ASSERT_TRUE(test::WriteFile(dir.File("fives.csv"), ThreeCountries(framework, "5")));
-  ASSERT_TRUE(test::WriteFile(dir.File("sixes.csv"), ThreeCountries(framework, "6")));
+  ASSERT_TRUE(test::WriteFile(dir.File("fives.csv"), test::ThreeCountriesCsv(framework, "5")));
+  ASSERT_TRUE(test::WriteFile(dir.File("sixes.csv"), test::ThreeCountriesCsv(framework, "6")));
   // Alternating files, so every import is a new revision, acknowledged by its report
   // ("2021,<file>,3,replaced"; the first after a kill may find its figures stored
   // already and say "unchanged").

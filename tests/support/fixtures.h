@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/io/spreadsheet_text.h"
 #include "adapters/io/zip_writer.h"
 #include "core/error.h"
 
@@ -91,29 +92,6 @@ inline std::string XmlEscape(std::string_view text) {
   return out;
 }
 
-// Whether a cell is written as a number: -?digits[.digits][e[+-]digits].
-inline bool LooksNumeric(std::string_view text) {
-  size_t i = 0;
-  const auto digits = [&] {
-    const size_t start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
-    return i - start;
-  };
-  if (i < text.size() && text[i] == '-') ++i;
-  size_t mantissa = digits();
-  if (i < text.size() && text[i] == '.') {
-    ++i;
-    mantissa += digits();
-  }
-  if (mantissa == 0) return false;
-  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
-    if (digits() == 0) return false;
-  }
-  return i == text.size();
-}
-
 // "A", ..., "Z", "AA", ... for a 0-based column (test-side, independent of the
 // code under test).
 inline std::string FixtureColumnName(size_t column) {
@@ -161,7 +139,7 @@ inline XlsxParts MakeXlsxParts(const std::vector<XlsxSheet>& sheets,
         const std::string& text = sheet.rows[r][c];
         if (text.empty()) continue;
         const std::string ref = FixtureColumnName(c) + row_number;
-        if (LooksNumeric(text)) {
+        if (adapters::io::IsPlainNumber(text)) {  // written as a number, as Excel would
           cells += "<c r=\"" + ref + "\"><v>" + text + "</v></c>";
         } else if (options.inline_strings) {
           cells += "<c r=\"" + ref + "\" t=\"inlineStr\"><is>" + TextElement(text) + "</is></c>";

@@ -14,6 +14,20 @@
 
 namespace ocindex::test {
 
+// A CSV table of three Central Asian countries in `framework`'s indicator columns, every
+// score `score`: with --replace, a new revision of the edition that changes every figure.
+inline std::string ThreeCountriesCsv(const core::Framework& framework, const std::string& score = "5") {
+  std::string text = "iso3,country,continent,region";
+  for (const auto& indicator : framework.indicators) text += "," + indicator.id;
+  text += "\n";
+  for (const char* iso3 : {"KAZ", "KGZ", "UZB"}) {
+    text += std::string(iso3) + "," + iso3 + ",Asia,Central Asia and the Caucasus";
+    for (size_t k = 0; k < framework.indicators.size(); ++k) text += "," + score;
+    text += "\n";
+  }
+  return text;
+}
+
 // Two pillars, three indicators: enough to see column order survive.
 inline core::Framework StoreTestFramework(const std::string& edition) {
   core::Framework fw;

@@ -5,7 +5,8 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// [+-] digits [. digits] [e [+-] digits], or [+-] . digits [e...]: a decimal number.
+}  // namespace
+
 bool IsPlainNumber(std::string_view text) {
   size_t i = 0;
   const auto digits = [&] {
@@ -27,8 +28,6 @@ bool IsPlainNumber(std::string_view text) {
   }
   return i == text.size();
 }
-
-}  // namespace
 
 std::string SpreadsheetText(std::string_view text) {
   const bool formula_like =

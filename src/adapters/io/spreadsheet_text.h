@@ -17,4 +17,7 @@ namespace ocindex::adapters::io {
 // keeps cells byte for byte; it cannot tell a guarded cell from one written so).
 std::string SpreadsheetText(std::string_view text);
 
+// [+-] digits [. digits] [e [+-] digits], or [+-] . digits [e...]: a decimal number.
+bool IsPlainNumber(std::string_view text);
+
 }  // namespace ocindex::adapters::io

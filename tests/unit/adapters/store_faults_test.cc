@@ -18,6 +18,7 @@
 #include "adapters/store/sqlite_store.h"
 #include "support/faulty_sqlite_vfs.h"
 #include "support/fixtures.h"
+#include "support/store_fixtures.h"
 
 namespace ocindex::adapters {
 namespace {
@@ -67,19 +68,6 @@ void ExpectClearDiskError(const Error& error, const std::string& path) {
   EXPECT_TRUE(names_cause) << text;
 }
 
-// A 2021 table of three countries, every score 5: a new revision of 2021 when replacing.
-std::string ThreeCountries2021(const core::Framework& framework) {
-  std::string text = "iso3,country,continent,region";
-  for (const auto& indicator : framework.indicators) text += "," + indicator.id;
-  text += "\n";
-  for (const char* iso3 : {"KAZ", "KGZ", "UZB"}) {
-    text += std::string(iso3) + "," + iso3 + ",Asia,Central Asia and the Caucasus";
-    for (size_t k = 0; k < framework.indicators.size(); ++k) text += ",5";
-    text += "\n";
-  }
-  return text;
-}
-
 // `count` write budgets spread from 0 to just under `total`, the writes an unfaulted
 // run took, so faults land early, in the middle and at the commit.
 std::vector<long> Budgets(long total, int count) {
@@ -89,72 +77,73 @@ std::vector<long> Budgets(long total, int count) {
   return out;
 }
 
-TEST(StoreFaultsTest, TheFirstFillIsWholeOrNothing) {
-  test::TempDir dir;
-  test::FaultySqlite faulty;
-  // An unfaulted fill, to know how many writes it takes.
-  std::vector<Shape> bundled;
-  {
-    auto catalog = OpenCatalog(dir.File("measure.db"));
+// A store filled with the bundled editions, with a three-country 2021 table beside it
+// and the SQLite VFS that fails on demand installed before anything opens.
+class StoreFaults : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto catalog = OpenCatalog(path_);
     ASSERT_TRUE(catalog) << catalog.error().ToString();
-    bundled = ShapeOf(*catalog);
+    auto edition = catalog->Load("2021");
+    ASSERT_TRUE(edition);
+    ASSERT_TRUE(test::WriteFile(csv_, test::ThreeCountriesCsv(edition->framework)));
+    before_ = ShapeOf(*catalog);
+    replace_.edition = "2021";
+    replace_.replace = true;
   }
-  ASSERT_EQ(bundled.size(), 3u);
-  const long total = faulty.writes;
+
+  test::TempDir dir_;
+  test::FaultySqlite faulty_;
+  std::string path_ = dir_.File("ocindex.db");
+  std::string csv_ = dir_.File("three.csv");
+  std::vector<Shape> before_;  // the bundled editions, one revision each
+  ImportOptions replace_;      // the table as a new revision of 2021
+};
+
+TEST_F(StoreFaults, TheFirstFillIsWholeOrNothing) {
+  ASSERT_EQ(before_.size(), 3u);
+  // An unfaulted fill, to know how many writes it takes.
+  const long start = faulty_.writes;
+  ASSERT_TRUE(OpenCatalog(dir_.File("measure.db")));
+  const long total = faulty_.writes - start;
   ASSERT_GT(total, 10);
 
   for (long budget : Budgets(total, 8)) {
     SCOPED_TRACE("writes allowed: " + std::to_string(budget));
-    const std::string path = dir.File("fill-" + std::to_string(budget) + ".db");
-    faulty.writes_left = budget;
-    const long failed_before = faulty.failed;
+    const std::string path = dir_.File("fill-" + std::to_string(budget) + ".db");
+    faulty_.writes_left = budget;
+    const long failed_before = faulty_.failed;
     {
       auto catalog = OpenCatalog(path);
       if (catalog) {
-        EXPECT_EQ(faulty.failed, failed_before) << "a fill that reached a fault reported success";
+        EXPECT_EQ(faulty_.failed, failed_before) << "a fill that reached a fault reported success";
       } else {
         ExpectClearDiskError(catalog.error(), path);
       }
     }
-    faulty.Clear();
+    faulty_.Clear();
     auto reopened = OpenCatalog(path);
     ASSERT_TRUE(reopened) << reopened.error().ToString();
-    EXPECT_EQ(ShapeOf(*reopened), bundled);
+    EXPECT_EQ(ShapeOf(*reopened), before_);
     EXPECT_EQ(IntegrityCheck(path), "ok");
   }
 }
 
-TEST(StoreFaultsTest, ANewRevisionIsWholeOrNothingAndTheOldOnesStay) {
-  test::TempDir dir;
-  test::FaultySqlite faulty;
-  const std::string path = dir.File("ocindex.db");
-  const std::string csv = dir.File("three.csv");
-  std::vector<Shape> before;
-  {
-    auto catalog = OpenCatalog(path);
-    ASSERT_TRUE(catalog) << catalog.error().ToString();
-    auto edition = catalog->Load("2021");
-    ASSERT_TRUE(edition);
-    ASSERT_TRUE(test::WriteFile(csv, ThreeCountries2021(edition->framework)));
-    before = ShapeOf(*catalog);
-  }
-  ImportOptions replace;
-  replace.edition = "2021";
-  replace.replace = true;
+TEST_F(StoreFaults, ANewRevisionIsWholeOrNothingAndTheOldOnesStay) {
   // An unfaulted import into a copy, to know how many writes a new revision takes.
   long total = 0;
   {
-    const std::string copy = dir.File("measure.db");
-    std::filesystem::copy_file(path, copy);  // closed, so checkpointed: the file is whole
+    const std::string copy = dir_.File("measure.db");
+    std::filesystem::copy_file(path_, copy);  // closed, so checkpointed: the file is whole
     auto catalog = OpenCatalog(copy);
     ASSERT_TRUE(catalog);
-    const long start = faulty.writes;
-    ASSERT_TRUE(ImportFile(*catalog, csv, replace));
-    total = faulty.writes - start;
+    const long start = faulty_.writes;
+    ASSERT_TRUE(ImportFile(*catalog, csv_, replace_));
+    total = faulty_.writes - start;
   }
   ASSERT_GT(total, 2);
 
-  std::vector<Shape> expected_after = before;
+  std::vector<Shape> expected_after = before_;
   expected_after.insert(std::find_if(expected_after.begin(), expected_after.end(),
                                      [](const Shape& s) { return s.edition != "2021"; }),
                         Shape{"2021", 2, 3});
@@ -162,81 +151,60 @@ TEST(StoreFaultsTest, ANewRevisionIsWholeOrNothingAndTheOldOnesStay) {
     SCOPED_TRACE("writes allowed: " + std::to_string(budget));
     bool stored = false;
     {
-      auto catalog = OpenCatalog(path);
+      auto catalog = OpenCatalog(path_);
       ASSERT_TRUE(catalog);
-      faulty.writes_left = budget;
-      auto report = ImportFile(*catalog, csv, replace);
-      faulty.Clear();
+      faulty_.writes_left = budget;
+      auto report = ImportFile(*catalog, csv_, replace_);
+      faulty_.Clear();
       if (report) {
         stored = true;
       } else {
-        ExpectClearDiskError(report.error(), path);
+        ExpectClearDiskError(report.error(), path_);
       }
     }
-    auto reopened = OpenCatalog(path);
+    auto reopened = OpenCatalog(path_);
     ASSERT_TRUE(reopened) << reopened.error().ToString();
-    EXPECT_EQ(IntegrityCheck(path), "ok");
-    EXPECT_EQ(ShapeOf(*reopened), stored ? expected_after : before);
+    EXPECT_EQ(IntegrityCheck(path_), "ok");
+    EXPECT_EQ(ShapeOf(*reopened), stored ? expected_after : before_);
     if (stored) break;  // the revision is in: later budgets would find it unchanged
   }
   // Once the disk has room again, the same import goes through.
-  auto catalog = OpenCatalog(path);
+  auto catalog = OpenCatalog(path_);
   ASSERT_TRUE(catalog);
-  ASSERT_TRUE(ImportFile(*catalog, csv, replace));
+  ASSERT_TRUE(ImportFile(*catalog, csv_, replace_));
   EXPECT_EQ(ShapeOf(*catalog), expected_after);
 }
 
-TEST(StoreFaultsTest, AFailingFsyncFailsTheCommitAndLosesNothing) {
-  test::TempDir dir;
-  test::FaultySqlite faulty;
-  const std::string path = dir.File("ocindex.db");
-  const std::string csv = dir.File("three.csv");
-  std::vector<Shape> before;
+TEST_F(StoreFaults, AFailingFsyncFailsTheCommitAndLosesNothing) {
   {
-    auto catalog = OpenCatalog(path);
+    auto catalog = OpenCatalog(path_);
     ASSERT_TRUE(catalog);
-    auto edition = catalog->Load("2021");
-    ASSERT_TRUE(edition);
-    ASSERT_TRUE(test::WriteFile(csv, ThreeCountries2021(edition->framework)));
-    before = ShapeOf(*catalog);
-    ImportOptions replace;
-    replace.edition = "2021";
-    replace.replace = true;
-    faulty.fail_sync = true;
-    auto report = ImportFile(*catalog, csv, replace);
-    faulty.Clear();
+    faulty_.fail_sync = true;
+    auto report = ImportFile(*catalog, csv_, replace_);
+    faulty_.Clear();
     // Nothing is acknowledged that is not durable.
     ASSERT_FALSE(report) << "a commit whose fsync failed reported success";
-    ExpectClearDiskError(report.error(), path);
-    EXPECT_GT(faulty.failed, 0);
+    ExpectClearDiskError(report.error(), path_);
+    EXPECT_GT(faulty_.failed, 0);
   }
-  auto reopened = OpenCatalog(path);
+  auto reopened = OpenCatalog(path_);
   ASSERT_TRUE(reopened) << reopened.error().ToString();
-  EXPECT_EQ(IntegrityCheck(path), "ok");
-  EXPECT_EQ(ShapeOf(*reopened), before);
+  EXPECT_EQ(IntegrityCheck(path_), "ok");
+  EXPECT_EQ(ShapeOf(*reopened), before_);
 }
 
-TEST(StoreFaultsTest, FailingReadsGiveAClearErrorAndChangeNothing) {
-  test::TempDir dir;
-  test::FaultySqlite faulty;
-  const std::string path = dir.File("ocindex.db");
-  std::vector<Shape> before;
+TEST_F(StoreFaults, FailingReadsGiveAClearErrorAndChangeNothing) {
   {
-    auto catalog = OpenCatalog(path);
-    ASSERT_TRUE(catalog);
-    before = ShapeOf(*catalog);
-  }
-  {
-    faulty.reads_left = 0;
-    auto catalog = OpenCatalog(path);
-    faulty.Clear();
+    faulty_.reads_left = 0;
+    auto catalog = OpenCatalog(path_);
+    faulty_.Clear();
     ASSERT_FALSE(catalog) << "an open whose reads all failed reported success";
-    ExpectClearDiskError(catalog.error(), path);
+    ExpectClearDiskError(catalog.error(), path_);
   }
-  auto reopened = OpenCatalog(path);
+  auto reopened = OpenCatalog(path_);
   ASSERT_TRUE(reopened) << reopened.error().ToString();
-  EXPECT_EQ(ShapeOf(*reopened), before);
-  EXPECT_EQ(IntegrityCheck(path), "ok");
+  EXPECT_EQ(ShapeOf(*reopened), before_);
+  EXPECT_EQ(IntegrityCheck(path_), "ok");
 }
 
 }  // namespace

@@ -1,0 +1,15 @@
+# Sourced by the load scripts: starts `ocindex serve` on a free loopback port and waits
+# until it listens. Usage: start_serve OCINDEX LOG DB [serve options...]; sets
+# SERVER_PID and URL (http://127.0.0.1:PORT), or prints the log and exits 1.
+start_serve() {
+  local ocindex=$1 log=$2 db=$3
+  shift 3
+  "$ocindex" --db "$db" serve --port 0 "$@" 2>"$log" &
+  SERVER_PID=$!
+  for _ in $(seq 300); do
+    grep -q "listening on" "$log" 2>/dev/null && break
+    sleep 0.1
+  done
+  URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1)
+  [[ -n $URL ]] || { echo "$0: ocindex serve did not start:" >&2; cat "$log" >&2; exit 1; }
+}
