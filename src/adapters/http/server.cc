@@ -1,7 +1,5 @@
 #include "adapters/http/server.h"
 
-#include "adapters/http/request_reader.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,6 +19,8 @@
 #include <optional>
 #include <thread>
 #include <vector>
+
+#include "adapters/http/request_reader.h"
 
 namespace ocindex::adapters::http {
 namespace {
