@@ -12,6 +12,10 @@ packages=(
   libssl-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   libgtest-dev libgmock-dev libbenchmark-dev
+  # The fuzz preset (tools/fuzz.sh, .ci/run): clang builds the tests and the fuzz targets
+  # with ASan and UBSan; libclang-rt-14-dev holds libFuzzer and the sanitizer runtimes;
+  # llvm-14's llvm-symbolizer puts function names and lines in sanitizer reports.
+  clang libclang-rt-14-dev llvm-14
   # The PostgreSQL server that .ci/run starts (tools/postgres_cluster.sh) for the store
   # conformance tests.
   postgresql

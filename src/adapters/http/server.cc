@@ -13,8 +13,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
-#include <type_traits>
-#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -22,7 +20,10 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <type_traits>
 #include <vector>
+
+#include "adapters/http/request_reader.h"
 
 namespace ocindex::adapters::http {
 namespace {
@@ -45,28 +46,6 @@ struct Shared {
   std::unique_ptr<asio::thread_pool> blocking;  // runs blocking requests; null when none
   std::unique_ptr<asio::ssl::context> tls;      // null: plain HTTP
 };
-
-// The Beast request as a plain Request; nullopt when its target is malformed.
-std::optional<Request> Convert(const bhttp::request<bhttp::string_body>& in, std::string remote, bool tls) {
-  Request out;
-  out.body = in.body();
-  out.remote = std::move(remote);
-  out.tls = tls;
-  out.method = std::string(in.method_string());
-  out.target = std::string(in.target());
-  const auto raw_target = in.target();
-  std::string_view target(raw_target.data(), raw_target.size());
-  size_t question = target.find('?');
-  if (target.empty() || target.front() != '/') return std::nullopt;
-  if (!PercentDecode(target.substr(0, question), false, out.path)) return std::nullopt;
-  if (question != std::string_view::npos && !ParseQuery(target.substr(question + 1), out.query)) return std::nullopt;
-  for (const auto& field : in) {
-    std::string name(field.name_string());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[std::move(name)] = std::string(field.value());
-  }
-  return out;
-}
 
 Response Handle(const Shared& shared, const Request& request) {
   try {
@@ -148,46 +127,36 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 
   void ReadRequest() {
     parser_.emplace();
-    parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
-    parser_->body_limit(shared_.options.body_limit);
+    LimitParser(*parser_, shared_.options.header_limit, shared_.options.body_limit);
     tcp_layer().expires_after(shared_.options.read_timeout);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = this->shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
   }
 
   void OnRead(beast::error_code ec) {
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-        ec == asio::ssl::error::stream_truncated) {
-      return Close();
+    if (ec) {
+      std::optional<Response> error = ReadErrorResponse(ec);
+      if (!error) return Close();
+      started_ = Clock::now();
+      return Send(std::move(*error), "", "", false);
     }
     started_ = Clock::now();
-    if (ec == bhttp::error::header_limit) {
-      return Send(ErrorResponse(431, "header_too_large", "request header fields too large"), "", "", false);
-    }
-    if (ec == bhttp::error::body_limit) {
-      return Send(ErrorResponse(413, "body_too_large", "request body too large"), "", "", false);
-    }
-    if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() ||
-        ec == bhttp::make_error_code(bhttp::error::bad_target)) {
-      return Send(ErrorResponse(400, "bad_request", "malformed HTTP request: " + ec.message()), "", "", false);
-    }
-    if (ec) return Close();  // the peer went away
     const auto& raw = parser_->get();
     if (!shared_.limits->Allow(peer_)) {
       Response limited = ErrorResponse(429, "rate_limited", "too many requests from your address; retry in a second");
       limited.headers.emplace_back("Retry-After", "1");
       return Send(std::move(limited), std::string(raw.method_string()), std::string(raw.target()), raw.keep_alive());
     }
-    std::optional<Request> request = Convert(raw, peer_, kTls);
-    if (!request) {
-      return Send(ErrorResponse(400, "bad_request", "malformed request target"), std::string(raw.method_string()),
-                  std::string(raw.target()), false);
+    RequestRead read = ToRequest(raw, peer_, kTls);
+    if (!read.request) {
+      return Send(std::move(*read.error), std::string(raw.method_string()), std::string(raw.target()), false);
     }
-    head_only_ = request->method == "HEAD";
+    Request& request = *read.request;
+    head_only_ = request.method == "HEAD";
     shared_.in_flight.fetch_add(1);
     counted_ = true;
-    if (shared_.blocking && shared_.options.blocking(*request)) {
-      asio::post(*shared_.blocking, [self = this->shared_from_this(), request = std::move(*request)]() mutable {
+    if (shared_.blocking && shared_.options.blocking(request)) {
+      asio::post(*shared_.blocking, [self = this->shared_from_this(), request = std::move(request)]() mutable {
         Response response = Handle(self->shared_, request);
         asio::post(self->stream_.get_executor(), [self, request = std::move(request),
                                                   response = std::move(response)]() mutable {
@@ -196,7 +165,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       });
       return;
     }
-    Respond(*request, Handle(shared_, *request));
+    Respond(request, Handle(shared_, request));
   }
 
   // On the connection's strand, once the handler has answered.
@@ -272,7 +241,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   Stream stream_;
   beast::flat_buffer buffer_;
   Shared& shared_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<BeastRequestParser> parser_;
   std::optional<bhttp::response<bhttp::span_body<const char>>> message_;
   std::shared_ptr<const std::string> body_;  // keeps the span's bytes alive during the write
   std::string log_method_, log_path_;

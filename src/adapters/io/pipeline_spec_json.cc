@@ -170,7 +170,7 @@ Result<pl::Spec> SpecFromJson(std::string_view text, const std::string& source) 
   ordered_json document;
   try {
     document = ordered_json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // parse_error, and out_of_range for a number like 1e999
     return MakeError(ErrorCode::kInvalidInput, fmt::format("not JSON: {}", error.what()), source);
   }
   if (!document.is_object() || !document.contains("steps") || !document["steps"].is_array()) {

@@ -180,7 +180,7 @@ Result<un::UncertaintySpec> UncertaintySpecFromJson(std::string_view text, const
   ordered_json document;
   try {
     document = ordered_json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
+  } catch (const nlohmann::json::exception& error) {  // parse_error, and out_of_range for a number like 1e999
     return MakeError(ErrorCode::kInvalidInput, fmt::format("not JSON: {}", error.what()), source);
   }
   if (!document.is_object()) return MakeError(ErrorCode::kInvalidInput, "expected a JSON object", source);

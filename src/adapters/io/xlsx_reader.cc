@@ -3,14 +3,13 @@
 #include <fmt/format.h>
 #include <unzip.h>
 
-#include <cerrno>
+#include <algorithm>
 #include <cstdint>
-#include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
 #include <pugixml.hpp>
-#include <system_error>
 #include <utility>
 
 #include "adapters/io/text_file.h"
@@ -223,6 +222,42 @@ std::optional<uint32_t> ParseIndex(std::string_view text, uint32_t max) {
   return static_cast<uint32_t>(value);
 }
 
+// The workbook's bytes as the file minizip reads, through its I/O callbacks: one
+// archive reader serves files (read whole first) and bytes in memory alike.
+struct MemoryFile {
+  std::string bytes;
+  uint64_t position = 0;  // never past the end
+};
+
+voidpf OpenMemory(voidpf opaque, const void*, int) { return opaque; }
+
+uLong ReadMemory(voidpf, voidpf stream, void* buffer, uLong size) {
+  auto& file = *static_cast<MemoryFile*>(stream);
+  const uint64_t count = std::min<uint64_t>(size, file.bytes.size() - file.position);
+  if (count > 0) std::memcpy(buffer, file.bytes.data() + file.position, count);
+  file.position += count;
+  return static_cast<uLong>(count);
+}
+
+uLong WriteMemory(voidpf, voidpf, const void*, uLong) { return 0; }
+
+ZPOS64_T TellMemory(voidpf, voidpf stream) { return static_cast<MemoryFile*>(stream)->position; }
+
+long SeekMemory(voidpf, voidpf stream, ZPOS64_T offset, int origin) {
+  auto& file = *static_cast<MemoryFile*>(stream);
+  const uint64_t size = file.bytes.size();
+  const uint64_t base = origin == ZLIB_FILEFUNC_SEEK_SET   ? 0
+                        : origin == ZLIB_FILEFUNC_SEEK_CUR ? file.position
+                                                           : size;
+  if (offset > size - base) return -1;
+  file.position = base + offset;
+  return 0;
+}
+
+int CloseMemory(voidpf, voidpf) { return 0; }
+
+int ErrorMemory(voidpf, voidpf) { return 0; }
+
 struct UnzipCloser {
   void operator()(void* file) const { unzClose(file); }
 };
@@ -235,7 +270,8 @@ class Workbook {
     std::string relationship_id;
   };
 
-  static Result<std::unique_ptr<Workbook>> Open(const std::string& path);
+  // `source` names the workbook in messages and becomes Table::source.
+  static Result<std::unique_ptr<Workbook>> Open(std::string bytes, std::string source);
 
   const std::vector<Sheet>& sheets() const { return sheets_; }
 
@@ -252,7 +288,7 @@ class Workbook {
   Result<Table> ReadSheet(size_t index);
 
  private:
-  explicit Workbook(std::string path) : path_(std::move(path)) {}
+  Workbook(std::string bytes, std::string source) : file_{std::move(bytes)}, path_(std::move(source)) {}
 
   // The bytes of an archive entry, or nullopt if the archive has no such entry.
   Result<std::optional<std::string>> ReadEntry(const std::string& name);
@@ -263,6 +299,7 @@ class Workbook {
   Status LoadSharedStrings();
   Result<std::string> CellText(pugi::xml_node cell, const Table& table, uint32_t row, int column);
 
+  MemoryFile file_;  // read by zip_
   std::string path_;
   UnzipHandle zip_;
   std::string workbook_part_;
@@ -276,30 +313,16 @@ Error NotAWorkbook(const std::string& path, std::string detail) {
                    path);
 }
 
-Result<std::unique_ptr<Workbook>> Workbook::Open(const std::string& path) {
-  // Open the file ourselves first: minizip reports every failure alike, and the
-  // user needs to tell "no such file" from "this is not a workbook".
-  unsigned char magic[4] = {};
-  size_t magic_size = 0;
-  {
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                         &std::fclose);
-    if (!file) {
-      const int error = errno;
-      return MakeError(ErrorCode::kIo,
-                       "cannot open the file: " + std::generic_category().message(error), path);
-    }
-    magic_size = std::fread(magic, 1, sizeof magic, file.get());
-  }
-  // The archive is bounded like every input file; its entries have their own caps below.
-  if (auto size = CheckFileSize(path, MaxInputBytes()); !size) return size.error();
-  std::unique_ptr<Workbook> workbook(new Workbook(path));
-  workbook->zip_.reset(unzOpen64(path.c_str()));
+Result<std::unique_ptr<Workbook>> Workbook::Open(std::string bytes, std::string source) {
+  std::unique_ptr<Workbook> workbook(new Workbook(std::move(bytes), std::move(source)));
+  const std::string& path = workbook->path_;
+  zlib_filefunc64_def memory{OpenMemory, ReadMemory,  WriteMemory, TellMemory,
+                             SeekMemory, CloseMemory, ErrorMemory, &workbook->file_};
+  workbook->zip_.reset(unzOpen2_64(path.c_str(), &memory));
   if (!workbook->zip_) {
     // D0 CF 11 E0 starts an OLE compound file: a legacy .xls, or an xlsx that Excel
     // encrypted with a password.
-    if (magic_size == 4 && magic[0] == 0xD0 && magic[1] == 0xCF && magic[2] == 0x11 &&
-        magic[3] == 0xE0) {
+    if (workbook->file_.bytes.starts_with("\xD0\xCF\x11\xE0")) {
       return NotAWorkbook(path,
                           "not a zip archive; it looks like a legacy .xls file or a "
                           "password-protected workbook: save it as .xlsx without a password");
@@ -585,10 +608,28 @@ Result<Table> Workbook::ReadSheet(size_t index) {
   return table;
 }
 
+// The workbook in the file at `path`, read whole (it is bounded like every input file).
+Result<std::unique_ptr<Workbook>> OpenFile(const std::string& path) {
+  Result<std::string> bytes = ReadTextFile(path);
+  if (!bytes.ok()) return bytes.error();
+  return Workbook::Open(std::move(*bytes), path);
+}
+
+Result<std::vector<Table>> AllSheets(Workbook& workbook) {
+  std::vector<Table> tables;
+  for (size_t i = 0; i < workbook.sheets().size(); ++i) {
+    if (!workbook.IsWorksheet(i)) continue;
+    Result<Table> table = workbook.ReadSheet(i);
+    if (!table.ok()) return table.error();
+    tables.push_back(std::move(*table));
+  }
+  return tables;
+}
+
 }  // namespace
 
 Result<std::vector<std::string>> ListSheets(const std::string& path) {
-  Result<std::unique_ptr<Workbook>> workbook = Workbook::Open(path);
+  Result<std::unique_ptr<Workbook>> workbook = OpenFile(path);
   if (!workbook.ok()) return workbook.error();
   std::vector<std::string> names;
   for (const Workbook::Sheet& sheet : (*workbook)->sheets()) names.push_back(sheet.name);
@@ -596,7 +637,7 @@ Result<std::vector<std::string>> ListSheets(const std::string& path) {
 }
 
 Result<Table> ReadSheet(const std::string& path, std::string_view sheet) {
-  Result<std::unique_ptr<Workbook>> workbook = Workbook::Open(path);
+  Result<std::unique_ptr<Workbook>> workbook = OpenFile(path);
   if (!workbook.ok()) return workbook.error();
   const std::optional<size_t> index = (*workbook)->FindSheet(sheet);
   if (!index) return (*workbook)->SheetNotFound(sheet);
@@ -604,16 +645,15 @@ Result<Table> ReadSheet(const std::string& path, std::string_view sheet) {
 }
 
 Result<std::vector<Table>> ReadAllSheets(const std::string& path) {
-  Result<std::unique_ptr<Workbook>> workbook = Workbook::Open(path);
+  Result<std::unique_ptr<Workbook>> workbook = OpenFile(path);
   if (!workbook.ok()) return workbook.error();
-  std::vector<Table> tables;
-  for (size_t i = 0; i < (*workbook)->sheets().size(); ++i) {
-    if (!(*workbook)->IsWorksheet(i)) continue;
-    Result<Table> table = (*workbook)->ReadSheet(i);
-    if (!table.ok()) return table.error();
-    tables.push_back(std::move(*table));
-  }
-  return tables;
+  return AllSheets(**workbook);
+}
+
+Result<std::vector<Table>> ParseAllSheets(std::string bytes, std::string source) {
+  Result<std::unique_ptr<Workbook>> workbook = Workbook::Open(std::move(bytes), std::move(source));
+  if (!workbook.ok()) return workbook.error();
+  return AllSheets(**workbook);
 }
 
 }  // namespace ocindex::adapters::io

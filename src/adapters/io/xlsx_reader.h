@@ -22,7 +22,12 @@ Result<std::vector<std::string>> ListSheets(const std::string& path);
 Result<Table> ReadSheet(const std::string& path, std::string_view sheet);
 
 // Reads every worksheet in workbook order; chart sheets, which hold no cells, are
-// left out.
+// left out. The file is read whole first, so it is bounded like every input file
+// (text_file.h: MaxInputBytes).
 Result<std::vector<Table>> ReadAllSheets(const std::string& path);
+
+// ReadAllSheets of a workbook's bytes in memory; `source` names it in messages and
+// becomes Table::source.
+Result<std::vector<Table>> ParseAllSheets(std::string bytes, std::string source);
 
 }  // namespace ocindex::adapters::io

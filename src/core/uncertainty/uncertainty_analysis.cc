@@ -248,7 +248,9 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
       outcome.rank = Summarise(total.rank_counts.data() + (p * n + c) * n, n, runs, 1.0, 1.0);
       const size_t window = p * n + c;
       const auto low = static_cast<size_t>(plan.key_low[window]);
-      outcome.value = Summarise(total.key_counts.data() + total.key_offset[window] + low,
+      // The index in size_t first: key_offset alone may point before the array (it wraps
+      // back with the key), and a pointer may not (UBSan's pointer-overflow).
+      outcome.value = Summarise(total.key_counts.data() + (total.key_offset[window] + low),
                                 static_cast<size_t>(plan.key_high[window]) - low + 1, runs, unit,
                                 static_cast<double>(low) * unit);
       country.pillars.push_back(outcome);

@@ -41,7 +41,8 @@ std::string SessionCookie(const Request& request, const std::string& session_id,
 }
 
 int IfMatchVersion(const Request& request) {
-  std::string_view tag = request.Header("if-match");
+  const std::string header = request.Header("if-match");  // owns the bytes `tag` views
+  std::string_view tag = header;
   if (tag.empty()) return -1;
   if (tag.size() < 3 || tag.front() != '"' || tag.back() != '"') return -2;
   tag = tag.substr(1, tag.size() - 2);

@@ -50,5 +50,14 @@ TEST(PipelineSpecJson, ErrorsNameTheStepAndField) {
   EXPECT_FALSE(SpecFromJson(R"({"steps": [{"step": "dance"}]})", "s"));
 }
 
+// The uncertainty spec's fuzzer found that a number beyond a double escaped the JSON
+// reader as an exception (out_of_range); this reader had the same catch.
+TEST(PipelineSpecJson, NumberBeyondADoubleIsAnErrorNotAnException) {
+  auto spec = SpecFromJson(R"({"steps": [{"step": "treat", "winmax": 1e400}]})", "s.json");
+  ASSERT_FALSE(spec);
+  EXPECT_EQ(spec.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(spec.error().message.find("not JSON: "), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ocindex::adapters::io

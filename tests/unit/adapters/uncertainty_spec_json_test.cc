@@ -65,5 +65,15 @@ TEST(UncertaintySpecJson, ErrorsNameTheSourceAndField) {
   EXPECT_NE(error("{").find("spec.json: not JSON"), std::string::npos);
 }
 
+// Found by fuzz/uncertainty_spec_fuzzer: nlohmann throws out_of_range, not parse_error,
+// for a number beyond a double, which escaped as an uncaught exception.
+TEST(UncertaintySpecJson, NumberBeyondADoubleIsAnErrorNotAnException) {
+  auto spec = UncertaintySpecFromJson(R"({"threshold_spread": -1e309})", "spec.json");
+  ASSERT_FALSE(spec);
+  EXPECT_EQ(spec.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(spec.error().ToString().find("spec.json: not JSON: "), std::string::npos);
+  EXPECT_NE(spec.error().message.find("number overflow"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ocindex::adapters::io

@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "adapters/io/text_file.h"
 #include "adapters/io/zip_writer.h"
 #include "support/fixtures.h"
+#include "support/stored_zip.h"
 
 namespace ocindex::adapters::io {
 namespace {
@@ -164,6 +166,23 @@ TEST_F(XlsxReaderTest, ReadAllSheetsReturnsEveryWorksheetInOrder) {
   EXPECT_EQ((*tables)[1].rows.size(), 3u);
 }
 
+TEST_F(XlsxReaderTest, ParseAllSheetsReadsBytesInMemoryLikeTheFile) {
+  const std::string path = Write(kGociLike);
+  Result<std::string> bytes = ReadTextFile(path);
+  ASSERT_TRUE(bytes.ok());
+  Result<std::vector<Table>> tables = ParseAllSheets(*bytes, "upload.xlsx");
+  ASSERT_TRUE(tables.ok()) << tables.error().ToString();
+  ASSERT_EQ(tables->size(), 2u);
+  EXPECT_EQ((*tables)[1].source, "upload.xlsx");
+  EXPECT_EQ((*tables)[1].rows.size(), ReadAllSheets(path)->at(1).rows.size());
+
+  // Cut short, the archive is refused, naming its source.
+  Result<std::vector<Table>> cut = ParseAllSheets(bytes->substr(0, bytes->size() / 2), "upload.xlsx");
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.error().code, ErrorCode::kInvalidInput);
+  EXPECT_EQ(cut.error().where, "upload.xlsx");
+}
+
 TEST_F(XlsxReaderTest, SheetNamesMatchCaseInsensitivelyAsInExcel) {
   const Table table = ReadOk(Write(kGociLike), "2023_DATASET");
   EXPECT_EQ(table.sheet, "2023_dataset");
@@ -317,47 +336,10 @@ TEST_F(XlsxReaderTest, MalformedWorkbookXml) {
   EXPECT_TRUE(Contains(sheets.error().message, "at byte offset"));
 }
 
-uint32_t Crc32(std::string_view data) {
-  uint32_t crc = 0xFFFFFFFFu;
-  for (char c : data) {
-    crc ^= static_cast<unsigned char>(c);
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
-}
-
 // A zip whose only entry, stored, claims `claimed_size` uncompressed bytes: what a
 // zip bomb looks like to the reader, without writing hundreds of MiB in a test.
-std::string ZipClaimingSize(const std::string& name, const std::string& data,
-                            uint32_t claimed_size) {
-  std::string zip;
-  const auto put16 = [&](uint32_t v) {
-    zip.push_back(static_cast<char>(v & 0xFF));
-    zip.push_back(static_cast<char>((v >> 8) & 0xFF));
-  };
-  const auto put32 = [&](uint32_t v) {
-    put16(v & 0xFFFF);
-    put16(v >> 16);
-  };
-  const auto size = [](const std::string& s) { return static_cast<uint32_t>(s.size()); };
-  put32(0x04034b50);  // local file header
-  put16(20), put16(0), put16(0), put16(0), put16(0x21);
-  put32(Crc32(data)), put32(size(data)), put32(claimed_size);
-  put16(size(name)), put16(0);
-  zip += name + data;
-  const uint32_t directory_offset = size(zip);
-  put32(0x02014b50);  // central directory header
-  put16(20), put16(20), put16(0), put16(0), put16(0), put16(0x21);
-  put32(Crc32(data)), put32(size(data)), put32(claimed_size);
-  put16(size(name)), put16(0), put16(0), put16(0), put16(0);
-  put32(0), put32(0);
-  zip += name;
-  const uint32_t directory_size = size(zip) - directory_offset;
-  put32(0x06054b50);  // end of central directory
-  put16(0), put16(0), put16(1), put16(1);
-  put32(directory_size), put32(directory_offset);
-  put16(0);
-  return zip;
+std::string ZipClaimingSize(const std::string& name, const std::string& data, uint32_t claimed_size) {
+  return test::StoredZip({{name, data, claimed_size}});
 }
 
 TEST_F(XlsxReaderTest, RefusesEntriesAbove256MiB) {
