@@ -34,19 +34,32 @@ trap cleanup EXIT
 start_serve "$OCINDEX" "$WORK/serve.log" "$WORK/ocindex.db"
 curl -sf "$URL/api/v1/editions/2021/scores" -o /dev/null  # the editions loaded
 
-# The cached pages, and what-if queries that are all distinct strings (19 valid scores
-# written with 0 to N/19 trailing zeros).
+# The cached pages, and what-if queries never asked before: every country, indicator
+# and score of 2025 (193 x 32 x 19, some 117,000 URLs of ordinary length).
 for edition in 2021 2023 2025; do
   for page in scores ranks countries countries/KAZ countries/NGA/peers framework "aggregates?by=region" \
       "ranks?measure=resilience" "countries/MEX/whatif?change=law_enforcement=5"; do
     echo "/api/v1/editions/$edition/$page"
   done
 done >"$WORK/cached.txt"
-python3 - "$WORK/fresh.txt" <<'PY'
-import sys
-with open(sys.argv[1], "w") as out:
-    for i in range(200000):
-        out.write(f"/api/v1/editions/2025/countries/KAZ/whatif?change=law_enforcement={1 + (i % 19) / 2:.1f}{'0' * (i // 19)}\n")
+curl -sf "$URL/api/v1/editions/2025/framework" -o "$WORK/framework.json"
+curl -sf "$URL/api/v1/editions/2025/countries" -o "$WORK/countries.json"
+python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+indicators = []
+def walk(measures):
+    for m in measures:
+        if m["kind"] == "indicator":
+            indicators.append(m["id"])
+        walk(m.get("children", []))
+walk(json.load(open(f"{work}/framework.json"))["measures"])
+countries = [c["iso3"] for c in json.load(open(f"{work}/countries.json"))["countries"]]
+with open(f"{work}/fresh.txt", "w") as out:
+    for k in range(19):
+        for indicator in indicators:
+            for iso3 in countries:
+                out.write(f"/api/v1/editions/2025/countries/{iso3}/whatif?change={indicator}={1 + k / 2:.1f}\n")
 PY
 for path in $(cat "$WORK/cached.txt"); do
   code=$(curl -s -o /dev/null -w '%{http_code}' "$URL$path")
@@ -57,8 +70,8 @@ local cached, fresh, n = {}, {}, 0
 function init(args)
   for line in io.lines(args[1]) do cached[#cached + 1] = line end
   for line in io.lines(args[2]) do fresh[#fresh + 1] = line end
-  -- Each wrk thread walks its own part of the fresh queries.
-  n = tonumber(args[3]) * 100003
+  -- Each wrk process walks its own half of the fresh queries.
+  n = tonumber(args[3]) * 5 * math.floor(#fresh / 2)
 end
 function request()
   n = n + 1
