@@ -2,6 +2,7 @@
 
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/error.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
@@ -53,7 +54,8 @@ void LimitParser(BeastRequestParser& parser, size_t header_limit, size_t body_li
 }
 
 std::optional<Response> ReadErrorResponse(const beast::error_code& ec) {
-  if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+  if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+      ec == asio::ssl::error::stream_truncated) {
     return std::nullopt;
   }
   if (ec == bhttp::error::header_limit) {
@@ -67,10 +69,11 @@ std::optional<Response> ReadErrorResponse(const beast::error_code& ec) {
   return std::nullopt;  // the peer went away
 }
 
-RequestRead ToRequest(const BeastRequest& in, std::string remote) {
+RequestRead ToRequest(const BeastRequest& in, std::string remote, bool tls) {
   Request out;
   out.body = in.body();
   out.remote = std::move(remote);
+  out.tls = tls;
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
   const auto raw_target = in.target();

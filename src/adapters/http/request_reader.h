@@ -30,12 +30,13 @@ struct RequestRead {
 };
 
 // The answer to a failed read (`ec` set): 431 for a header over its limit, 413 for a
-// body over its limit, 400 for malformed HTTP; nothing for a closed or silent peer.
+// body over its limit, 400 for malformed HTTP; nothing for a closed or silent peer
+// (a TLS peer that closed without close_notify included).
 std::optional<Response> ReadErrorResponse(const boost::beast::error_code& ec);
 
-// A parsed Beast request as a Request; a 400 when its target is not an absolute path
-// with valid percent escapes.
-RequestRead ToRequest(const BeastRequest& in, std::string remote);
+// A parsed Beast request as a Request (`tls`: it came over TLS); a 400 when its target
+// is not an absolute path with valid percent escapes.
+RequestRead ToRequest(const BeastRequest& in, std::string remote, bool tls = false);
 
 // The first request in `bytes`, read by Beast's own read loop as from a socket that
 // closes after them: bytes that end inside a request are malformed HTTP (400), and
