@@ -3,6 +3,7 @@ import { closest, parseHash, type Route } from './util';
 import { h } from './dom';
 import { draftsWaiting, flushDrafts } from './workspace/autosave';
 import { currentUser } from './workspace/session';
+import { prefetch, ws } from './workspace/client';
 
 type Page = (main: HTMLElement, route: Route) => Promise<void>;
 // Each page is a chunk of its own, loaded when first opened: a workspace page does not
@@ -61,6 +62,14 @@ async function route(): Promise<void> {
   }
   nav.classList.remove('open');
   menu.setAttribute('aria-expanded', 'false');
+  // The two heaviest workspace pages ask for their data while their code loads (and
+  // every route drops what an earlier page was given early and did not take).
+  const [, round, item] = r.path;
+  prefetch(() => {
+    if (!item) return;
+    if (r.path[0] === 'calibrate') void [ws.session(), ws.calibration(round, item, r.query.get('region') ?? '')];
+    if (r.path[0] === 'score') void [ws.session(), ws.country(round, item.toUpperCase()), ws.preview(round, item.toUpperCase())];
+  });
   const view = h('div', { class: 'page', 'aria-busy': 'true' });
   main.replaceChildren(view);
   try {

@@ -32,8 +32,41 @@ export const csrf = {
 
 export interface CallOptions { body?: unknown; version?: number }
 
+// Reads started early (prefetch): a page's first GET of the same path takes the answer.
+const early = new Map<string, Promise<unknown>>();
+let recording = false;
+
+/** Starts the GETs `reads` makes now and keeps their answers for the page that will make
+ *  them; main.ts calls it beside loading a page's code, so the two overlap. Answers kept
+ *  for an earlier page and never taken are dropped. */
+export function prefetch(reads: () => void): void {
+  early.clear();
+  recording = true;
+  try {
+    reads();
+  } finally {
+    recording = false;
+  }
+}
+
 /** A workspace request; throws ApiError with the status (0 when no answer came). */
-export async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
+export function call<T>(method: string, path: string, options: CallOptions = {}): Promise<T> {
+  if (method === 'GET' && !recording) {
+    const kept = early.get(path);
+    if (kept) {
+      early.delete(path);
+      return kept as Promise<T>;
+    }
+  }
+  const answer = send<T>(method, path, options);
+  if (recording) {
+    answer.catch(() => {});  // the page that takes it handles the error
+    early.set(path, answer);
+  }
+  return answer;
+}
+
+async function send<T>(method: string, path: string, options: CallOptions): Promise<T> {
   const headers: Record<string, string> = {};
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') headers['X-CSRF-Token'] = csrf.get();
