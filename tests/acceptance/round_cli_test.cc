@@ -98,6 +98,10 @@ TEST_F(RoundCliTest, TheOperatorManagesUsersAndTokens) {
   EXPECT_NE(add.err.find("added alice (admin)"), std::string::npos) << add.err;
   EXPECT_EQ(Piped("short", "user add bob --role expert --password-stdin").exit_code, 1);
   EXPECT_EQ(Piped(kPassword, "user add alice --role expert --password-stdin").exit_code, 4);
+  // An endless stream is refused at once, not read into memory (issue 18).
+  CliRun endless = Run("user add carol --role expert --password-stdin < /dev/zero");
+  EXPECT_EQ(endless.exit_code, 1);
+  EXPECT_NE(endless.err.find("longer than 4,096 bytes"), std::string::npos) << endless.err;
   CliRun prompt = Run("user add bob --role expert < /dev/null");
   EXPECT_EQ(prompt.exit_code, 1);
   EXPECT_NE(prompt.err.find("--password-stdin"), std::string::npos) << prompt.err;
