@@ -42,15 +42,19 @@ export function intervalsOf(data: Uncertainty, pillar: string): Map<string, Pill
 }
 
 /** A dot-and-whisker chart of a rank interval on an axis from rank 1 (left) to `of`:
- *  the whisker spans 5–95 %, the dot is the published rank. Its text alternative says both. */
+ *  the whisker spans 5–95 %, the dot is the published rank; a chart 200 wide or more
+ *  labels the axis's ends. Positions are percentages, so a style may narrow the chart
+ *  (as on a phone) without squashing the dot. Its text alternative says both. */
 export function whisker(i: PillarInterval, of: number, width = 120): SVGElement {
-  const pad = 5, x = (rank: number) => pad + ((rank - 1) / Math.max(1, of - 1)) * (width - 2 * pad);
+  const pad = 4, x = (rank: number) => `${(pad + ((rank - 1) / Math.max(1, of - 1)) * (100 - 2 * pad)).toFixed(2)}%`;
   const [lo, hi] = rankBounds(i);
-  const svg = s('svg', { class: 'whisker', viewBox: `0 0 ${width} 14`, width, height: 14, role: 'img',
+  const ends = width >= 200;
+  const svg = s('svg', { class: 'whisker', width, height: ends ? 28 : 14, role: 'img',
     'aria-label': `Rank ${i.nominal_rank} of ${of}; 5–95 % interval ${intervalLabel(i)}` });
-  svg.append(s('line', { x1: pad, x2: width - pad, y1: 7, y2: 7, class: 'whisker-axis' }),
+  svg.append(s('line', { x1: x(1), x2: x(of), y1: 7, y2: 7, class: 'whisker-axis' }),
     s('line', { x1: x(lo), x2: x(hi), y1: 7, y2: 7, class: 'whisker-range' }),
     s('circle', { cx: x(i.nominal_rank), cy: 7, r: 3.5, class: 'whisker-dot' }));
+  if (ends) svg.append(s('text', { x: x(1), y: 25, 'text-anchor': 'middle', class: 'tick' }, '1'), s('text', { x: x(of), y: 25, 'text-anchor': 'middle', class: 'tick' }, String(of)));
   return svg;
 }
 

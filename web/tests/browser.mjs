@@ -94,12 +94,14 @@ try {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`));
     check(violations.length === 0, `${name}: no serious or critical accessibility violation ${violations.join('; ')}`);
   };
-  const shoot = async (name) => {
+  // `part`: a selector of the part of the page the state is about, shot alone.
+  const shoot = async (name, part) => {
     for (const [size, viewport] of Object.entries(viewports)) {
       await page.setViewportSize(viewport);
       // Whole page, but at most three screens tall so a long table stays legible when looked at.
       const height = Math.min(viewport.height * 3, await page.evaluate(() => document.documentElement.scrollHeight));
-      await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+      if (part) await page.locator(part).screenshot({ path: join(shotDir, `${name}-${size}.png`) });
+      else await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
       await axe(`${name} at ${size}`);
     }
     await page.setViewportSize(viewports.desktop);

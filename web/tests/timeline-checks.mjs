@@ -27,7 +27,7 @@ export async function checkTimeline({ page, open, check, base, shoot }) {
   check(JSON.stringify(row) === JSON.stringify(expect([mongolia], 'like_for_like')[0]), `an added country is drawn with its own figures (${row.join(' ')})`);
   const url = decodeURIComponent(page.url());
   check(/trace=resilience/.test(url) && /with=[A-Z,]*MNG/.test(url), `the measure and the countries are in the URL (${url})`);
-  await shoot('country-timeline');
+  await shoot('country-timeline', '#timeline');
   await page.goto(`${base}#/rankings?edition=2025`);
   await page.waitForSelector('.page:not([aria-busy]) #rankings');
   await page.goBack();

@@ -47,8 +47,8 @@ export async function checkUncertainty({ page, open, check, base, shoot }) {
   check(JSON.stringify(shares) === JSON.stringify(expected), `the quadrant probabilities are the API's (${shares.map((s) => s.join(' ')).join(', ')})`);
   await page.click('#uncertainty-explained summary');
   check(/90 % of those runs/.test(await page.locator('#uncertainty-explained').textContent()), 'the explanation says what the interval is in plain words');
-  await page.locator('#uncertainty').scrollIntoViewIfNeeded();
   await shoot('country-uncertainty');
+  await shoot('country-quadrants', '#uncertainty');
 
   // Compare: one whisker per country and pillar, on one axis.
   await open('#/compare?edition=2025&countries=KAZ,UZB,KGZ');
@@ -56,5 +56,5 @@ export async function checkUncertainty({ page, open, check, base, shoot }) {
   const drawn = await page.locator('#compare-intervals li svg.whisker').count();
   const kazCompare = await page.locator('#compare-intervals li[data-iso3="KAZ"][data-pillar="resilience"]').textContent();
   check(drawn === 3 * data.pillars.length && kazCompare.endsWith(label(kaz.resilience)), `compare draws ${drawn} whiskers (Kazakhstan's resilience ${kazCompare})`);
-  await shoot('compare-intervals');
+  await shoot('compare-intervals', '#compare-intervals');
 }

@@ -9,7 +9,7 @@ import { spreadLabels, timelineSeries, valueRange, type Basis, type Series } fro
 import { keepState } from '../url-state';
 
 const MAX_OTHERS = 6;
-const W = 640, H = 260, LEFT = 36, RIGHT = 150, TOP = 14, BOTTOM = 30;
+const W = 500, H = 240, LEFT = 30, RIGHT = 150, TOP = 14, BOTTOM = 30;
 
 /** The line chart; its text alternative is the table beside it. */
 function chart(series: Series[], editions: string[], decimals: number, caption: string): SVGElement {
@@ -19,14 +19,14 @@ function chart(series: Series[], editions: string[], decimals: number, caption: 
   const svg = s('svg', { class: 'timeline-chart', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${caption}; the figures are in the table below` });
   for (let v = lo; v <= hi; v++) svg.append(s('line', { x1: LEFT, x2: W - RIGHT, y1: y(v), y2: y(v), class: 'grid' }), s('text', { x: LEFT - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, String(v)));
   for (const e of editions) svg.append(s('text', { x: x(e), y: H - 8, 'text-anchor': 'middle', class: 'tick' }, e));
-  const ends = spreadLabels(series.map((se) => (se.points.length ? y(se.points[se.points.length - 1].value) : TOP)), 13);
+  const ends = spreadLabels(series.map((se) => (se.points.length ? y(se.points[se.points.length - 1].value) : TOP)), 16);
   series.forEach((se, k) => {
     const colour = k === 0 ? 'var(--ink)' : schemeTableau10[(k - 1) % schemeTableau10.length];
     const g = s('g', { class: `trace${k === 0 ? ' self' : ''}`, 'data-iso3': se.iso3, stroke: colour, fill: colour });
     g.append(s('polyline', { points: se.points.map((p) => `${x(p.edition).toFixed(1)},${y(p.value).toFixed(1)}`).join(' '), fill: 'none' }));
     for (const p of se.points) g.append(s('circle', { cx: x(p.edition), cy: y(p.value), r: k === 0 ? 4 : 3 }));
     const last = se.points[se.points.length - 1];
-    if (last) g.append(s('text', { x: x(last.edition) + 8, y: ends[k] + 4, stroke: 'none', class: 'trace-label' }, `${se.name} ${fmt(last.value, decimals)}`));
+    if (last) g.append(s('text', { x: x(last.edition) + 8, y: ends[k] + 5, stroke: 'none', fill: 'var(--ink)', class: 'trace-label' }, `${se.name} ${fmt(last.value, decimals)}`));
     svg.append(g);
   });
   return svg;

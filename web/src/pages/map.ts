@@ -46,11 +46,13 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
   });
   const grey = svg.querySelectorAll('.not-assessed').length;
 
-  // What a tap, a focus or a hover shows: the figure and rank, and (below the map) a link.
+  // What a hover or a focus shows: the figure and rank in a tooltip, and (below the map,
+  // for a tap too) with a link.
+  let pointer = 'mouse', tapped = '';  // the kind of pointer last used; the country a first tap previewed
   const preview = h('p', { class: 'map-preview', id: 'map-preview' }, 'Tap or focus a country to see its figure here.');
   const show = (spot: Spot, ev: MouseEvent | FocusEvent) => {
     const { row } = spot;
-    showTip(ev, `<strong>${esc(row.name)}</strong><br>${esc(name)}: ${fmt(row.value, framework.decimals)}<br>${esc(worldRank(row).replace(/^w/, 'W'))}`);
+    if (pointer !== 'touch') showTip(ev, `<strong>${esc(row.name)}</strong><br>${esc(name)}: ${fmt(row.value, framework.decimals)}<br>${esc(worldRank(row).replace(/^w/, 'W'))}`);
     preview.replaceChildren(h('strong', {}, row.name), ` — ${name}: ${fmt(row.value, framework.decimals)}, ${worldRank(row)}. `,
       h('a', { href: `#/country/${row.iso3}?edition=${edition}`, id: 'preview-open' }, `Open ${row.name}`));
   };
@@ -68,7 +70,6 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     spots[i].el.focus();
   };
   spots[current].el.setAttribute('tabindex', '0');
-  let pointer = 'mouse', tapped = '';
   for (const type of ['pointerdown', 'pointermove']) layer.addEventListener(type, (ev) => { pointer = (ev as PointerEvent).pointerType; });
   spots.forEach((spot, i) => {
     const { el, row } = spot;

@@ -61,7 +61,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const intervalCell = (iso3: string) => {
     const i = intervals.get(iso3);
     return h('td', { class: 'rank-interval', 'data-interval': iso3, 'data-width': i ? intervalWidth(i) : undefined },
-      ...(i ? [whisker(i, ranked, 90), h('span', {}, intervalLabel(i))] : []));
+      ...(i ? [whisker(i, ranked, 140), h('span', {}, intervalLabel(i))] : []));
   };
   const tbody = h('tbody');
   const count = h('p', { class: 'note', id: 'rank-count', 'aria-live': 'polite' });
