@@ -26,8 +26,11 @@ export interface Place {
 }
 
 let projected: Place[] | null = null;
+// The outlines are dense enough at 1:110m that adaptive resampling adds nothing visible, at
+// a cost on every first paint; the sphere's edge, four points otherwise, keeps it.
 const projection = geoNaturalEarth1().fitExtent([[4, 4], [MAP_WIDTH - 4, MAP_HEIGHT - 4]], { type: 'Sphere' });
-const path = geoPath(projection);
+const sphere = geoPath(projection)({ type: 'Sphere' }) ?? '';
+const path = geoPath(projection.precision(0)).digits(1);
 
 /** The largest polygon of a shape, so France's centre is in Europe, not between it and Guiana. */
 function mainland(f: Feature<Geometry>): Feature<Geometry> {
@@ -58,7 +61,7 @@ export function places(): Place[] {
 export function worldMap(label: string, claim: (place: Place, el: SVGElement) => boolean): { svg: SVGElement; layer: SVGElement } {
   const svg = s('svg', { viewBox: `0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`, class: 'map', role: 'group', 'aria-label': label });
   const layer = s('g', { class: 'layer' });
-  layer.append(s('path', { d: path({ type: 'Sphere' }) ?? '', class: 'sphere' }));
+  layer.append(s('path', { d: sphere, class: 'sphere' }));
   for (const place of places()) {
     const el = place.d === null
       ? s('circle', { cx: place.centre[0].toFixed(1), cy: place.centre[1].toFixed(1), r: 4, class: 'dot' })
