@@ -1,7 +1,8 @@
 // A measure across the editions for a country and the countries beside it, as published
 // (raw) or like-for-like (every edition recomputed on the indicators all editions share,
-// GET …/peers' trajectories): the series a line chart draws, and its vertical range.
-import type { Trace } from './api';
+// GET …/peers' trajectories; an indicator from each edition's scores): the series a line
+// chart draws, and its vertical range.
+import type { ScoreRow, Trace } from './api';
 
 export type Basis = 'raw' | 'like';
 export interface Series { iso3: string; name: string; points: { edition: string; value: number }[] }
@@ -13,6 +14,13 @@ export function timelineSeries(traces: Trace[], editions: string[], basis: Basis
     iso3: t.iso3, name: t.name,
     points: (basis === 'raw' ? t.raw : t.like_for_like).flatMap((value, e) => (value === null ? [] : [{ edition: editions[e], value }])),
   }));
+}
+
+/** An indicator's trace from each edition's scores (oldest first): a score is the same
+ *  like-for-like, which recomputes composites only. */
+export function indicatorTrace(scores: { rows: ScoreRow[] }[], iso3: string, name: string, indicator: string): Trace {
+  const raw = scores.map((s) => s.rows.find((r) => r.iso3 === iso3)?.values[indicator] ?? null);
+  return { iso3, name, raw, like_for_like: raw };
 }
 
 /** The figures' range widened to whole points, at least one point tall. */

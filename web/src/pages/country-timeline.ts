@@ -1,11 +1,11 @@
-// The country page's timeline: a composite across every edition (2021 → 2023 → 2025) as a
+// The country page's timeline: a measure across every edition (2021 → 2023 → 2025) as a
 // line chart, for the country, its nearest peers and any countries added, as published or
 // like-for-like. Its state (measure, basis, countries) is in the page's URL.
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { api, flatten, type Edition, type Trace } from '../api';
-import { h, s, select } from '../dom';
+import { h, s, select, measureOptions } from '../dom';
 import { fmt } from '../util';
-import { spreadLabels, timelineSeries, valueRange, type Basis, type Series } from '../timeline';
+import { indicatorTrace, spreadLabels, timelineSeries, valueRange, type Basis, type Series } from '../timeline';
 import { keepState } from '../url-state';
 
 const MAX_OTHERS = 6;
@@ -44,9 +44,10 @@ function table(series: Series[], editions: string[], decimals: number, caption: 
 export async function timelinePanel(edition: number, iso3: string, editions: Edition[], query: URLSearchParams): Promise<HTMLElement> {
   const frameworks = await Promise.all(editions.map((e) => api.framework(e.edition)));
   const everywhere = (id: string) => frameworks.every((f) => flatten(f.measures).some((m) => m.id === id));
-  const composites = flatten(frameworks[frameworks.length - 1].measures).filter((m) => m.kind !== 'indicator' && everywhere(m.id));
+  const latest = frameworks[frameworks.length - 1].measures;
+  const measures = flatten(latest).filter((m) => everywhere(m.id));
   const state = {
-    trace: composites.some((m) => m.id === query.get('trace')) ? query.get('trace')! : 'criminality',
+    trace: measures.some((m) => m.id === query.get('trace')) ? query.get('trace')! : 'criminality',
     basis: (query.get('basis') === 'like' ? 'like' : 'raw') as Basis,
     with: query.has('with') ? query.get('with')!.split(',').filter(Boolean) : null as string[] | null,
   };
@@ -57,27 +58,38 @@ export async function timelinePanel(edition: number, iso3: string, editions: Edi
   const input = h('input', { type: 'search', list: 'timeline-countries', id: 'timeline-add', placeholder: 'Type a country name' });
   const draw = async () => {
     keepState(`country/${iso3}`, { edition, trace: state.trace === 'criminality' ? null : state.trace, basis: state.basis === 'like' ? 'like' : null, with: state.with?.join(',') ?? null });
+    // Composites are traced by the API, raw and like-for-like; an indicator is read from
+    // each edition's scores (the peers' call then only names the peers).
+    const indicator = measures.find((m) => m.id === state.trace)?.kind === 'indicator';
     let own: Awaited<ReturnType<typeof api.peers>>;
     try {
-      own = await api.peers(edition, iso3, 'all', state.trace, 3);
+      own = await api.peers(edition, iso3, 'all', indicator ? 'criminality' : state.trace, 3);
     } catch (err) {
       body.replaceChildren(h('p', { class: 'note' }, `No timeline for this measure: ${(err as Error).message}`));
       return;
     }
+    const shown = own.trajectories.editions;
     const [self, ...peers] = own.trajectories.countries;
     others = state.with ?? peers.map((p) => p.iso3);
-    // A country added by hand is traced on its own (the first row of its own trajectories).
-    const traced: Trace[] = await Promise.all(others.map(async (o) => peers.find((p) => p.iso3 === o)
-      ?? (await api.peers(edition, o, 'all', state.trace, 1)).trajectories.countries[0]));
-    const shown = own.trajectories.editions;
-    const series = timelineSeries([self, ...traced], shown, state.basis);
-    const name = composites.find((m) => m.id === state.trace)?.name ?? state.trace;
+    let traces: Trace[];
+    if (indicator) {
+      const scores = await Promise.all(shown.map((e) => api.scores(Number(e))));
+      const nameOf = (c: string) => countries.find((r) => r.iso3 === c)?.name ?? c;
+      traces = [self, ...others.map((o) => ({ iso3: o, name: nameOf(o) }))].map((c) => indicatorTrace(scores, c.iso3, c.name, state.trace));
+    } else {
+      // A country added by hand is traced on its own (the first row of its own trajectories).
+      traces = [self, ...await Promise.all(others.map(async (o) => peers.find((p) => p.iso3 === o)
+        ?? (await api.peers(edition, o, 'all', state.trace, 1)).trajectories.countries[0]))];
+    }
+    const traced = traces.slice(1);
+    const series = timelineSeries(traces, shown, state.basis);
+    const name = measures.find((m) => m.id === state.trace)?.name ?? state.trace;
     const caption = `${name} of ${self.name} and ${traced.length} other countries in ${shown.join(', ')}, ${state.basis === 'raw' ? 'as published' : 'like-for-like'}`;
     body.replaceChildren(
       chart(series, shown, frameworks[0].decimals, caption),
       h('ul', { class: 'chips', 'aria-label': 'Countries on the chart' }, ...traced.map((t) => h('li', {}, t.name,
         h('button', { class: 'chip-x', 'aria-label': `Remove ${t.name}`, onclick: () => { state.with = others.filter((o) => o !== t.iso3); void draw(); } }, '×')))),
-      h('p', { class: 'note' }, state.basis === 'raw'
+      h('p', { class: 'note' }, indicator ? 'An indicator\'s score is the same like-for-like, which recomputes composites only.' : state.basis === 'raw'
         ? `As published: each edition on its own indicators (${editions.map((e, k) => `${e.edition}: ${flatten(frameworks[k].measures).filter((m) => m.kind === 'indicator').length}`).join(', ')}), so part of a move can be indicators added.`
         : `Like-for-like: every edition recomputed on the ${own.trajectories.shared_indicators.length} indicators all editions assessed, so a move is a change of scores.`),
       table(series, shown, frameworks[0].decimals, caption));
@@ -94,7 +106,7 @@ export async function timelinePanel(edition: number, iso3: string, editions: Edi
   panel.append(
     h('p', { class: 'note' }, 'The country (black) with its three nearest peers on every indicator; add or remove countries to compare.'),
     h('div', { class: 'controls' },
-      select('Measure', composites.map((m): [string, string] => [m.id, m.name]), state.trace, (v) => { state.trace = v; void draw(); }, 'sel-trace'),
+      select('Measure', measureOptions(latest, (m) => everywhere(m.id)), state.trace, (v) => { state.trace = v; void draw(); }, 'sel-trace'),
       select('Basis', [['raw', 'As published'], ['like', 'Like-for-like']], state.basis, (v) => { state.basis = v as Basis; void draw(); }, 'sel-basis'),
       h('label', { class: 'field' }, h('span', {}, `Add a country (up to ${MAX_OTHERS})`), input),
       h('datalist', { id: 'timeline-countries' }, ...countries.map((r) => h('option', { value: r.name }))),

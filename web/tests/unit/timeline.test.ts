@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadLabels, timelineSeries, valueRange } from '../../src/timeline';
+import { indicatorTrace, spreadLabels, timelineSeries, valueRange } from '../../src/timeline';
 
 const editions = ['2021', '2023', '2025'];
 const kaz = { iso3: 'KAZ', name: 'Kazakhstan', raw: [4.26, 4.9, 5.03], like_for_like: [4.26, 4.6, 4.75] };
@@ -23,5 +23,11 @@ describe('timeline series', () => {
   });
   it('moves end labels apart without reordering them', () => {
     expect(spreadLabels([100, 95, 200], 13)).toEqual([108, 95, 200]);
+  });
+  it('reads an indicator from each edition\'s scores, the same like-for-like, missing where not scored', () => {
+    const row = (iso3: string, v: number | null) => ({ iso3, name: iso3, continent: 'Asia', region: 'Central Asia', values: { heroin_trade: v } });
+    const scores = [{ rows: [row('KAZ', 6)] }, { rows: [row('KAZ', 6.5), row('UZB', 5)] }, { rows: [row('KAZ', null)] }];
+    expect(indicatorTrace(scores, 'KAZ', 'Kazakhstan', 'heroin_trade')).toEqual({ iso3: 'KAZ', name: 'Kazakhstan', raw: [6, 6.5, null], like_for_like: [6, 6.5, null] });
+    expect(indicatorTrace(scores, 'UZB', 'Uzbekistan', 'heroin_trade').raw).toEqual([null, 5, null]);
   });
 });
