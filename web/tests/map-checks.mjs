@@ -72,6 +72,15 @@ export async function checkMap({ page, open, check, base, shoot }) {
   await page.waitForFunction((before) => document.querySelector('svg.map .layer')?.getAttribute('transform') !== before, zoomed);
   const closer = Number(/scale\(([\d.]+)/.exec(await page.locator('svg.map .layer').getAttribute('transform'))[1]);
   check(Math.abs(closer - Math.min(12, 2 * k)) < 0.01, `the + button doubles the zoom, up to 12 times (${k.toFixed(2)} → ${closer.toFixed(2)})`);
+  // Focus moving out of a zoomed view pans the map to it.
+  await page.locator('svg.map [data-iso3="KAZ"]').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  const south = await focused();
+  const seen = await page.locator(`svg.map [data-iso3="${south}"]`).boundingBox();
+  const frame = await page.locator('svg.map').boundingBox();
+  const mid = { x: seen.x + seen.width / 2, y: seen.y + seen.height / 2 };
+  check(south !== 'KAZ' && mid.x > frame.x && mid.x < frame.x + frame.width && mid.y > frame.y && mid.y < frame.y + frame.height,
+    `focus moved four countries south (to ${south}) and the zoomed map followed it`);
   await page.locator('svg.map [data-iso3="KAZ"]').focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/country\/KAZ/);

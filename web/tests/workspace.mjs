@@ -294,9 +294,9 @@ try {
   await cora.page.click('#publish');
   await cora.page.waitForSelector('#published-link', { timeout: 30000 });
   await cora.page.click('#published-link');
-  await cora.page.waitForSelector('.page:not([aria-busy]) #sel-edition');
-  const options = await cora.page.locator('#sel-edition option').allTextContents();
-  check(options.includes('2027') && await cora.page.inputValue('#sel-edition') === '2027', `the explorer shows the new edition at once (${options.join(',')})`);
+  await cora.page.waitForSelector('.page:not([aria-busy]) #edition-timeline');
+  const options = await cora.page.locator('#edition-timeline input').evaluateAll((inputs) => inputs.map((i) => i.value));
+  check(options.includes('2027') && await cora.page.isChecked('#edition-2027'), `the explorer shows the new edition at once (${options.join(',')})`);
   check(await cora.page.locator('#rankings tbody tr').count() === 2, 'edition 2027 ranks the round\'s two countries');
 
   // The remaining pages, for their screenshots.

@@ -52,5 +52,10 @@ export function zoomable(svg: SVGSVGElement, layer: SVGGElement, width: number, 
   return {
     show: (v: View) => root.call(behaviour.transform, zoomIdentity.translate(v.x, v.y).scale(v.k)),
     by: (factor: number) => root.call(behaviour.scaleBy, factor),
+    /** Pans a zoomed map to centre `point` if it is out of view (as keyboard focus moves there). */
+    reveal: ([x, y]: [number, number]) => {
+      const [sx, sy] = zoomTransform(svg).apply([x, y]);
+      if (sx < 0 || sx > width || sy < 0 || sy > height) root.call(behaviour.translateTo, x, y);
+    },
   };
 }

@@ -67,6 +67,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     spots[current].el.setAttribute('tabindex', '-1');
     current = i;
     spots[i].el.setAttribute('tabindex', '0');
+    zoom.reveal(spots[i].place.centre);
     spots[i].el.focus();
   };
   spots[current].el.setAttribute('tabindex', '0');
