@@ -204,6 +204,7 @@ try {
   await open('#/rankngs');
   check(/There is no page called "rankngs"/.test(await page.locator('#not-found').textContent() ?? '') &&
     await page.locator('#not-found a[href="#/rankings"]').count() === 1, 'an unknown route says so and links the close page');
+  await shoot('not-found');
   await open('#/compare?edition=2021&countries=KAZ,NARNIA');
   check(await page.locator('[data-unknown="NARNIA"]').count() === 1, 'compare says which country it does not know');
   await shoot('compare-unknown');
