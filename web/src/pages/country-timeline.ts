@@ -40,8 +40,14 @@ function table(series: Series[], editions: string[], decimals: number, caption: 
       ...editions.map((e) => h('td', { class: 'num' }, fmt(se.points.find((p) => p.edition === e)?.value, decimals))))))));
 }
 
-/** The panel; `query` is the country page's URL query (trace, basis, with). */
-export async function timelinePanel(edition: number, iso3: string, editions: Edition[], query: URLSearchParams): Promise<HTMLElement> {
+/** The panel, at once; filled when its data comes. `query` is the country page's URL query (trace, basis, with). */
+export function timelinePanel(edition: number, iso3: string, editions: Edition[], query: URLSearchParams): HTMLElement {
+  const panel = h('section', { class: 'panel', id: 'timeline' }, h('h2', {}, 'Across editions'));
+  fill(panel, edition, iso3, editions, query).catch((err: Error) => panel.append(h('p', { class: 'note' }, `No timeline: ${err.message}`)));
+  return panel;
+}
+
+async function fill(panel: HTMLElement, edition: number, iso3: string, editions: Edition[], query: URLSearchParams): Promise<void> {
   const frameworks = await Promise.all(editions.map((e) => api.framework(e.edition)));
   const everywhere = (id: string) => frameworks.every((f) => flatten(f.measures).some((m) => m.id === id));
   const latest = frameworks[frameworks.length - 1].measures;
@@ -51,12 +57,12 @@ export async function timelinePanel(edition: number, iso3: string, editions: Edi
     basis: (query.get('basis') === 'like' ? 'like' : 'raw') as Basis,
     with: query.has('with') ? query.get('with')!.split(',').filter(Boolean) : null as string[] | null,
   };
-  const panel = h('section', { class: 'panel', id: 'timeline' }, h('h2', {}, 'Across editions'));
   const body = h('div', { 'aria-live': 'polite' });
   const countries = (await api.scores(edition)).rows;
   let others: string[] = [];
   const input = h('input', { type: 'search', list: 'timeline-countries', id: 'timeline-add', placeholder: 'Type a country name' });
   const draw = async () => {
+    if (!panel.isConnected) return;  // the reader has left the page: its URL is another's now
     keepState(`country/${iso3}`, { edition, trace: state.trace === 'criminality' ? null : state.trace, basis: state.basis === 'like' ? 'like' : null, with: state.with?.join(',') ?? null });
     // Composites are traced by the API, raw and like-for-like; an indicator is read from
     // each edition's scores (the peers' call then only names the peers).
@@ -113,5 +119,4 @@ export async function timelinePanel(edition: number, iso3: string, editions: Edi
       h('button', { class: 'button', id: 'timeline-add-button', onclick: add }, 'Add')),
     body);
   await draw();
-  return panel;
 }

@@ -107,7 +107,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const explained = h('div');
   const withIntervals = uncertainty(edition).then((data) => {
     intervals = intervalsOf(data, measure);
-    if (!intervals.size) return;
+    if (!intervals.size || !tbody.isConnected) return;  // none, or the reader has left (the URL is another page's)
     explained.replaceChildren(intervalExplanation(edition, data.runs));
     draw();
   }).catch(() => {});
