@@ -32,7 +32,7 @@ export function uncertaintyPanel(edition: number, iso3: string): HTMLElement {
     const probabilities = Object.entries(row?.quadrant_probability ?? {});
     if (probabilities.length) {
       panel.append(h('table', { class: 'data quadrant-probability', id: 'quadrant-probability' },
-        h('caption', {}, `Quadrant in ${data.runs.toLocaleString('en')} runs with score and weight noise`),
+        h('caption', {}, `How often each quadrant came up in ${data.runs.toLocaleString('en')} runs with score and weight noise`),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Quadrant'), h('th', { scope: 'col', class: 'num' }, 'Share of runs'))),
         h('tbody', {}, ...probabilities.map(([key, p]) => h('tr', { 'data-quadrant': key },
           h('th', { scope: 'row' }, quadrantName(key)),
