@@ -55,6 +55,8 @@ export async function checkMap({ page, open, check, base, shoot }) {
   check(tip.includes((await page.locator(`svg.map [data-iso3="${east}"]`).getAttribute('aria-label')).split(':')[0]), 'the focused country shows its figure');
   await page.keyboard.press('Tab');
   check(await page.evaluate(() => document.activeElement?.id) === 'preview-open', 'Tab leaves the map for the link to the focused country');
+  const stops = await page.locator('svg.map .country[tabindex="0"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-iso3')));
+  check(stops.length === 1 && stops[0] === east, `after moving about, the map is still one tab stop, the country focused last (${stops.join(',')})`);
 
   // Zoom: to a region, with the buttons, kept in the URL; Back and Forward restore it.
   const region = (await json('editions/2021/countries')).countries.find((c) => c.iso3 === 'KAZ').region;

@@ -63,10 +63,13 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
   const order = geographicOrder(points);
   const position = new Map(order.map((i, k) => [i, k]));
   let current = order[0];
-  const focusSpot = (i: number) => {
+  const rove = (i: number) => {  // the one country in the tab order is the one focused last
     spots[current].el.setAttribute('tabindex', '-1');
     current = i;
     spots[i].el.setAttribute('tabindex', '0');
+  };
+  const focusSpot = (i: number) => {
+    rove(i);
     zoom.reveal(spots[i].place.centre);
     spots[i].el.focus();
   };
@@ -76,7 +79,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     const { el, row } = spot;
     el.addEventListener('mousemove', (ev) => { if (pointer === 'mouse') show(spot, ev as MouseEvent); });
     el.addEventListener('mouseleave', () => { if (pointer === 'mouse') hideTip(); });
-    el.addEventListener('focus', (ev) => { current = i; show(spot, ev as FocusEvent); });
+    el.addEventListener('focus', (ev) => { rove(i); show(spot, ev as FocusEvent); });
     el.addEventListener('blur', hideTip);
     // On a touch screen the first tap shows the figure; a second tap on the same country
     // opens it. (A tap focuses the country before its click, so focus does not count.)
