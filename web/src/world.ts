@@ -16,13 +16,14 @@ const numericToIso = new Map(Object.entries(isoNumeric as Record<string, number>
 export const smallStateDots = smallStates as unknown as Record<string, [number, number]>;
 
 /** One place on the map: its ISO3 (null for territories that are no country of the index),
- *  the atlas's name, its SVG outline and its main landmass's centre and box (projected). */
+ *  the atlas's name, its SVG outline and its main landmass's centre and box (projected,
+ *  worked out when first asked: the first paint does not wait for them). */
 export interface Place {
-  iso3: string | null;
-  name: string;
-  d: string | null;  // path data; null for a small state's dot
-  centre: [number, number];
-  box: [[number, number], [number, number]];
+  readonly iso3: string | null;
+  readonly name: string;
+  readonly d: string | null;  // path data; null for a small state's dot
+  readonly centre: [number, number];
+  readonly box: [[number, number], [number, number]];
 }
 
 let projected: Place[] | null = null;
@@ -45,8 +46,12 @@ export function places(): Place[] {
   const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
   const shapes = (feature(topology, topology.objects.countries) as unknown as { features: Feature<Geometry, { name: string }>[] }).features;
   projected = shapes.map((f) => {
-    const main = mainland(f);
-    return { iso3: numericToIso.get(Number(f.id)) ?? null, name: f.properties.name, d: path(f), centre: path.centroid(main), box: path.bounds(main) };
+    let main: Feature<Geometry> | undefined, centre: [number, number] | undefined, box: [[number, number], [number, number]] | undefined;
+    return {
+      iso3: numericToIso.get(Number(f.id)) ?? null, name: f.properties.name, d: path(f),
+      get centre() { return centre ??= path.centroid(main ??= mainland(f)); },
+      get box() { return box ??= path.bounds(main ??= mainland(f)); },
+    };
   });
   for (const [iso3, lonlat] of Object.entries(smallStateDots)) {
     const p = iso3.startsWith('_') ? null : projection(lonlat);
