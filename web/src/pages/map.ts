@@ -57,18 +57,13 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
       h('a', { href: `#/country/${row.iso3}?edition=${edition}`, id: 'preview-open' }, `Open ${row.name}`));
   };
 
-  // Focus: one stop in the tab order; Left and Right go through the countries in reading
-  // order over the map, Up and Down to the nearest country north or south. The order is
-  // worked out once the map is painted (or at the first arrow key, if sooner); the tab
-  // stop then moves to the first country in it, unless a country was focused already.
-  let points: { x: number; y: number }[] = [], order: number[] = [], position = new Map<number, number>();
-  const arrange = () => {
-    if (order.length) return;
-    points = spots.map((s) => ({ x: s.place.centre[0], y: s.place.centre[1] }));
-    order = geographicOrder(points);
-    position = new Map(order.map((i, k) => [i, k]));
-  };
-  let current = 0, focused = false;
+  // Focus: one stop in the tab order, first the first country in reading order over the
+  // map; Left and Right go through the countries in that order, Up and Down to the
+  // nearest country north or south.
+  const points = spots.map((s) => ({ x: s.place.centre[0], y: s.place.centre[1] }));
+  const order = geographicOrder(points);
+  const position = new Map(order.map((i, k) => [i, k]));
+  let current = order[0];
   const rove = (i: number) => {  // the one country in the tab order is the one focused last
     spots[current].el.setAttribute('tabindex', '-1');
     current = i;
@@ -80,13 +75,12 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     spots[i].el.focus();
   };
   spots[current].el.setAttribute('tabindex', '0');
-  requestAnimationFrame(() => setTimeout(() => { arrange(); if (!focused) rove(order[0]); }));
   for (const type of ['pointerdown', 'pointermove']) layer.addEventListener(type, (ev) => { pointer = (ev as PointerEvent).pointerType; });
   spots.forEach((spot, i) => {
     const { el, row } = spot;
     el.addEventListener('mousemove', (ev) => { if (pointer === 'mouse') show(spot, ev as MouseEvent); });
     el.addEventListener('mouseleave', () => { if (pointer === 'mouse') hideTip(); });
-    el.addEventListener('focus', (ev) => { focused = true; rove(i); show(spot, ev as FocusEvent); });
+    el.addEventListener('focus', (ev) => { rove(i); show(spot, ev as FocusEvent); });
     el.addEventListener('blur', hideTip);
     // On a touch screen the first tap shows the figure; a second tap on the same country
     // opens it. (A tap focuses the country before its click, so focus does not count.)
@@ -99,7 +93,6 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
     el.addEventListener('keydown', (ev) => {
       const key = (ev as KeyboardEvent).key;
       if (key === 'Enter') open(row.iso3);
-      arrange();
       const step = key === 'ArrowRight' ? 1 : key === 'ArrowLeft' ? -1 : 0;
       const next = step ? order[(position.get(i)! + step + order.length) % order.length] : VERTICAL[key] ? nearestVertically(points, i, VERTICAL[key]) : -1;
       if (next < 0) return;
