@@ -4,15 +4,20 @@
 #
 #   bench/load/serve_vs_nginx.sh build/release/ocindex
 #
-# Environment: DURATION (default 10), CONNECTIONS (64), THREADS (server threads, 2),
-# WRK_THREADS (2), DB (the store `serve` reads: a path or a postgresql:// URI; default a
-# new SQLite file). Needs nginx (nginx-light) and wrk (tools/setup.sh installs both).
-# Prints requests/s and p50/p90/p99 latency for each target and the ratio ocindex/nginx.
+# Environment: DURATION (default 10), ROUNDS (3), CONNECTIONS (64), THREADS (server
+# threads, 2), WRK_THREADS (2), DB (the store `serve` reads: a path or a postgresql://
+# URI; default a new SQLite file), BASE (another ocindex binary, e.g. an earlier build,
+# measured alongside). Needs nginx (nginx-light) and wrk (tools/setup.sh installs both).
+# The targets take turns, ROUNDS times, so a change in the machine's load hits them
+# alike. Prints requests/s and p50/p90/p99 latency of each target in each round, and the
+# ratios ocindex/nginx (and ocindex/base) per round with their median.
 set -euo pipefail
 . "$(dirname "$0")/start_serve.sh"
 
 OCINDEX=${1:?usage: $0 path/to/ocindex}
 DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
+BASE=${BASE:-}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 WRK_THREADS=${WRK_THREADS:-2}
@@ -22,9 +27,10 @@ done
 
 WORK=$(mktemp -d /tmp/ocindex-load-XXXXXX)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user
-SERVER_PID="" NGINX_PID=""
+SERVER_PID="" NGINX_PID="" BASE_PID=""
 cleanup() {
   [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -n $BASE_PID ]] && kill "$BASE_PID" 2>/dev/null && wait "$BASE_PID" 2>/dev/null
   [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
   rm -rf "$WORK"
 }
@@ -40,6 +46,13 @@ PATHS=(
 
 start_serve "$OCINDEX" "$WORK/serve.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
 OCINDEX_URL=$URL
+TARGET_NAMES=(ocindex) TARGET_URLS=("$OCINDEX_URL")
+if [[ -n $BASE ]]; then  # an earlier build, on the same store, measured in the same run
+  OCINDEX_PID=$SERVER_PID
+  start_serve "$BASE" "$WORK/base.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
+  BASE_PID=$SERVER_PID SERVER_PID=$OCINDEX_PID
+  TARGET_NAMES+=(base) TARGET_URLS+=("$URL")
+fi
 
 # The same bytes as files: nginx maps the URI path (query ignored) to a file.
 mkdir -p "$WORK/www"
@@ -78,6 +91,7 @@ CONF
 nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/logs/error.log" &
 NGINX_PID=$!
 sleep 0.5
+TARGET_NAMES+=(nginx) TARGET_URLS+=("http://127.0.0.1:$NGINX_PORT")
 for path in "${PATHS[@]}"; do
   cmp -s <(curl -sf "$OCINDEX_URL$path") <(curl -sf "http://127.0.0.1:$NGINX_PORT$path") ||
     { echo "$0: nginx and ocindex answer $path differently" >&2; exit 1; }
@@ -106,13 +120,30 @@ run() {  # name url -> "rps p50 p90 p99"
   echo "$rps $p50 $p90 $p99"
 }
 
-# Warm ocindex's cache (first request computes, later ones are served from memory).
-for path in "${PATHS[@]}"; do curl -sf "$OCINDEX_URL$path" -o /dev/null; done
-read -r o_rps o_p50 o_p90 o_p99 <<<"$(run ocindex "$OCINDEX_URL")"
-read -r n_rps n_p50 n_p90 n_p99 <<<"$(run nginx "http://127.0.0.1:$NGINX_PORT")"
+# Warm the caches (a first request computes, later ones are served from memory).
+for url in "${TARGET_URLS[@]}"; do
+  for path in "${PATHS[@]}"; do curl -sf "$url$path" -o /dev/null; done
+done
 
-echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${#PATHS[@]} paths cycled; ocindex --threads $THREADS, nginx worker_processes 2"
-printf '%-8s %12s %9s %9s %9s\n' target "requests/s" "p50 ms" "p90 ms" "p99 ms"
-printf '%-8s %12.0f %9.3f %9.3f %9.3f\n' ocindex "$o_rps" "$o_p50" "$o_p90" "$o_p99"
-printf '%-8s %12.0f %9.3f %9.3f %9.3f\n' nginx "$n_rps" "$n_p50" "$n_p90" "$n_p99"
-awk -v o="$o_rps" -v n="$n_rps" 'BEGIN { printf "ratio ocindex/nginx (requests/s): %.2f\n", o / n }'
+echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${#PATHS[@]} paths cycled; ocindex --threads $THREADS, nginx worker_processes 2; $ROUNDS rounds, targets alternating"
+printf '%-6s %-8s %12s %9s %9s %9s\n' round target "requests/s" "p50 ms" "p90 ms" "p99 ms"
+ratios=() base_ratios=()
+for round in $(seq "$ROUNDS"); do
+  declare -A rps=()
+  for i in "${!TARGET_NAMES[@]}"; do
+    read -r t_rps t_p50 t_p90 t_p99 <<<"$(run "${TARGET_NAMES[$i]}" "${TARGET_URLS[$i]}")"
+    rps[${TARGET_NAMES[$i]}]=$t_rps
+    printf '%-6s %-8s %12.0f %9.3f %9.3f %9.3f\n' "$round" "${TARGET_NAMES[$i]}" "$t_rps" "$t_p50" "$t_p90" "$t_p99"
+  done
+  ratios+=("$(awk -v o="${rps[ocindex]}" -v n="${rps[nginx]}" 'BEGIN { printf "%.2f", o / n }')")
+  [[ -n $BASE ]] && base_ratios+=("$(awk -v o="${rps[ocindex]}" -v b="${rps[base]}" 'BEGIN { printf "%.2f", o / b }')")
+  unset rps
+done
+summary() {  # label ratios... -> "label: r1 r2 r3 (median m)"
+  local label=$1
+  shift
+  printf '%s: %s (median %s)\n' "$label" "$*" "$(printf '%s\n' "$@" | sort -g | awk '{ v[NR]=$1 } END { print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2 }')"
+}
+summary "ratio ocindex/nginx (requests/s), per round" "${ratios[@]}"
+[[ -n $BASE ]] && summary "ratio ocindex/base (requests/s), per round" "${base_ratios[@]}"
+exit 0

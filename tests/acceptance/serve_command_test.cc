@@ -65,6 +65,14 @@ TEST(ServeCommand, ServesLogsAndStopsOnSigterm) {
   ASSERT_NE(port, 0) << ReadAll(log);
   EXPECT_EQ(test::HttpGet(port, "/healthz").status, 200);
   EXPECT_EQ(test::HttpGet(port, "/api/v1/editions/2021/countries/KAZ").status, 200);
+  // Lines are written in batches, but a quiet server still writes its last ones soon
+  // (100 ms after the first of a batch; waited for up to 10 s here).
+  bool logged = false;
+  for (int i = 0; i < 200 && !logged; ++i) {
+    logged = ReadAll(log).find("\"path\":\"/api/v1/editions/2021/countries/KAZ\"") != std::string::npos;
+    if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(logged) << ReadAll(log);
 
   ASSERT_EQ(kill(pid, SIGTERM), 0);
   int status = 0;

@@ -74,6 +74,11 @@ int HexValue(char c) {
 }  // namespace
 
 bool PercentDecode(std::string_view text, bool plus_is_space, std::string& out) {
+  // Most paths and values have nothing to decode: one scan, one copy.
+  if (text.find('%') == std::string_view::npos && (!plus_is_space || text.find('+') == std::string_view::npos)) {
+    out.assign(text);
+    return true;
+  }
   out.clear();
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {

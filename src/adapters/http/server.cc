@@ -1,20 +1,23 @@
 #include "adapters/http/server.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl/context.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <csignal>
-#include <cstdio>
 #include <exception>
 #include <future>
 #include <memory>
@@ -23,7 +26,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "adapters/http/access_log.h"
 #include "adapters/http/request_reader.h"
+#include "adapters/http/response_head.h"
 
 namespace ocindex::adapters::http {
 namespace {
@@ -33,8 +38,13 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+// Each connection is bound to its thread's io_context by type: no type-erased executor
+// on the per-request path.
+using Executor = asio::io_context::executor_type;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
+using TcpStream = beast::basic_stream<tcp, Executor>;
+using PlainStream = TcpStream;
+using TlsStream = beast::ssl_stream<TcpStream>;
 
 // What every connection shares with the server.
 struct Shared {
@@ -59,6 +69,8 @@ Response Handle(const Shared& shared, const Request& request) {
 
 // JSON string content: quotes, backslashes and control characters escaped.
 std::string JsonEscape(std::string_view text) {
+  const auto needs_escape = [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; };
+  if (std::none_of(text.begin(), text.end(), needs_escape)) return std::string(text);
   std::string out;
   for (char c : text) {
     if (c == '"' || c == '\\') {
@@ -73,6 +85,26 @@ std::string JsonEscape(std::string_view text) {
   return out;
 }
 
+// One server thread's own: the io_context only it runs, and its access log batch with
+// the timer that writes the batch out.
+struct Worker {
+  asio::io_context context{1};  // one thread: Asio can skip its cross-thread wake-ups
+  // Keeps run() going while the context has nothing to do yet (no connection dealt to
+  // it); Stop() ends it with stop().
+  asio::executor_work_guard<asio::io_context::executor_type> busy{context.get_executor()};
+  LogBatch log;
+  asio::steady_timer flush_timer{context};
+  explicit Worker(LogSink& sink) : log(sink) {}
+
+  void AddLogLine(std::string_view line) {
+    if (!log.Add(line)) return;  // a flush is already due
+    flush_timer.expires_after(std::chrono::milliseconds(100));
+    flush_timer.async_wait([this](beast::error_code ec) {
+      if (!ec) log.Flush();
+    });
+  }
+};
+
 // One connection, plain (PlainStream) or TLS (TlsStream): the one request-handling path
 // for both; only the handshake, the timers' layer and the closing differ.
 template <typename Stream>
@@ -80,7 +112,8 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(MakeStream(std::move(socket), shared)), shared_(shared) {
+  Session(Socket socket, Shared& shared, Worker& worker)
+      : stream_(MakeStream(std::move(socket), shared)), shared_(shared), worker_(worker) {
     beast::error_code ec;
     const auto peer = tcp_layer().socket().remote_endpoint(ec);
     if (!ec) peer_ = peer.address().to_string();
@@ -107,7 +140,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
  private:
-  static Stream MakeStream(tcp::socket socket, Shared& shared) {
+  static Stream MakeStream(Socket socket, Shared& shared) {
     if constexpr (kTls) {
       return Stream(std::move(socket), *shared.tls);
     } else {
@@ -115,7 +148,7 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     }
   }
 
-  beast::tcp_stream& tcp_layer() { return beast::get_lowest_layer(stream_); }
+  TcpStream& tcp_layer() { return beast::get_lowest_layer(stream_); }
 
   void Begin() {
     if (!opened_) {
@@ -176,49 +209,38 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   }
 
   void Send(Response response, std::string method, std::string path, bool keep_alive) {
-    body_ = std::move(response.body);
     log_method_ = std::move(method);
     log_path_ = std::move(path);
-    message_.emplace();
-    message_->version(11);
-    message_->result(static_cast<unsigned>(response.status));
-    message_->set(bhttp::field::server, "ocindex");
-    message_->set(bhttp::field::content_type, response.content_type);
-    for (const auto& [name, value] : shared_.options.headers) message_->set(name, value);
-    // Browsers that reached the server over TLS keep to HTTPS for a year: a later
-    // plain-HTTP link or typed address cannot expose the session cookie.
-    if constexpr (kTls) message_->set(bhttp::field::strict_transport_security, "max-age=31536000");
-    for (const auto& [name, value] : response.headers) message_->set(name, value);
-    message_->keep_alive(keep_alive);
-    message_->content_length(body_->size());
-    if (!head_only_ && response.status != 304) message_->body() = {body_->data(), body_->size()};
-    if (response.status == 304) message_->content_length(boost::none);
+    const HeadOptions head{&shared_.options.headers, kTls, keep_alive, head_only_};
+    WriteHead(response, head, head_);
+    keep_alive_ = keep_alive;
     status_ = response.status;
+    body_ = SendsBody(response, head) ? std::move(response.body) : nullptr;
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head_),
+                                                    body_ ? asio::buffer(*body_) : asio::const_buffer()};
     tcp_layer().expires_after(shared_.options.write_timeout);
-    bhttp::async_write(stream_, *message_, [self = this->shared_from_this()](beast::error_code ec, size_t) {
+    asio::async_write(stream_, buffers, [self = this->shared_from_this()](beast::error_code ec, size_t) {
       self->OnWrite(ec);
     });
   }
 
   void OnWrite(beast::error_code ec) {
     if (shared_.options.access_log) Log();
-    const bool keep_alive = message_->keep_alive();
     if (counted_) shared_.in_flight.fetch_sub(1);
     counted_ = false;
     head_only_ = false;
-    message_.reset();
     body_.reset();
-    if (ec || !keep_alive || shared_.stopping.load()) return Close();
+    if (ec || !keep_alive_ || shared_.stopping.load()) return Close();
     ReadRequest();
   }
 
-  void Log() const {
+  void Log() {
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_).count();
-    const size_t bytes = message_->body().size();
+    const size_t bytes = body_ ? body_->size() : 0;
     std::string line = fmt::format(
         "{{\"method\":\"{}\",\"path\":\"{}\",\"status\":{},\"bytes\":{},\"duration_us\":{}}}\n", JsonEscape(log_method_),
         JsonEscape(log_path_), status_, bytes, micros);
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    worker_.AddLogLine(line);
   }
 
   void Close() {
@@ -241,9 +263,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
   Stream stream_;
   beast::flat_buffer buffer_;
   Shared& shared_;
+  Worker& worker_;  // of the thread this connection lives on
   std::optional<BeastRequestParser> parser_;
-  std::optional<bhttp::response<bhttp::span_body<const char>>> message_;
-  std::shared_ptr<const std::string> body_;  // keeps the span's bytes alive during the write
+  std::string head_;  // the response's head, its capacity reused across requests
+  std::shared_ptr<const std::string> body_;  // written after head_; null: no body
+  bool keep_alive_ = false;
   std::string log_method_, log_path_;
   int status_ = 0;
   bool head_only_ = false;
@@ -256,17 +280,30 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 }  // namespace
 
 struct Server::Impl {
-  Shared shared;  // declared before the io_context: sessions refer to it until it is destroyed
-  asio::io_context ioc;
-  tcp::acceptor acceptor{ioc};
+  Shared shared;  // declared before the workers: sessions refer to it until they are destroyed
+  LogSink log_sink{STDERR_FILENO};
+  // One worker per thread, each io_context run by that thread alone: a connection lives
+  // on one of them, so its handlers need no strand and the threads share no reactor lock.
+  std::vector<std::unique_ptr<Worker>> workers;
+  tcp::acceptor acceptor;  // on workers[0]; declared after them, so destroyed first
+  size_t next_worker = 0;  // where the next connection goes; only the accept handler uses it
   std::vector<std::thread> threads;
   std::once_flag stopped;
 
+  explicit Impl(int thread_count) : workers(MakeWorkers(thread_count, log_sink)), acceptor(workers.front()->context) {}
+
+  static std::vector<std::unique_ptr<Worker>> MakeWorkers(int count, LogSink& sink) {
+    std::vector<std::unique_ptr<Worker>> made;
+    for (int i = 0; i < std::max(count, 1); ++i) made.push_back(std::make_unique<Worker>(sink));
+    return made;
+  }
+
   void Accept() {
-    acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    Worker& worker = *workers[next_worker++ % workers.size()];
+    acceptor.async_accept(worker.context, [this, &worker](beast::error_code ec, Socket socket) {
       if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
-      if (!ec && shared.tls) std::make_shared<Session<TlsStream>>(std::move(socket), shared)->Start();
-      if (!ec && !shared.tls) std::make_shared<Session<PlainStream>>(std::move(socket), shared)->Start();
+      if (!ec && shared.tls) std::make_shared<Session<TlsStream>>(std::move(socket), shared, worker)->Start();
+      if (!ec && !shared.tls) std::make_shared<Session<PlainStream>>(std::move(socket), shared, worker)->Start();
       Accept();
     });
   }
@@ -279,7 +316,7 @@ bool IsLoopbackHost(const std::string& host) {
   return !ec && address.is_loopback();
 }
 
-Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>()) {
+Server::Server(ServerOptions options, Handler handler) : impl_(std::make_unique<Impl>(options.threads)) {
   impl_->shared.limits = std::make_unique<PeerLimits>(options.peer_limits);
   impl_->shared.options = std::move(options);
   impl_->shared.handler = std::move(handler);
@@ -327,8 +364,7 @@ Status Server::Start() {
       impl_->shared.blocking = std::make_unique<asio::thread_pool>(std::max(options.blocking_threads, 1));
     }
     impl_->Accept();
-    const int count = options.threads > 0 ? options.threads : 1;
-    for (int i = 0; i < count; ++i) impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+    for (auto& worker : impl_->workers) impl_->threads.emplace_back([&worker] { worker->context.run(); });
     return {};
   }
   return MakeError(ErrorCode::kIo, fmt::format("cannot listen on {}:{}: {}", options.host, options.port, ec.message()));
@@ -344,7 +380,7 @@ void Server::Stop() {
   if (impl_->threads.empty()) return;
   std::call_once(impl_->stopped, [this] {
     impl_->shared.stopping.store(true);
-    asio::post(impl_->ioc, [this] {
+    asio::post(impl_->workers.front()->context, [this] {
       beast::error_code ignored;
       impl_->acceptor.close(ignored);
     });
@@ -352,14 +388,15 @@ void Server::Stop() {
     while (impl_->shared.in_flight.load() > 0 && Clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    impl_->ioc.stop();
+    for (auto& worker : impl_->workers) worker->context.stop();
     for (std::thread& thread : impl_->threads) thread.join();
     if (impl_->shared.blocking) impl_->shared.blocking->join();  // answers it posts now go nowhere
+    for (auto& worker : impl_->workers) worker->log.Flush();  // the threads are gone: safe to touch
   });
 }
 
 void Server::WaitForSignal() {
-  asio::signal_set signals(impl_->ioc, SIGINT, SIGTERM);
+  asio::signal_set signals(impl_->workers.front()->context, SIGINT, SIGTERM);
   std::promise<void> received;
   signals.async_wait([&received](beast::error_code, int) { received.set_value(); });
   received.get_future().wait();

@@ -1,7 +1,8 @@
 // A small asynchronous HTTP/1.1 server, plain or over TLS (Boost.Beast over Boost.Asio,
-// OpenSSL): a fixed pool of threads runs one io_context; each connection (after the TLS
-// handshake) reads a request, asks the handler for a response (on a second pool when the
-// request blocks), writes it and, on keep-alive, reads the next. Every request is bounded
+// OpenSSL): a fixed pool of threads, each running an io_context of its own that new
+// connections are dealt to in turn; each connection (after the TLS handshake) reads a
+// request, asks the handler for a response (on a second pool when the request blocks),
+// writes its head and body in one gathered write and, on keep-alive, reads the next. Every request is bounded
 // (header and body size, read and write timeouts) and every handler exception becomes
 // a 500 JSON error, so no request can take the process down.
 #pragma once

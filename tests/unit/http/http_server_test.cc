@@ -40,6 +40,24 @@ TEST(HttpServer, HandlerExceptionsBecome500Json) {
   EXPECT_EQ(reply.body, "a b");
 }
 
+TEST(HttpServer, EveryThreadServesTheConnectionsDealtToIt) {
+  ServerOptions options = Loopback();
+  options.threads = 3;
+  Server server(options, [](const Request&) {
+    Response response;
+    response.SetBody("ok");
+    return response;
+  });
+  ASSERT_TRUE(server.Start());
+  // Connections go to the threads in turn: six of them reach each thread twice (a
+  // thread with nothing to run once exited at start, and its connections hung).
+  for (int i = 0; i < 6; ++i) {
+    const std::string reply = test::RawExchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(reply.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << "connection " << i << ": " << reply;
+    EXPECT_TRUE(reply.ends_with("ok"));
+  }
+}
+
 TEST(HttpServer, OversizedBodyIs413) {
   ServerOptions options = Loopback();
   options.body_limit = 16;
