@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 
 
 namespace ocindex::core::uncertainty {
@@ -121,6 +122,14 @@ Result<ExpertPanels> BuildExpertPanels(const ExpertBootstrap& bootstrap, const F
     for (size_t r = begin; r < end; ++r) out.steps.push_back(ratings[r].step);
     out.offsets.push_back(static_cast<std::int32_t>(out.steps.size()));
   }
+  const auto tile_of = [countries](std::int32_t cell) {
+    return std::pair{cell / countries, cell % countries / LaneStreams::kLanes};
+  };
+  for (size_t k = 0; k < out.cells.size(); ++k) {
+    if (k == 0 || tile_of(out.cells[k]) != tile_of(out.cells[k - 1])) out.tiles.push_back(static_cast<std::int32_t>(k));
+    out.lanes.push_back(static_cast<std::uint8_t>(out.cells[k] % countries % LaneStreams::kLanes));
+  }
+  out.tiles.push_back(static_cast<std::int32_t>(out.cells.size()));
   return out;
 }
 
@@ -130,8 +139,7 @@ void ResamplePanels(const ExpertPanels& panels, std::uint64_t seed, std::int32_t
   const std::int32_t* cells = panels.cells.data();
   const std::int32_t* offsets = panels.offsets.data();
   const std::int32_t* experts = panels.steps.data();
-  const std::int32_t countries = panels.countries;
-  const auto lane_of = [countries](std::int32_t cell) { return cell % countries % LaneStreams::kLanes; };
+  const std::uint8_t* lanes = panels.lanes.data();
   ForEachTile(panels, [&](size_t begin, size_t end, std::int32_t largest) {
     std::int32_t sums[LaneStreams::kLanes] = {};
     std::uint32_t words[LaneStreams::kLanes];
@@ -139,14 +147,14 @@ void ResamplePanels(const ExpertPanels& panels, std::uint64_t seed, std::int32_t
       streams.Next(words);
       for (size_t k = begin; k < end; ++k) {
         const std::int32_t size = offsets[k + 1] - offsets[k];
-        const std::int32_t lane = lane_of(cells[k]);
+        const std::uint8_t lane = lanes[k];
         for (std::int32_t half = 0; half < 2 && draw + half < size; ++half) {
           const std::uint32_t field = (words[lane] >> (16 * half)) & 0xFFFF;
           sums[lane] += experts[offsets[k] + static_cast<std::int32_t>((field * static_cast<std::uint32_t>(size)) >> 16)];
         }
       }
     }
-    for (size_t k = begin; k < end; ++k) steps[cells[k]] = RoundedMean(sums[lane_of(cells[k])], offsets[k + 1] - offsets[k]);
+    for (size_t k = begin; k < end; ++k) steps[cells[k]] = RoundedMean(sums[lanes[k]], offsets[k + 1] - offsets[k]);
   });
 }
 

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -25,6 +24,9 @@ struct ExpertPanels {
   std::vector<std::int32_t> cells;    // indicator * countries + country, ascending
   std::vector<std::int32_t> offsets;  // cells.size() + 1: cell k's scores are steps[offsets[k] .. offsets[k + 1])
   std::vector<std::int32_t> steps;    // expert scores in scale steps
+  // The tiles of ResamplePanels, worked out once: tile t holds cells [tiles[t], tiles[t + 1]).
+  std::vector<std::int32_t> tiles;
+  std::vector<std::uint8_t> lanes;    // per cell: its country % 8
 
   std::int32_t lowest(size_t k) const { return steps[static_cast<size_t>(offsets[k])]; }
   std::int32_t highest(size_t k) const { return steps[static_cast<size_t>(offsets[k + 1]) - 1]; }
@@ -42,16 +44,11 @@ Result<ExpertPanels> BuildExpertPanels(const ExpertBootstrap& bootstrap, const F
 // [begin, end) of one tile (one indicator, countries 8t .. 8t + 7) and its largest panel.
 template <typename F>
 void ForEachTile(const ExpertPanels& panels, F&& f) {
-  const std::int32_t countries = panels.countries;
-  const auto tile_of = [countries](std::int32_t cell) {
-    return std::pair{cell / countries, cell % countries / LaneStreams::kLanes};
-  };
-  const size_t count = panels.cells.size();
-  for (size_t begin = 0, end = 0; begin < count; begin = end) {
+  for (size_t t = 0; t + 1 < panels.tiles.size(); ++t) {
+    const auto begin = static_cast<size_t>(panels.tiles[t]);
+    const auto end = static_cast<size_t>(panels.tiles[t + 1]);
     std::int32_t largest = 0;
-    for (end = begin; end < count && tile_of(panels.cells[end]) == tile_of(panels.cells[begin]); ++end) {
-      largest = std::max(largest, panels.offsets[end + 1] - panels.offsets[end]);
-    }
+    for (size_t k = begin; k < end; ++k) largest = std::max(largest, panels.offsets[k + 1] - panels.offsets[k]);
     f(begin, end, largest);
   }
 }

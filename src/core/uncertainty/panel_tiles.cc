@@ -96,7 +96,7 @@ std::vector<PanelTile> BuildPanelTiles(const Plan& plan) {
       tile.size[lane] = 1;
     }
     for (size_t k = begin; k < end; ++k) {
-      const size_t lane = static_cast<size_t>(panels.cells[k]) % countries % PanelTile::kLanes;
+      const size_t lane = panels.lanes[k];
       const std::int32_t size = panels.offsets[k + 1] - panels.offsets[k];
       tile.size[lane] = size;
       tile.low[lane] = 0;
