@@ -1,6 +1,7 @@
 // The uncertainty engine on its reference experiment (GOCI 2025, 193 countries x 32
 // indicators, score noise +-0.5 and indicator weight noise; both rank vectors tallied
-// into histograms), fast and general evaluators, on 1 and 2 threads; and COINr's
+// into histograms) and with the expert-level bootstrap in place of the score noise,
+// fast and general evaluators, on 1 and 2 threads; and COINr's
 // ASEM sensitivity analysis at COINr's published size (Saltelli design N = 1000, four
 // inputs, 6,000 pipeline runs, then Sobol indices with bootstrap intervals), which
 // COINr takes about 645 s for.
@@ -15,6 +16,7 @@
 #include "adapters/io/coin_csv.h"
 #include "core/pipeline/coinr_asem.h"
 #include "core/pipeline/run.h"
+#include "core/reliability/synthetic_experts.h"
 #include "core/uncertainty/random_stream.h"
 #include "core/uncertainty/rank_statistics.h"
 #include "core/uncertainty/sobol_indices.h"
@@ -25,19 +27,25 @@ namespace {
 namespace un = ocindex::core::uncertainty;
 namespace pl = ocindex::core::pipeline;
 
-const un::Plan& ReferencePlan() {
-  static const auto* plan = [] {
+const ocindex::adapters::EditionToStore& Edition2025() {
+  static const auto* edition = []() -> const ocindex::adapters::EditionToStore* {
     auto geography = ocindex::adapters::BundledGeography();
     if (!geography) std::abort();
     auto editions = ocindex::adapters::BundledEditions(*geography);
     if (!editions) std::abort();
-    for (const auto& edition : *editions) {
-      if (edition.framework.edition != "2025") continue;
-      auto built = un::BuildPlan(edition.framework, edition.dataset, un::ReferenceSpec());
-      if (!built) std::abort();
-      return new un::Plan(std::move(*built));
+    for (auto& e : *editions) {
+      if (e.framework.edition == "2025") return new ocindex::adapters::EditionToStore(std::move(e));
     }
     std::abort();
+  }();
+  return *edition;
+}
+
+const un::Plan& ReferencePlan() {
+  static const auto* plan = [] {
+    auto built = un::BuildPlan(Edition2025().framework, Edition2025().dataset, un::ReferenceSpec());
+    if (!built) std::abort();
+    return new un::Plan(std::move(*built));
   }();
   return *plan;
 }
@@ -59,6 +67,48 @@ BENCHMARK(BM_ReferenceExperiment)
     ->Args({1, 1})
     ->Args({2, 1})
     ->Args({1, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The expert-level bootstrap on 2025 with a synthetic panel of 4 experts a cell (10 %
+// missing, as `ocindex reliability generate --edition 2025 --experts 4 --seed 1
+// --missing 0.1`) and indicator weight noise: what `ocindex uncertainty --experts` runs.
+const un::Plan& ExpertPlan() {
+  static const auto* plan = [] {
+    const auto& edition = Edition2025();
+    ocindex::core::SyntheticPanel panel;
+    panel.missing = 0.1;
+    auto experts = ocindex::core::GenerateExpertScores(edition.framework, edition.dataset, panel);
+    if (!experts) std::abort();
+    un::UncertaintySpec spec;
+    spec.expert_bootstrap.emplace();
+    spec.weight_noise.push_back(un::WeightNoise{});
+    auto built = un::BuildPlan(edition.framework, edition.dataset, spec, *experts);
+    if (!built) std::abort();
+    return new un::Plan(std::move(*built));
+  }();
+  return *plan;
+}
+
+// Args: threads, fast path (1) or general (0).
+void BM_ExpertBootstrap(benchmark::State& state) {
+  un::AnalysisOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  options.allow_fast_path = state.range(1) == 1;
+  options.runs = options.allow_fast_path ? 100000 : 10000;
+  for (auto _ : state) {
+    auto result = un::RunUncertainty(ExpertPlan(), options);
+    if (!result || result->fast_path != options.allow_fast_path) std::abort();
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["runs/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * options.runs), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_ExpertBootstrap)
+    ->Args({1, 1})
+    ->Args({2, 1})
+    ->Args({1, 0})
+    ->Args({2, 0})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 

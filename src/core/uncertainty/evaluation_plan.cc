@@ -3,10 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <bit>
-#include <utility>
 #include <cmath>
-#include <cstring>
+#include <utility>
 
 #include "core/uncertainty/random_stream.h"
 
@@ -81,9 +79,7 @@ Result<Plan> BuildPlan(const Framework& framework, const Dataset& dataset, const
   plan.spec = spec;
   plan.countries = dataset.country_count();
   plan.indicators = dataset.indicator_count();
-  if (plan.countries < 2 || plan.countries > 65535) {
-    return MakeError(ErrorCode::kUnsupported, "ranking needs 2 to 65535 countries");
-  }
+  if (plan.countries < 2) return MakeError(ErrorCode::kUnsupported, "ranking needs at least 2 countries");
   for (const CountryEntry& country : dataset.countries) {
     plan.country_codes.push_back(country.iso3);
     plan.country_names.push_back(country.name);
@@ -292,33 +288,51 @@ __attribute__((target_clones("avx2", "default"))) void PillarKeys(const Plan& pl
     std::int32_t* out = keys + p * n;
     int single = pillar.direct_block;
     if (single < 0 && params.pillar_formula == PillarFormula::kPooled) single = pillar.pooled_block;
+    // The value of country c is base[c] + coefficient * sums[c] (base 0 for all but a
+    // pillar's last component): a block's mean (geometric block sums are of
+    // logarithms), or the weighted mean of the components' means (of logarithms for
+    // geometric), each component's weight / (total weight * block weight) folded into one
+    // coefficient and the components before the last summed into pillar_sums first.
+    const float* sums = nullptr;
+    double coefficient = 0;
+    const double* base = nullptr;
     if (single >= 0) {
-      // A block's mean; geometric block sums are of logarithms.
-      const float* sums = block_sums + static_cast<size_t>(single) * stride;
-      const double inverse = 1.0 / static_cast<double>(block_totals[single]);
-      for (size_t c = 0; c < n; ++c) pillar_sums[c] = static_cast<double>(sums[c]) * inverse;
+      sums = block_sums + static_cast<size_t>(single) * stride;
+      coefficient = 1.0 / static_cast<double>(block_totals[single]);
     } else {
-      // The weighted mean of the components' means (of logarithms for geometric), each
-      // component's weight / (total weight * block weight) folded into one coefficient.
       double total = 0;
       for (size_t k = 0; k < pillar.components.size(); ++k) {
         total += static_cast<double>(pillar.component_weights[k]) *
                  params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])];
       }
-      std::fill(pillar_sums, pillar_sums + n, 0.0);
       for (size_t k = 0; k < pillar.components.size(); ++k) {
         const int block = pillar.components[k];
-        const double coefficient = static_cast<double>(pillar.component_weights[k]) *
-                                   params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])] /
-                                   (total * static_cast<double>(block_totals[block]));
-        const float* sums = block_sums + static_cast<size_t>(block) * stride;
-        for (size_t c = 0; c < n; ++c) pillar_sums[c] += coefficient * static_cast<double>(sums[c]);
+        sums = block_sums + static_cast<size_t>(block) * stride;
+        coefficient = static_cast<double>(pillar.component_weights[k]) *
+                      params.component_multipliers[static_cast<size_t>(pillar.component_weight_slots[k])] /
+                      (total * static_cast<double>(block_totals[block]));
+        if (k + 1 == pillar.components.size()) break;  // the last is added as the keys are made
+        if (k == 0) {
+          for (size_t c = 0; c < n; ++c) pillar_sums[c] = coefficient * static_cast<double>(sums[c]);
+        } else {
+          for (size_t c = 0; c < n; ++c) pillar_sums[c] += coefficient * static_cast<double>(sums[c]);
+        }
+        base = pillar_sums;
       }
     }
-    if (arithmetic) {
-      for (size_t c = 0; c < n; ++c) out[c] = static_cast<std::int32_t>(pillar_sums[c] * factor + kHalf);
+    // A base of 0 is left out: 0 + x is x exactly (but for the sign of a zero, which
+    // no key sees), so the keys are those of summing from 0.
+    if (arithmetic && base == nullptr) {
+      for (size_t c = 0; c < n; ++c) out[c] = static_cast<std::int32_t>(static_cast<double>(sums[c]) * coefficient * factor + kHalf);
+    } else if (arithmetic) {
+      for (size_t c = 0; c < n; ++c) {
+        out[c] = static_cast<std::int32_t>((base[c] + coefficient * static_cast<double>(sums[c])) * factor + kHalf);
+      }
     } else {
-      for (size_t c = 0; c < n; ++c) out[c] = static_cast<std::int32_t>(std::exp(pillar_sums[c]) * factor + kHalf);
+      for (size_t c = 0; c < n; ++c) {
+        const double value = (base == nullptr ? 0.0 : base[c]) + coefficient * static_cast<double>(sums[c]);
+        out[c] = static_cast<std::int32_t>(std::exp(value) * factor + kHalf);
+      }
     }
   }
 }
@@ -365,47 +379,6 @@ void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scr
   }
   PillarKeys(plan, params, scratch.block_sums.data(), n, scratch.block_totals.data(), scratch.pillar_sums.data(),
              keys);
-}
-
-namespace {
-
-// The smallest and largest key; the AVX2 clone vectorises it (integers: same result).
-__attribute__((target_clones("avx2", "default"))) std::pair<std::int32_t, std::int32_t> KeyRange(
-    const std::int32_t* keys, int n) {
-  std::int32_t low = keys[0];
-  std::int32_t high = keys[0];
-  for (int c = 1; c < n; ++c) {
-    low = std::min(low, keys[c]);
-    high = std::max(high, keys[c]);
-  }
-  return {low, high};
-}
-
-}  // namespace
-
-void Ranker::Rank(const std::int32_t* keys, int n, std::int32_t* ranks) {
-  static_assert(std::endian::native == std::endian::little, "the 16-bit lanes are read as one little-endian word");
-  const auto [low, high] = KeyRange(keys, n);
-  const size_t first = static_cast<size_t>(low) / 4 * 4;
-  const size_t last = static_cast<size_t>(high) / 4 * 4;
-  std::uint16_t* counts = counts_.data();
-  std::fill(counts + first, counts + last + 4, std::uint16_t{0});
-  for (int c = 0; c < n; ++c) ++counts[keys[c]];
-  // In place, counts[k] becomes the number of keys <= k: a prefix sum inside each word
-  // of four counts (no lane overflows: every total is <= n <= 65535) plus the running
-  // total, which is the only thing carried from word to word. memcpy is how C++ reads
-  // four uint16 as one word; it compiles to a load.
-  std::uint64_t below = 0;
-  for (size_t k = first; k <= last; k += 4) {
-    std::uint64_t word;
-    std::memcpy(&word, counts + k, sizeof word);
-    word += word << 16;
-    word += word << 32;
-    const std::uint64_t total = word + below * 0x0001000100010001ULL;
-    std::memcpy(counts + k, &total, sizeof total);
-    below += word >> 48;
-  }
-  for (int c = 0; c < n; ++c) ranks[c] = 1 + n - static_cast<std::int32_t>(counts[keys[c]]);
 }
 
 }  // namespace ocindex::core::uncertainty

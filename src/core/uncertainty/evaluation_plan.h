@@ -145,17 +145,4 @@ void EvaluateGeneral(const Plan& plan, const RunParameters& params, Scratch& scr
 void PillarKeys(const Plan& plan, const RunParameters& params, const float* block_sums, size_t stride,
                 const float* block_totals, double* pillar_sums, std::int32_t* keys);
 
-// Ranks keys in [0, max_key] high-first with ties sharing the smaller rank (1, 2, 2, 4):
-// rank = 1 + the number of greater keys, by counting keys per value and a prefix sum
-// over the values in use, four 16-bit counts per 64-bit word. Not thread-safe.
-class Ranker {
- public:
-  explicit Ranker(int max_key) : counts_((static_cast<size_t>(max_key) / 4 + 2) * 4, 0) {}
-  // n <= 65535 (counts are 16-bit).
-  void Rank(const std::int32_t* keys, int n, std::int32_t* ranks);
-
- private:
-  std::vector<std::uint16_t> counts_;  // per key value, read and written four at a time
-};
-
 }  // namespace ocindex::core::uncertainty

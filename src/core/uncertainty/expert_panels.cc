@@ -8,8 +8,8 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 
-#include "core/uncertainty/random_stream.h"
 
 namespace ocindex::core::uncertainty {
 
@@ -112,6 +112,7 @@ Result<ExpertPanels> BuildExpertPanels(const ExpertBootstrap& bootstrap, const F
   }
 
   ExpertPanels out;
+  out.countries = countries;
   out.indicators.assign(chosen.begin(), chosen.end());
   out.offsets.push_back(0);
   for (size_t begin = 0, end = 0; begin < ratings.size(); begin = end) {
@@ -121,25 +122,40 @@ Result<ExpertPanels> BuildExpertPanels(const ExpertBootstrap& bootstrap, const F
     for (size_t r = begin; r < end; ++r) out.steps.push_back(ratings[r].step);
     out.offsets.push_back(static_cast<std::int32_t>(out.steps.size()));
   }
+  const auto tile_of = [countries](std::int32_t cell) {
+    return std::pair{cell / countries, cell % countries / LaneStreams::kLanes};
+  };
+  for (size_t k = 0; k < out.cells.size(); ++k) {
+    if (k == 0 || tile_of(out.cells[k]) != tile_of(out.cells[k - 1])) out.tiles.push_back(static_cast<std::int32_t>(k));
+    out.lanes.push_back(static_cast<std::uint8_t>(out.cells[k] % countries % LaneStreams::kLanes));
+  }
+  out.tiles.push_back(static_cast<std::int32_t>(out.cells.size()));
   return out;
 }
 
 void ResamplePanels(const ExpertPanels& panels, std::uint64_t seed, std::int32_t* steps) {
-  RandomStream stream(seed, 0);
+  LaneStreams streams(seed);
   // Locals: the stores into `steps` could alias the panels' vectors, which would reload them every cell.
   const std::int32_t* cells = panels.cells.data();
   const std::int32_t* offsets = panels.offsets.data();
   const std::int32_t* experts = panels.steps.data();
-  const size_t count = panels.cells.size();
-  for (size_t k = 0; k < count; ++k) {
-    const std::int32_t* scores = experts + offsets[k];
-    const std::int32_t size = offsets[k + 1] - offsets[k];
-    std::int32_t sum = 0;  // at most size * the top step: no overflow below 10^8 experts a cell
-    for (std::int32_t draw = 0; draw < size; ++draw) sum += scores[stream.Below(static_cast<std::uint64_t>(size))];
-    // floor(sum / size + 1/2) in integers: the mean rounded half up.
-    const std::int32_t twice = 2 * sum + size;
-    steps[cells[k]] = twice / (2 * size) - (twice % (2 * size) < 0 ? 1 : 0);
-  }
+  const std::uint8_t* lanes = panels.lanes.data();
+  ForEachTile(panels, [&](size_t begin, size_t end, std::int32_t largest) {
+    std::int32_t sums[LaneStreams::kLanes] = {};
+    std::uint32_t words[LaneStreams::kLanes];
+    for (std::int32_t draw = 0; draw < largest; draw += 2) {
+      streams.Next(words);
+      for (size_t k = begin; k < end; ++k) {
+        const std::int32_t size = offsets[k + 1] - offsets[k];
+        const std::uint8_t lane = lanes[k];
+        for (std::int32_t half = 0; half < 2 && draw + half < size; ++half) {
+          const std::uint32_t field = (words[lane] >> (16 * half)) & 0xFFFF;
+          sums[lane] += experts[offsets[k] + static_cast<std::int32_t>((field * static_cast<std::uint32_t>(size)) >> 16)];
+        }
+      }
+    }
+    for (size_t k = begin; k < end; ++k) steps[cells[k]] = RoundedMean(sums[lanes[k]], offsets[k + 1] - offsets[k]);
+  });
 }
 
 }  // namespace ocindex::core::uncertainty

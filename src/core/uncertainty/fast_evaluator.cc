@@ -16,7 +16,7 @@ bool CpuHasAvx2() {
 struct Kernel {
   int chunks;
   int indicators;
-  const std::int32_t* steps;
+  const std::uint8_t* steps;
   const std::int32_t* deltas;
   const int* noise_row;
   bool noisy;  // false: scores as published (the nominal run)
@@ -27,13 +27,13 @@ struct Kernel {
   std::int32_t step_high;
 };
 
-// Steps of 8 countries after the noise of their 16-bit part of a noise word.
-__attribute__((target("avx2"))) inline __m256i NoisySteps(__m256i steps, int part, __m256i deltas, __m256i low,
-                                                         __m256i high) {
-  const __m256i shifts = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
+// Steps of 8 countries after their noise: lane l's field is bits shift_l, shift_l + 1
+// of `half` (32 bits of the noise word, in every lane).
+__attribute__((target("avx2"))) inline __m256i NoisySteps(__m256i steps, __m256i half, __m256i shifts, __m256i deltas,
+                                                         __m256i low, __m256i high) {
   // The permute reads the low 3 bits of each lane: the 2-bit field and the next
   // field's low bit, which the table ignores by holding its four entries twice.
-  const __m256i field = _mm256_srlv_epi32(_mm256_set1_epi32(part), shifts);
+  const __m256i field = _mm256_srlv_epi32(half, shifts);
   return _mm256_min_epi32(_mm256_max_epi32(_mm256_add_epi32(steps, _mm256_permutevar8x32_epi32(deltas, field)), low),
                           high);
 }
@@ -47,8 +47,12 @@ __attribute__((target("avx2"))) void BlockSumsGroup(const Kernel& k, const std::
                                                     float* out) {
   const __m256i low = _mm256_set1_epi32(k.step_low);
   const __m256i high = _mm256_set1_epi32(k.step_high);
+  // Chunk j's 8 fields are the 16 bits at 16 (j % 4) of its word: in half (j % 4) / 2,
+  // from bit 16 (j % 2) on.
+  const __m256i shifts[2] = {_mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14),
+                             _mm256_setr_epi32(16, 18, 20, 22, 24, 26, 28, 30)};
   const size_t stride = static_cast<size_t>(k.indicators) * kLanes;
-  const std::int32_t* chunk0 = k.steps + static_cast<size_t>(first) * stride;
+  const std::uint8_t* chunk0 = k.steps + static_cast<size_t>(first) * stride;
   __m256 acc[kGroup];
   for (int q = 0; q < kGroup; ++q) acc[q] = _mm256_setzero_ps();
   for (int i : members) {
@@ -56,10 +60,14 @@ __attribute__((target("avx2"))) void BlockSumsGroup(const Kernel& k, const std::
     const int row = k.noise_row[i];
     const bool noisy = k.noisy && row >= 0;
     const std::uint64_t word = noisy ? k.noise_words[row * k.words_each + (first >> 2)] : 0;
+    const __m256i halves[2] = {_mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(word))),
+                               _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(word >> 32)))};
     const __m256i deltas = _mm256_load_si256(reinterpret_cast<const __m256i*>(k.deltas + i * kLanes));
     for (int q = 0; q < kGroup; ++q) {
-      __m256i s = _mm256_load_si256(reinterpret_cast<const __m256i*>(chunk0 + static_cast<size_t>(q) * stride + i * kLanes));
-      if (noisy) s = NoisySteps(s, static_cast<int>((word >> (16 * ((first + q) & 3))) & 0xFFFF), deltas, low, high);
+      __m256i s = _mm256_cvtepu8_epi32(
+          _mm_loadl_epi64(reinterpret_cast<const __m128i*>(chunk0 + static_cast<size_t>(q) * stride + i * kLanes)));
+      const int part = (first + q) & 3;
+      if (noisy) s = NoisySteps(s, halves[part >> 1], shifts[part & 1], deltas, low, high);
       acc[q] = _mm256_add_ps(acc[q], _mm256_mul_ps(w, _mm256_cvtepi32_ps(s)));
     }
   }
@@ -86,19 +94,19 @@ constexpr size_t kAlignSlack = 32;
 bool FastPathApplies(const Plan& plan) {
   const UncertaintySpec& spec = plan.spec;
   return CpuHasAvx2() && spec.aggregation.size() == 1 && spec.aggregation.front() == Aggregation::kArithmetic &&
-         spec.pillar_formula.size() == 1 && plan.exclusion_candidates.empty() && !spec.expert_bootstrap &&
+         spec.pillar_formula.size() == 1 && plan.exclusion_candidates.empty() && plan.step_low >= 0 &&
+         plan.step_high <= 255 && PanelTilesApply(plan) &&
          (plan.noise_bits == 0 || plan.noise_bits == 2);
 }
 
 FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
   chunks_ = (plan.countries + kLanes - 1) / kLanes;
   const size_t n = static_cast<size_t>(plan.indicators);
-  steps_.assign(static_cast<size_t>(chunks_) * n * kLanes + kAlignSlack, plan.step_low);
-  std::int32_t* steps = Aligned(steps_);
+  steps_.assign(static_cast<size_t>(chunks_) * n * kLanes, static_cast<std::uint8_t>(plan.step_low));
   for (int c = 0; c < plan.countries; ++c) {
     for (size_t i = 0; i < n; ++i) {
-      steps[(static_cast<size_t>(c / kLanes) * n + i) * kLanes + static_cast<size_t>(c % kLanes)] =
-          plan.steps[i * static_cast<size_t>(plan.countries) + static_cast<size_t>(c)];
+      steps_[(static_cast<size_t>(c / kLanes) * n + i) * kLanes + static_cast<size_t>(c % kLanes)] =
+          static_cast<std::uint8_t>(plan.steps[i * static_cast<size_t>(plan.countries) + static_cast<size_t>(c)]);
     }
   }
   deltas_.assign(n * kLanes + kAlignSlack, 0);
@@ -113,6 +121,7 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
       deltas[i * kLanes + field + 4] = delta;
     }
   }
+  tiles_ = BuildPanelTiles(plan);
   noise_words_.resize(plan.noisy_indicators.size() * static_cast<size_t>(plan.words_per_noisy_indicator()));
   weights_.resize(n);
   blocks_ = plan.blocks_for(plan.spec.pillar_formula.front());
@@ -122,11 +131,18 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
 }
 
 void FastEvaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
+  if (params.expert_bootstrap) {
+    ResampleTiles(tiles_, params.expert_seed, steps_.data());
+    resampled_ = true;
+  } else if (resampled_) {
+    RestoreTiles(tiles_, steps_.data());
+    resampled_ = false;
+  }
   if (params.score_noise) FillNoiseWords(plan_, params.score_seed, noise_words_.data());
   for (size_t i = 0; i < weights_.size(); ++i) weights_[i] = plan_.indicator_weights[i] * params.indicator_multipliers[i];
   const Kernel kernel{chunks_,
                       plan_.indicators,
-                      Aligned(steps_),
+                      steps_.data(),
                       Aligned(deltas_),
                       noise_row_.data(),
                       params.score_noise,

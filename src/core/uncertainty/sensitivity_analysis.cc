@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "core/uncertainty/ranker.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 
 namespace ocindex::core::uncertainty {
@@ -75,7 +76,7 @@ Result<SensitivityResult> RunSensitivity(const Plan& plan, const SensitivityOpti
     RunParameters params = NominalParameters(plan);
     std::vector<std::int32_t> keys(plan.pillars.size() * n);
     std::vector<std::int32_t> ranks(n);
-    Ranker ranker(plan.max_key);
+    Ranker ranker(plan.max_key, plan.countries);
     for (std::int64_t task = next_task++; task < tasks; task = next_task++) {
       const std::int64_t end = std::min(runs, (task + 1) * kRunsPerTask);
       for (std::int64_t run = task * kRunsPerTask; run < end; ++run) {

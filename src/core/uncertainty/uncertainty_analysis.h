@@ -26,6 +26,7 @@ struct AnalysisOptions {
   Sampling sampling = Sampling::kPseudoRandom;
   int threads = 0;             // 0 = one per hardware thread
   bool allow_fast_path = true;  // false forces the general evaluator (for tests and comparisons)
+  int tally_batch = 0;          // runs tallied together; 0 = by the number of countries (for tests)
   // Called on the calling thread now and then with the runs done so far.
   std::function<void(std::int64_t done, std::int64_t total)> progress;
 };
@@ -79,12 +80,29 @@ struct UncertaintyResult {
   Sampling sampling = Sampling::kPseudoRandom;
   int threads = 0;
   bool fast_path = false;
+  // Ranks each rank histogram bin holds: 1 up to 2,048 countries, then the least power
+  // of two that keeps a pillar's histograms within 2^22 counts (or 256 bins a country);
+  // rank quantiles are then to within half a bin, means exact.
+  int rank_bin_width = 1;
 };
 
 // Where run r's input words come from: sampler.Point(r, words), plan.inputs.size() words.
 InputSampler RunSampler(const Plan& plan, const AnalysisOptions& options);
 
 Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions& options);
+
+// Every run's parameters in turn, as RunUncertainty draws them: f(run, params).
+template <typename F>
+void ForEachRunParameters(const Plan& plan, const AnalysisOptions& options, F&& f) {
+  std::vector<std::uint64_t> words(plan.inputs.size());
+  RunParameters params = NominalParameters(plan);
+  InputSampler sampler = RunSampler(plan, options);
+  for (std::int64_t run = 0; run < options.runs; ++run) {
+    sampler.Point(static_cast<std::uint64_t>(run), words.data());
+    DrawParameters(plan, words.data(), params);
+    f(run, static_cast<const RunParameters&>(params));
+  }
+}
 
 // The nominal run's ranks, pillar after pillar (pillar_count() * countries).
 std::vector<std::int32_t> NominalRanks(const Plan& plan);

@@ -161,16 +161,11 @@ Status WriteUncertaintyRuns(const un::Plan& plan, const un::AnalysisOptions& opt
   Grid grid;
   grid.AddColumn("run", true);
   for (const std::string& column : un::ParameterColumns(plan)) grid.AddColumn(column);
-  std::vector<std::uint64_t> words(plan.inputs.size());
-  un::RunParameters params = un::NominalParameters(plan);
-  un::InputSampler sampler = un::RunSampler(plan, options);
-  for (std::int64_t run = 0; run < options.runs; ++run) {
-    sampler.Point(static_cast<std::uint64_t>(run), words.data());
-    un::DrawParameters(plan, words.data(), params);
+  un::ForEachRunParameters(plan, options, [&](std::int64_t run, const un::RunParameters& params) {
     auto& row = grid.AddRow();
     row.push_back(std::to_string(run));
     for (std::string& value : un::ParameterValues(plan, params)) row.push_back(std::move(value));
-  }
+  });
   return WriteCsvFile(path, grid);
 }
 

@@ -9,10 +9,13 @@
 #include <set>
 
 #include "core/reliability/synthetic_experts.h"
+#include "core/uncertainty/fast_evaluator.h"
+#include "core/uncertainty/panel_tiles.h"
 #include "core/uncertainty/sensitivity_analysis.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "support/bundled_editions.h"
 #include "support/tiny_framework.h"
+#include "support/uncertainty_paths.h"
 
 namespace ocindex {
 namespace {
@@ -130,8 +133,24 @@ TEST(ExpertBootstrapPlan, PanelsHoldCellsWithTwoOrMoreExpertsInAscendingSteps) {
   EXPECT_EQ(panels.cells, (std::vector<std::int32_t>{flat.Country("AGR"), flat.Country("WID"), flat.Country("MID")}));
   EXPECT_EQ(panels.offsets, (std::vector<std::int32_t>{0, 3, 5, 8}));
   EXPECT_EQ(panels.steps, (std::vector<std::int32_t>{10, 10, 10, 4, 20, 6, 9, 16}));
-  Evaluator evaluator(*plan, true);
-  EXPECT_FALSE(evaluator.fast());  // the vectorised path does not resample experts
+  EXPECT_TRUE(PanelTilesApply(*plan));  // panels of up to 8: the vectorised path can resample
+
+  std::erase_if(flat.experts, [](const ExpertScore& score) { return score.iso3 == "SOL"; });
+  flat.Add("SOL", {1, 2, 3, 4, 5, 6, 7, 8, 9});  // nine experts: the general path only
+  auto nine = BuildPlan(flat.framework, flat.dataset, Bootstrap(), flat.experts);
+  ASSERT_TRUE(nine) << nine.error().ToString();
+  EXPECT_FALSE(PanelTilesApply(*nine));
+  EXPECT_FALSE(Evaluator(*nine, true).fast());
+}
+
+// The vectorised resample rounds with a reciprocal: exactly the integer mean, for every
+// sum a panel the tiles take can reach.
+TEST(ExpertBootstrapPlan, TheTilesReciprocalRoundsAsTheIntegerMean) {
+  for (std::int32_t size = 1; size <= 8; ++size) {
+    for (std::int32_t sum = 0; sum <= 255 * size; ++sum) {
+      ASSERT_EQ((2 * sum + size) * TileReciprocal(size) >> 16, RoundedMean(sum, size)) << sum << " / " << size;
+    }
+  }
 }
 
 // Each run's value of every country (= its score), over `runs` runs.
@@ -232,7 +251,7 @@ struct Goci2025 {
   }
 };
 
-TEST(ExpertBootstrapRuns, BitForBitWhateverTheThreadCount) {
+TEST(ExpertBootstrapRuns, BitForBitWhateverTheThreadCountAndEvaluator) {
   core::SyntheticPanel panel;
   panel.missing = 0.2;
   const Goci2025 goci(panel);
@@ -245,28 +264,56 @@ TEST(ExpertBootstrapRuns, BitForBitWhateverTheThreadCount) {
   options.seed = 7;
   options.threads = 1;
   auto one = RunUncertainty(plan, options);
-  options.threads = 3;
-  auto three = RunUncertainty(plan, options);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->fast_path, FastPathApplies(plan));
+  for (int threads : {2, 3}) {
+    options.threads = threads;
+    auto more = RunUncertainty(plan, options);
+    ASSERT_TRUE(more);
+    EXPECT_EQ(more->threads, threads);
+    EXPECT_TRUE(test::SameResult(*one, *more)) << threads << " threads";
+  }
+  options.allow_fast_path = false;
+  auto general = RunUncertainty(plan, options);
+  ASSERT_TRUE(general);
+  EXPECT_FALSE(general->fast_path);
+  EXPECT_TRUE(test::SameResult(*one, *general)) << "general path";
   options.seed = 8;
   auto other = RunUncertainty(plan, options);
-  ASSERT_TRUE(one && three && other);
-  EXPECT_FALSE(one->fast_path);
-  EXPECT_EQ(three->threads, 3);
+  ASSERT_TRUE(other);
   bool moved = false;
   for (size_t c = 0; c < one->countries.size(); ++c) {
-    for (size_t p = 0; p < one->pillars.size(); ++p) {
-      const PillarOutcome& a = one->countries[c].pillars[p];
-      const PillarOutcome& b = three->countries[c].pillars[p];
-      const PillarOutcome& x = other->countries[c].pillars[p];
-      ASSERT_EQ(a.rank.mean, b.rank.mean) << one->countries[c].iso3;
-      ASSERT_EQ(a.value.mean, b.value.mean) << one->countries[c].iso3;
-      ASSERT_EQ(a.rank.q05, b.rank.q05);
-      ASSERT_EQ(a.rank.q95, b.rank.q95);
-      moved = moved || a.value.mean != x.value.mean;
-    }
-    ASSERT_EQ(one->countries[c].quadrant_probability, three->countries[c].quadrant_probability);
+    moved = moved || one->countries[c].pillars[0].value.mean != other->countries[c].pillars[0].value.mean;
   }
   EXPECT_TRUE(moved);  // another seed, other figures
+}
+
+TEST(ExpertBootstrapRuns, FastPathAgreesWithTheGeneralPathOnTheSameDraws) {
+  core::SyntheticPanel panel;
+  panel.missing = 0.2;  // panels of 2 to 4 in one tile
+  const Goci2025 four(panel);
+  if (!FastPathApplies(four.PlanFor(Bootstrap()))) GTEST_SKIP() << "no AVX2 on this CPU";
+  UncertaintySpec spec = Bootstrap();
+  spec.weight_noise.push_back(WeightNoise{});
+  test::ExpectSameKeys(four.PlanFor(spec), 200);
+
+  panel.experts = 8;  // panels of 5 to 8: both packed words
+  panel.missing = 0.3;
+  panel.noise_sd = 2.5;
+  const Goci2025 eight(panel);
+  test::ExpectSameKeys(eight.PlanFor(Bootstrap()), 200);
+
+  // Some indicators bootstrapped, the others noisy, pooled criminality.
+  UncertaintySpec mixed = Bootstrap({"cocaine_trade", "mafia_style_groups", "judicial_system"});
+  std::vector<std::string> others;
+  for (const core::Indicator& indicator : four.edition.framework.indicators) {
+    if (indicator.id != "cocaine_trade" && indicator.id != "mafia_style_groups" && indicator.id != "judicial_system") {
+      others.push_back(indicator.id);
+    }
+  }
+  mixed.score_noise.push_back(ScoreNoise{others, 0.25, 0.5});
+  mixed.pillar_formula = {PillarFormula::kPooled};
+  test::ExpectSameKeys(four.PlanFor(mixed), 200);
 }
 
 // Total Sobol indices of the expert bootstrap and of indicator weight noise on

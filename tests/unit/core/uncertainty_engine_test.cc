@@ -12,9 +12,11 @@
 #include "core/uncertainty/fast_evaluator.h"
 #include "core/uncertainty/random_stream.h"
 #include "core/uncertainty/rank_statistics.h"
+#include "core/uncertainty/ranker.h"
 #include "core/uncertainty/sensitivity_analysis.h"
 #include "core/uncertainty/uncertainty_analysis.h"
 #include "support/tiny_framework.h"
+#include "support/uncertainty_paths.h"
 
 namespace ocindex {
 namespace {
@@ -23,6 +25,8 @@ using namespace core::uncertainty;  // NOLINT: the module under test
 using test_support::R;
 
 using test::BundledEdition;
+using test::ExpectSameKeys;
+using test::SameResult;
 
 Plan GociPlan(const UncertaintySpec& spec, const std::string& edition = "2025") {
   const auto& e = BundledEdition(edition);
@@ -112,6 +116,22 @@ TEST(Ranker, EqualKeysShareTheSmallerRank) {
   }
 }
 
+// The vectorised prefix sum of the counts and the 64-bit one give the same sums.
+TEST(Ranker, BothPrefixSumsAgree) {
+  if (!__builtin_cpu_supports("avx2")) GTEST_SKIP() << "no AVX2 on this CPU";
+  core::RandomStream stream(11, 0);
+  for (size_t first : {size_t{0}, size_t{16}, size_t{48}}) {
+    std::vector<std::uint16_t> counts(1024);
+    for (auto& count : counts) count = static_cast<std::uint16_t>(stream.Below(64));  // sums up to 65,535
+    std::vector<std::uint16_t> words = counts;
+    const size_t end = counts.size() - first;
+    PrefixSumCounts(counts.data(), first, end, true);
+    PrefixSumCounts(words.data(), first, end, false);
+    ASSERT_EQ(counts, words) << first;
+    ASSERT_GT(counts[end - 1], 20000);  // the carry crossed many registers
+  }
+}
+
 // Nominal ranks are the published ones (rounded values, ties shared) on every edition.
 TEST(UncertaintyPlan, NominalRanksAreThePublishedRanks) {
   for (const std::string id : {"2021", "2023", "2025"}) {
@@ -133,27 +153,6 @@ TEST(UncertaintyPlan, NominalRanksAreThePublishedRanks) {
   }
 }
 
-void ExpectSameKeys(const Plan& plan, int runs) {
-  ASSERT_TRUE(FastPathApplies(plan));
-  FastEvaluator fast(plan);
-  Scratch scratch(plan);
-  const size_t size = plan.pillars.size() * static_cast<size_t>(plan.countries);
-  std::vector<std::int32_t> a(size), b(size);
-  std::vector<std::uint64_t> words(plan.inputs.size());
-  RunParameters params = NominalParameters(plan);
-  fast.Evaluate(params, a.data());
-  EvaluateGeneral(plan, params, scratch, b.data());
-  ASSERT_EQ(a, b) << "nominal run";
-  InputSampler sampler(Sampling::kPseudoRandom, 42, plan.inputs.size());
-  for (int run = 0; run < runs; ++run) {
-    sampler.Point(static_cast<std::uint64_t>(run), words.data());
-    DrawParameters(plan, words.data(), params);
-    fast.Evaluate(params, a.data());
-    EvaluateGeneral(plan, params, scratch, b.data());
-    ASSERT_EQ(a, b) << "run " << run;
-  }
-}
-
 TEST(FastEvaluator, AgreesWithTheGeneralPathOnTheSameDraws) {
   if (!FastPathApplies(GociPlan(ReferenceSpec()))) GTEST_SKIP() << "no AVX2 on this CPU";
   ExpectSameKeys(GociPlan(ReferenceSpec()), 300);
@@ -163,23 +162,6 @@ TEST(FastEvaluator, AgreesWithTheGeneralPathOnTheSameDraws) {
   skewed.pillar_formula = {PillarFormula::kPooled};
   ExpectSameKeys(GociPlan(skewed), 300);
   ExpectSameKeys(GociPlan(ReferenceSpec(), "2021"), 100);
-}
-
-bool SameResult(const UncertaintyResult& a, const UncertaintyResult& b) {
-  if (a.countries.size() != b.countries.size()) return false;
-  for (size_t c = 0; c < a.countries.size(); ++c) {
-    const CountryOutcome& x = a.countries[c];
-    const CountryOutcome& y = b.countries[c];
-    if (x.quadrant_probability != y.quadrant_probability) return false;
-    for (size_t p = 0; p < x.pillars.size(); ++p) {
-      const PillarOutcome& u = x.pillars[p];
-      const PillarOutcome& v = y.pillars[p];
-      for (auto [s, t] : {std::pair{u.rank, v.rank}, std::pair{u.value, v.value}}) {
-        if (s.mean != t.mean || s.median != t.median || s.q05 != t.q05 || s.q95 != t.q95) return false;
-      }
-    }
-  }
-  return true;
 }
 
 TEST(RunUncertainty, SobolSamplingIsBitForBitWhateverTheThreadCountAndDiffersFromRandom) {
@@ -242,15 +224,7 @@ TEST(RunUncertainty, SummariesMatchPerRunRankStatistics) {
   std::vector<std::vector<int>> ranks(2 * n);
   std::vector<std::vector<double>> values(2 * n);
   std::vector<std::array<int, 4>> quadrants(n);
-  Scratch scratch(plan);
-  std::vector<std::int32_t> keys(2 * n);
-  std::vector<std::uint64_t> words(plan.inputs.size());
-  RunParameters params = NominalParameters(plan);
-  InputSampler sampler = RunSampler(plan, options);
-  for (int run = 0; run < options.runs; ++run) {
-    sampler.Point(static_cast<std::uint64_t>(run), words.data());
-    DrawParameters(plan, words.data(), params);
-    EvaluateGeneral(plan, params, scratch, keys.data());
+  test::ForEachRun(plan, options, [&](const RunParameters& params, const std::vector<std::int32_t>& keys) {
     for (size_t p = 0; p < 2; ++p) {
       const std::vector<double> pillar(keys.begin() + static_cast<long>(p * n), keys.begin() + static_cast<long>((p + 1) * n));
       const std::vector<int> r = core::RanksHighFirst(pillar);
@@ -265,7 +239,7 @@ TEST(RunUncertainty, SummariesMatchPerRunRankStatistics) {
       const bool high_x = keys[static_cast<size_t>(plan.quadrant_x) * n + c] >= threshold;
       ++quadrants[c][static_cast<size_t>((high_y ? 0 : 2) + (high_x ? 1 : 0))];
     }
-  }
+  });
   for (size_t c = 0; c < n; ++c) {
     const CountryOutcome& country = result->countries[c];
     for (size_t p = 0; p < 2; ++p) {
