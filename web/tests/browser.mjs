@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { checkProfiles, importNarrative } from './profile-checks.mjs';
 import { checkDecision } from './decision-checks.mjs';
+import { checkGrapher } from './grapher-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -202,6 +203,7 @@ try {
 
   await checkProfiles({ page, open, check, base: server.base, problems, binary, dbPath, shotDir });
   await checkDecision({ page, open, check, base: server.base, shotDir });
+  await checkGrapher({ page, open, check, base: server.base, shotDir });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

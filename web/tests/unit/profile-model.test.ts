@@ -86,3 +86,20 @@ describe('layoutChart', () => {
     expect(chart.height).toBeGreaterThan(50);
   });
 });
+
+describe('layoutChart zoomed for a screen', () => {
+  const m = buildProfileModel(profile(2021, null, rank(1)), null, framework);
+  const pdf = layoutChart(m.bars, m.scale, 493);
+  const phone = layoutChart(m.bars, m.scale, 330, 1.7);
+  it('keeps the width and enlarges every text by the zoom, never below 9 units', () => {
+    expect(phone.width).toBe(330);
+    expect(Math.min(...phone.texts.map((t) => t.size))).toBeGreaterThanOrEqual(9);
+    expect(Math.min(...pdf.texts.map((t) => t.size))).toBeLessThan(9);
+  });
+  it('wraps the legend inside the width on a narrow screen, and not on the page', () => {
+    const legend = (c: typeof pdf) => c.texts.filter((t) => /indicator$|region average/.test(t.text));
+    expect(new Set(legend(pdf).map((t) => t.y)).size).toBe(1);
+    expect(new Set(legend(phone).map((t) => t.y)).size).toBeGreaterThan(1);
+    expect(Math.max(...phone.rects.map((r) => r.x + r.width))).toBeLessThanOrEqual(330);
+  });
+});
