@@ -25,6 +25,7 @@ export type Target = Schemas['Target'];
 export type Explain = Schemas['Explain'];
 export type WaterfallStep = Explain['waterfall'][number];
 export type Peers = Schemas['Peers'];
+export type Trace = Peers['trajectories']['countries'][number];
 export type Clusters = Schemas['Clusters'];
 
 /** `status` is the HTTP status (0 when the request never got an answer). */
@@ -75,8 +76,9 @@ export const api = {
     get<Explain>(`explain?countries=${a},${b}&edition=${e}&measure=${encodeURIComponent(measure)}`),
   explainEditions: (iso3: string, from: number, to: number, measure: string) =>
     get<Explain>(`explain?countries=${iso3}&from=${from}&to=${to}&measure=${encodeURIComponent(measure)}`),
-  peers: (e: number, iso3: string, on: string) =>
-    get<Peers>(`editions/${e}/countries/${encodeURIComponent(iso3)}/peers?on=${encodeURIComponent(on)}`),
+  /** Nearest peers on the indicators under `on`, with the country's and their `trace` across editions. */
+  peers: (e: number, iso3: string, on: string, trace = 'criminality', count = 5) =>
+    get<Peers>(`editions/${e}/countries/${encodeURIComponent(iso3)}/peers?on=${encodeURIComponent(on)}&trace=${encodeURIComponent(trace)}&count=${count}`),
   clusters: (e: number, on: string) => get<Clusters>(`editions/${e}/clusters?on=${encodeURIComponent(on)}`),
   /** The core's country search (accents folded, aliases known), as the CLI and importers find names. */
   searchCountries: (q: string) => get<Schemas['CountrySearch']>(`countries?q=${encodeURIComponent(q)}`),

@@ -34,8 +34,9 @@ export function editionSelect(editions: Edition[], value: number, onChange: (e: 
   return select('Edition', editions.map((e) => [String(e.edition), String(e.edition)]), String(value), (v) => onChange(Number(v)), 'sel-edition');
 }
 
-export function measureOptions(measures: Measure[]): [string, string][] {
-  return flatten(measures).map((m) => [m.id, `${'\u00a0\u00a0'.repeat(m.depth)}${m.name}`]);
+/** Options of a measure select, indented by depth; `keep` leaves some out. */
+export function measureOptions(measures: Measure[], keep: (m: Measure) => boolean = () => true): [string, string][] {
+  return flatten(measures).filter(keep).map((m) => [m.id, `${'\u00a0\u00a0'.repeat(m.depth)}${m.name}`]);
 }
 
 /** The measure a page shows in `edition`: the one asked for, else (not measured in this

@@ -1,6 +1,7 @@
 import './style.css';
 import { closest, parseHash, type Route } from './util';
 import { h } from './dom';
+import { api } from './api';
 import { draftsWaiting, flushDrafts } from './workspace/autosave';
 import { currentUser } from './workspace/session';
 import { prefetch, ws } from './workspace/client';
@@ -74,6 +75,14 @@ async function route(): Promise<void> {
     if (r.path[0] === 'calibrate') void [ws.session(), ws.calibration(round, item, r.query.get('region') ?? '')];
     if (r.path[0] === 'score') void [ws.session(), ws.country(round, item.toUpperCase()), ws.preview(round, item.toUpperCase())];
   });
+  // The map, the page most people open first, asks for its data while its code and the
+  // world's outlines load (the defaults are the map page's own).
+  if (section === 'map') {
+    const edition = Number(r.query.get('edition'));
+    const early: Promise<unknown>[] = [api.editions()];
+    if (edition) early.push(api.framework(edition), api.ranks(edition, r.query.get('measure') ?? 'criminality'));
+    for (const request of early) request.catch(() => {});
+  }
   const view = h('div', { class: 'page', 'aria-busy': 'true' });
   main.replaceChildren(view);
   try {

@@ -4,7 +4,9 @@
 // Usage: node web/tests/browser.mjs <ocindex binary> <web build folder> <db path> <screenshot folder>
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,9 @@ import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { checkProfiles, importNarrative } from './profile-checks.mjs';
 import { checkDecision } from './decision-checks.mjs';
+import { checkMap } from './map-checks.mjs';
+import { checkUncertainty } from './uncertainty-checks.mjs';
+import { checkTimeline } from './timeline-checks.mjs';
 import { checkGrapher } from './grapher-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
@@ -52,7 +57,8 @@ const pages = [
 
 let server, browser;
 const userDataDir = mkdtempSync(join(tmpdir(), 'ocindex-chromium-'));
-const watchdog = setTimeout(() => { console.error('FAIL browser tests took over 170 s'); cleanup(); process.exit(1); }, 170000);
+const watchdog = setTimeout(() => { console.error('FAIL browser tests took over 420 s'); cleanup(); process.exit(1); }, 420000);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 function cleanup() {
   server?.child.kill('SIGTERM');
   rmSync(userDataDir, { recursive: true, force: true });
@@ -81,13 +87,23 @@ try {
     await page.waitForSelector('.page:not([aria-busy])', { timeout: 15000 });
   };
 
-  // Screenshots of what is on screen at both sizes.
-  const shoot = async (name) => {
+  // Screenshots of what is on screen at both sizes, each size checked with axe-core (no
+  // serious or critical violation).
+  const axe = async (name) => {
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`));
+    check(violations.length === 0, `${name}: no serious or critical accessibility violation ${violations.join('; ')}`);
+  };
+  // `part`: a selector of the part of the page the state is about, shot alone.
+  const shoot = async (name, part) => {
     for (const [size, viewport] of Object.entries(viewports)) {
       await page.setViewportSize(viewport);
       // Whole page, but at most three screens tall so a long table stays legible when looked at.
       const height = Math.min(viewport.height * 3, await page.evaluate(() => document.documentElement.scrollHeight));
-      await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+      if (part) await page.locator(part).screenshot({ path: join(shotDir, `${name}-${size}.png`) });
+      else await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
+      await axe(`${name} at ${size}`);
     }
     await page.setViewportSize(viewports.desktop);
   };
@@ -176,7 +192,7 @@ try {
   // A measure the edition lacks (Extortion, 2023 on) falls back to the measure it belongs to, controls intact.
   for (const page_ of ['map', 'rankings']) {
     await open(`#/${page_}?edition=2023&measure=extortion_racketeering`);
-    await page.selectOption('#sel-edition', '2021');
+    await page.click('label:has(#edition-2021)');
     await page.waitForSelector('#measure-note');
     const note = await page.locator('#measure-note').textContent();
     const measure = await page.inputValue('#sel-measure');
@@ -203,7 +219,10 @@ try {
 
   await checkProfiles({ page, open, check, base: server.base, problems, binary, dbPath, shotDir });
   await checkDecision({ page, open, check, base: server.base, shotDir });
-  await checkGrapher({ page, open, check, base: server.base, shotDir });
+  await checkMap({ page, open, check, base: server.base, shoot });
+  await checkUncertainty({ page, open, check, base: server.base, shoot });
+  await checkTimeline({ page, open, check, base: server.base, shoot });
+  await checkGrapher({ page, open, check, base: server.base, shoot });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

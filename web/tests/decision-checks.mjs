@@ -14,9 +14,10 @@ export async function checkDecision({ page, open, check, base, shotDir }) {
   check(sliders === 32, `what-if has a slider per assessed indicator (${sliders})`);
   await page.locator('#slider-law_enforcement').fill('5.5');
   await page.locator('#slider-anti_money_laundering').fill('5.5');
-  await page.waitForSelector('#whatif-outcome [data-after="resilience"]');
   const expected = await json('editions/2025/countries/KAZ/whatif?change=law_enforcement%3D5.5,anti_money_laundering%3D5.5');
   const resilience = expected.countries[0].measures.find((m) => m.id === 'resilience');
+  // The answer to both changes, not the one to the first alone (a slower server answers it later).
+  await page.waitForFunction((want) => document.querySelector('#whatif-outcome [data-after="resilience"]')?.textContent.trim() === want, resilience.after.toFixed(2)).catch(() => {});
   const shown = (await page.locator('#whatif-outcome [data-after="resilience"]').textContent())?.trim();
   check(shown === resilience.after.toFixed(2), `what-if shows resilience ${resilience.after} (got ${shown})`);
   const rank = await page.locator('[data-rank="resilience-world"]').textContent();

@@ -3,33 +3,16 @@
 // CSV), the downloads page (the dataset and every profile PDF, made by the server), and
 // phones and labels (legible chart text at 390 px, sticky first columns, named countries
 // in the matrix drawn on top, one rank notation). Every page and state is photographed at
-// both sizes and checked with axe-core.
+// both sizes and checked with axe-core (`shoot`, browser.mjs).
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 }, DESKTOP = { width: 1366, height: 768 };
 
-export async function checkGrapher({ page, open, check, base, shotDir }) {
+export async function checkGrapher({ page, open, check, base, shoot }) {
   const json = async (path) => (await fetch(`${base}api/v1/${path}`)).json();
   const saved = async (selector) => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
     return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-  };
-  // Both sizes: a screenshot each, and axe-core (serious or critical violations fail).
-  const shoot = async (name) => {
-    for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-      await page.setViewportSize(viewport);
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-      const height = Math.min(viewport.height * 3, await page.evaluate(() => document.documentElement.scrollHeight));
-      await page.screenshot({ path: join(shotDir, `${name}-${size}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height } });
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`));
-      check(violations.length === 0, `${name} at ${size}: no serious or critical accessibility violation ${violations.join('; ')}`);
-    }
-    await page.setViewportSize(DESKTOP);
   };
   // The smallest text of an SVG as drawn on screen, in CSS pixels.
   const smallestText = (selector) => page.locator(`${selector} text`).evaluateAll((texts) => Math.min(...texts.map((t) => {

@@ -64,7 +64,7 @@ export async function renderFlowMap(view: HTMLElement, route: Route): Promise<vo
     const arc = s('path', {
       d: arcPath(a, b, 0.2, lane), class: 'arc', stroke: colours.get(e.market) ?? '#444',
       'stroke-width': (1.6 + Math.min(3, e.statements - 1)).toFixed(1), 'stroke-dasharray': e.hedged ? '5 3' : 'none',
-      'marker-end': `url(#arrow-${e.market})`, tabindex: 0, 'data-market': e.market, 'data-from': e.from, 'data-to': e.to,
+      'marker-end': `url(#arrow-${e.market})`, tabindex: 0, role: 'img', 'data-market': e.market, 'data-from': e.from, 'data-to': e.to,
       'aria-label': `${label(e.market)}: ${e.from_name} to ${e.to_name}`,
     });
     const tip = (ev: MouseEvent | FocusEvent) => showTip(ev, evidenceHtml(e, label(e.market)));
@@ -80,7 +80,7 @@ export async function renderFlowMap(view: HTMLElement, route: Route): Promise<vo
   for (const n of graph.nodes.filter((x) => x.market === scope)) {
     const p = at(n.code);
     if (!p) continue;
-    const dot = s('circle', { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: (3 + Math.min(6, Math.sqrt(n.betweenness) * 2)).toFixed(1), class: 'place', tabindex: 0, 'data-code': n.code, 'aria-label': n.name });
+    const dot = s('circle', { cx: p[0].toFixed(1), cy: p[1].toFixed(1), r: (3 + Math.min(6, Math.sqrt(n.betweenness) * 2)).toFixed(1), class: 'place', tabindex: 0, role: 'img', 'data-code': n.code, 'aria-label': n.name });
     const tip = (ev: MouseEvent | FocusEvent) => showTip(ev, `<strong>${esc(n.name)}</strong><br>in ${n.in_degree} · out ${n.out_degree} · betweenness ${n.betweenness.toFixed(1)}`);
     dot.addEventListener('mousemove', tip);
     dot.addEventListener('focus', tip);
@@ -111,7 +111,8 @@ export async function renderFlowMap(view: HTMLElement, route: Route): Promise<vo
         ? 'No country narrative has been published yet, so there are no flows to draw.'
         : `${drawn} flows drawn from ${all.narratives} stored narratives. Hover or focus an arc for the sentences it was read from; dashed arcs are hedged; dot size = betweenness.`),
     h('section', { class: 'panel' }, h('h2', {}, 'Flows'),
-      h('div', { class: 'table-wrap' }, h('table', { id: 'flows-table' },
+      // Focusable, so a keyboard can scroll it sideways on a phone.
+      h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Flows table' }, h('table', { id: 'flows-table' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Market'), h('th', {}, 'Flow'), h('th', {}, 'Stated by'), h('th', {}, 'Confidence'), h('th', {}, 'Evidence'))),
         h('tbody', {}, ...rows)))),
   );

@@ -15,15 +15,17 @@ export async function renderClusters(view: HTMLElement, route: Route): Promise<v
   const names = new Map(countries.rows.map((r) => [r.iso3, r.name]));
   const colour = (k: number) => schemeTableau10[(k - 1) % schemeTableau10.length];
   let drawn = 0;
-  const svg = worldMap(`World map of ${clusters.clusters.length} clusters, ${edition}`, (iso, el, map) => {
+  const { svg } = worldMap(`World map of ${clusters.clusters.length} clusters, ${edition}`, (place, el) => {
+    const iso = place.iso3!;
     const k = clusters.assignment[iso];
-    if (k === undefined) return;
+    if (k === undefined) return false;
     drawn++;
-    el.setAttribute('class', `${el.getAttribute('class') ?? ''} country`);
+    el.classList.add('country');
     el.setAttribute('fill', colour(k));
     el.setAttribute('data-iso3', iso);
     el.setAttribute('data-cluster', String(k));
     el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'link');
     el.setAttribute('aria-label', `${names.get(iso) ?? iso}: cluster ${k}`);
     const tip = (ev: MouseEvent | FocusEvent) => showTip(ev, `<strong>${esc(names.get(iso) ?? iso)}</strong><br>Cluster ${k}`);
     el.addEventListener('mousemove', tip);
@@ -31,7 +33,7 @@ export async function renderClusters(view: HTMLElement, route: Route): Promise<v
     el.addEventListener('mouseleave', hideTip);
     el.addEventListener('blur', hideTip);
     el.addEventListener('click', () => { hideTip(); location.hash = `#/country/${iso}?edition=${edition}`; });
-    map.append(el);
+    return true;
   });
   view.append(
     h('h1', {}, `Clusters — ${edition}`),
@@ -41,7 +43,8 @@ export async function renderClusters(view: HTMLElement, route: Route): Promise<v
     h('p', { class: 'note' }, `Ward clustering on ${clusters.indicators} indicators${clusters.rule ? `; the number of clusters is ${clusters.rule}` : ''}. A not-assessed score takes the indicator's mean.`),
     h('div', { class: 'map-wrap' }, svg),
     h('p', { class: 'note', id: 'cluster-count', 'data-drawn': drawn }, `${drawn} countries drawn. Click a country to open it.`),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'cluster-table' },
+    // Focusable, so a keyboard can scroll it sideways on a phone.
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Clusters table' }, h('table', { class: 'data', id: 'cluster-table' },
       h('thead', {}, h('tr', {}, ...['Cluster', 'Countries', 'Distinctive indicators (cluster mean vs all countries)'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...clusters.clusters.map((c) => h('tr', { 'data-cluster': c.cluster },
         h('th', { scope: 'row' }, h('span', { class: 'swatch', style: `background:${colour(c.cluster)}` }), ` ${c.cluster}`),

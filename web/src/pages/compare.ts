@@ -1,6 +1,7 @@
 import { api, flatten, repeatsParent } from '../api';
 import { h, select, editionSelect, latestEdition } from '../dom';
 import { waterfallChart } from '../waterfall';
+import { findInterval, intervalExplanation, intervalLabel, uncertainty, whisker } from '../rank_intervals';
 import { fmt, type Route } from '../util';
 
 export async function renderCompare(view: HTMLElement, route: Route): Promise<void> {
@@ -58,8 +59,26 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
       return h('tr', { class: `kind-${m.kind}` }, h('th', { scope: 'row', style: `padding-left:${0.65 + depth * 0.9}rem` }, m.name),
         ...values.map((v) => h('td', { class: `num${v !== null && v === top ? ' top' : ''}` }, fmt(v, framework.decimals))));
     })))),
-    h('p', { class: 'note' }, 'Bold = highest of the countries shown for that measure.'));
+    h('p', { class: 'note' }, 'Bold = highest of the countries shown for that measure.'),
+    intervalsPanel(edition, result.countries, (id) => tree.find((m) => m.id === id)?.name ?? id));
   view.append(await whyPanel(edition, chosen[0], chosen[1], route.query.get('why') ?? 'criminality', names));
+}
+
+/** The chosen countries' world rank intervals on each pillar, on one axis so they compare. */
+function intervalsPanel(edition: number, countries: { iso3: string; name: string }[], measureName: (id: string) => string): HTMLElement {
+  const panel = h('section', { class: 'panel', id: 'compare-intervals', hidden: true }, h('h2', {}, 'World rank under uncertainty (5–95 %)'));
+  uncertainty(edition).then((data) => {
+    for (const pillar of data.pillars) {
+      panel.append(h('h3', {}, measureName(pillar)), h('ul', { class: 'interval-list' }, ...countries.map((c) => {
+        const i = findInterval(data, c.iso3, pillar);
+        return h('li', { 'data-iso3': c.iso3, 'data-pillar': pillar }, h('span', { class: 'interval-name' }, c.name),
+          ...(i ? [whisker(i, data.rows.length, 300), h('span', {}, intervalLabel(i))] : ['no interval']));
+      })));
+    }
+    panel.append(intervalExplanation(edition, data.runs));
+    panel.hidden = false;
+  }).catch(() => {});
+  return panel;
 }
 
 /** Why the first two countries differ on a pillar: exact contributions as a waterfall. */

@@ -3,8 +3,9 @@ import { rankText } from '../util';
 import { peersPanel, targetPanel, whatIfPanel } from './decision';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
-import { rankIntervalNote } from '../rank_intervals';
+import { pillarIntervals, uncertaintyPanel } from './country-uncertainty';
 import { countryNarrative } from './country-narrative';
+import { timelinePanel } from './country-timeline';
 
 // Positive change = moved toward rank 1 (rank 1 = highest figure); the earlier rank is
 // stated so "up" cannot be misread as "better".
@@ -51,7 +52,8 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         rankCell(m.ranks.world, m.change?.rank_change?.world, 'World'),
         rankCell(m.ranks.continent, m.change?.rank_change?.continent, 'Continent'),
         rankCell(m.ranks.region, m.change?.rank_change?.region, 'Region')),
-      rankIntervalNote(edition, iso3, m.id)))),
+      pillarIntervals(edition, iso3, m.id, d)))),
+    uncertaintyPanel(edition, iso3),
     ...pillars.map((pillar) => {
       const parts = p.measures.filter((m) => m.kind !== 'pillar' && m.kind !== 'indicator' && isUnder(p.measures, m, pillar.id)
         && !repeatsParent(m.kind, m.name, p.measures.find((x) => x.id === m.parent)?.name));
@@ -63,6 +65,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale, d))));
     }),
   );
+  view.append(await timelinePanel(edition, iso3, editions, route.query));
   view.append(whatIfPanel(edition, iso3, p, framework), targetPanel(edition, iso3, framework), await peersPanel(edition, iso3));
   view.append(await countryNarrative(edition, iso3, p.name));
   view.append(await (await import('../flows/country_flows')).flowsSection(iso3));

@@ -1,11 +1,13 @@
 import { api, flatten, type RankRow } from '../api';
-import { h, select, editionSelect, measureOptions, download, latestEdition, chooseMeasure } from '../dom';
+import { h, select, measureOptions, download, latestEdition, chooseMeasure } from '../dom';
+import { editionTimeline } from '../edition-timeline';
 import { fmt, toCsv, type Route } from '../util';
-import { intervalColumn } from '../rank_intervals';
+import { intervalExplanation, intervalLabel, intervalsOf, intervalWidth, uncertainty, whisker, type PillarInterval } from '../rank_intervals';
+import { sortRows } from '../sort-rows';
 import { keepState, pageHash } from '../url-state';
 
-type Key = 'rank' | 'name' | 'continent' | 'region' | 'value';
-const KEYS: Key[] = ['rank', 'name', 'continent', 'region', 'value'];
+type Key = 'rank' | 'name' | 'continent' | 'region' | 'value' | 'width';
+const KEYS: Key[] = ['rank', 'name', 'continent', 'region', 'value', 'width'];
 
 export async function renderRankings(view: HTMLElement, route: Route): Promise<void> {
   const q = route.query;
@@ -42,21 +44,28 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const continents = [...new Set(ranks.rows.map((r) => r.continent))].sort();
   const regions = () => [...new Set(ranks.rows.filter((r) => !state.continent || r.continent === state.continent).map((r) => r.region))].sort();
 
-  const value = (r: RankRow, k: Key): string | number => k === 'rank' ? (r.ranks.world?.position ?? Infinity) : k === 'value' ? (r.value ?? -1) : r[k];
-  const visible = () => ranks.rows
+  // Rank intervals arrive when the edition's uncertainty experiment has run: the table is
+  // drawn at once and again with them.
+  let intervals = new Map<string, PillarInterval>();
+  const value = (r: RankRow): string | number | null => {
+    const k = state.key;
+    if (k === 'width') { const i = intervals.get(r.iso3); return i ? intervalWidth(i) : null; }
+    return k === 'rank' ? (r.ranks.world?.position ?? null) : k === 'value' ? r.value : r[k];
+  };
+  const visible = () => sortRows(ranks.rows
     .filter((r) => (!state.continent || r.continent === state.continent) && (!state.region || r.region === state.region))
     .filter((r) => !found || found.has(r.iso3))
-    .filter((r) => r.value === null ? state.lo === framework.scale.min && state.hi === framework.scale.max : r.value >= state.lo && r.value <= state.hi)
-    .sort((a, b) => {
-      const x = value(a, state.key), y = value(b, state.key);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-      return (state.asc ? c : -c) || a.name.localeCompare(b.name);
-    });
-
-  const interval = intervalColumn(edition, measure);
+    .filter((r) => r.value === null ? state.lo === framework.scale.min && state.hi === framework.scale.max : r.value >= state.lo && r.value <= state.hi),
+  value, state.asc);
+  const ranked = ranks.rows.filter((r) => r.ranks.world).length;
+  const intervalCell = (iso3: string) => {
+    const i = intervals.get(iso3);
+    return h('td', { class: 'rank-interval', 'data-interval': iso3, 'data-width': i ? intervalWidth(i) : undefined },
+      ...(i ? [whisker(i, ranked, 140), h('span', {}, intervalLabel(i))] : []));
+  };
   const tbody = h('tbody');
   const count = h('p', { class: 'note', id: 'rank-count', 'aria-live': 'polite' });
-  const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name]];
+  const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name], ['width', 'Rank 5–95 %']];
   const headRow = h('tr');
   const draw = () => {
     keepState('rankings', urlState());
@@ -65,18 +74,19 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
       h('td', { class: 'num' }, r.ranks.world ? `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}` : '–'),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
-      h('td', { class: 'num' }, fmt(r.value, framework.decimals)), interval.cell(r.iso3))));
+      h('td', { class: 'num' }, fmt(r.value, framework.decimals)), intervals.size ? intervalCell(r.iso3) : null)));
     count.replaceChildren(`${rows.length} of ${ranks.rows.length} countries`);
     if (!rows.length && suggestions.length) {
       count.append('. Did you mean ', ...suggestions.flatMap((n, i) => [i ? ', ' : '',
         h('button', { class: 'linkish', onclick: async () => { box.value = state.q = n; await search(); draw(); } }, n)]), '?');
     }
-    headRow.replaceChildren(...heads.map(([k, label]) => {
+    headRow.replaceChildren(...heads.filter(([k]) => k !== 'width' || intervals.size).map(([k, label]) => {
       const sort = state.key === k ? (state.asc ? 'ascending' : 'descending') : 'none';
-      return h('th', { scope: 'col', 'aria-sort': sort, class: k === 'rank' || k === 'value' ? 'num' : k === 'continent' || k === 'region' ? 'wide-only' : '' },
+      return h('th', { scope: 'col', 'aria-sort': sort, class: k === 'rank' || k === 'value' ? 'num' : k === 'continent' || k === 'region' ? 'wide-only' : '',
+        title: k === 'width' ? 'Ranks held in 90 % of runs with score and weight noise; sorts by the width of that interval' : undefined },
         h('button', { class: 'sort', 'data-key': k, onclick: () => { state.asc = state.key === k ? !state.asc : k !== 'value'; state.key = k; draw(); } },
           label, h('span', { 'aria-hidden': 'true' }, sort === 'ascending' ? ' ▲' : sort === 'descending' ? ' ▼' : '')));
-    }), interval.header);
+    }));
     return rows;
   };
   const regionBox = h('span');
@@ -94,20 +104,34 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   });
   drawRegions();
   draw();
+  const explained = h('div');
+  const withIntervals = uncertainty(edition).then((data) => {
+    intervals = intervalsOf(data, measure);
+    if (!intervals.size) return;
+    explained.replaceChildren(intervalExplanation(edition, data.runs));
+    draw();
+  }).catch(() => {});
+  // The CSV carries the intervals too (empty where the measure has none).
+  const csv = async () => {
+    await withIntervals;
+    const cells = (iso3: string) => { const i = intervals.get(iso3); return i ? [i.rank_q05, i.rank_q95, i.rank_median, i.score_q05.toFixed(framework.decimals), i.score_q95.toFixed(framework.decimals)] : [null, null, null, null, null]; };
+    download(`ocindex-${measure}-${edition}.csv`,
+      toCsv(['iso3', 'name', 'continent', 'region', measure, 'world_rank', 'continent_rank', 'region_rank', 'rank_q05', 'rank_q95', 'rank_median', 'score_q05', 'score_q95'],
+        visible().map((r) => [r.iso3, r.name, r.continent, r.region, r.value === null ? null : r.value.toFixed(framework.decimals), r.ranks.world?.position ?? null, r.ranks.continent?.position ?? null, r.ranks.region?.position ?? null, ...cells(r.iso3)])));
+  };
 
   view.append(
     h('h1', {}, `Rankings: ${name} — ${edition}`),
     note ?? '',
     h('div', { class: 'controls' },
-      editionSelect(editions, edition, (e) => go(e, measure)),
+      editionTimeline(editions, edition, (e) => go(e, measure)),
       select('Measure', measureOptions(framework.measures), measure, (m) => go(edition, m), 'sel-measure'),
       select('Continent', [['', 'All continents'], ...continents.map((c): [string, string] => [c, c])], state.continent, (v) => { state.continent = v; state.region = ''; drawRegions(); draw(); }, 'sel-continent'),
       regionBox, range('Score from', 'lo'), range('to', 'hi'),
       h('label', { class: 'field' }, h('span', {}, 'Search'), box),
-      h('button', { class: 'button', id: 'csv', onclick: () => download(`ocindex-${measure}-${edition}.csv`,
-        toCsv(['iso3', 'name', 'continent', 'region', measure, 'world_rank', 'continent_rank', 'region_rank'],
-          visible().map((r) => [r.iso3, r.name, r.continent, r.region, r.value === null ? null : r.value.toFixed(framework.decimals), r.ranks.world?.position ?? null, r.ranks.continent?.position ?? null, r.ranks.region?.position ?? null]))) }, 'Download CSV')),
+      h('button', { class: 'button', id: 'csv', onclick: csv }, 'Download CSV')),
     count,
+    explained,
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'rankings' }, h('caption', { class: 'sr-only' }, `${name}, ${edition}`), h('thead', {}, headRow), tbody)),
   );
 }
