@@ -27,7 +27,7 @@ export async function renderDownloads(view: HTMLElement, route: Route): Promise<
     list.replaceChildren(...shown.map((r) => h('tr', { 'data-iso3': r.iso3 },
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.region),
-      h('td', {}, h('a', { href: `${base}/countries/${r.iso3}/profile.pdf`, download: '', 'aria-label': `Profile of ${r.name}, PDF` }, `${r.iso3}-${edition}.pdf`)))));
+      h('td', { style: 'white-space:nowrap' }, h('a', { href: `${base}/countries/${r.iso3}/profile.pdf`, download: '', 'aria-label': `${r.iso3}-${edition}.pdf, the profile of ${r.name}` }, `${r.iso3}-${edition}.pdf`)))));
   };
   const search = h('input', { type: 'search', id: 'profile-search', value: state.q, placeholder: 'Country, ISO3 or region' });
   search.addEventListener('input', () => { state.q = search.value; draw(); });

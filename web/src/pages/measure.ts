@@ -61,7 +61,7 @@ async function grapher(view: HTMLElement, route: Route, embed: boolean): Promise
     return stripChart(layout, `${title}: one dot per country${s.selected.length ? `; picked out: ${s.selected.map((c) => names.get(c)).join(', ')}` : ''}`, decimals, pick);
   };
   const panel = (): (Node | string)[] => {
-    if (s.tab === 'chart') return [h('p', { class: 'note' }, `One dot per country on the ${scale.min}–${scale.max} scale. Click a dot, or pick a country above, to name it.`), chart()];
+    if (s.tab === 'chart') return [h('p', { class: 'note' }, `One dot per country on the ${scale.min}–${scale.max} scale. ${embed ? 'Click a dot' : 'Click a dot, or pick a country above,'} to name it.`), chart()];
     if (s.tab === 'map') {
       const map = measureMap(ranks.rows, new Set(rows().map((r) => r.iso3)), s.selected, decimals, `World map of ${title}`, pick);
       return [map.legend, h('div', { class: 'map-wrap' }, map.svg)];
