@@ -106,6 +106,8 @@ export function layoutChart(bars: Bar[], scale: { min: number; max: number }, wi
   const ADVANCE = 0.75;
   const textWidth = (t: string, size: number) => [...t].length * size * ADVANCE;
   const fitting = (t: string, w: number) => (textWidth(t, LABEL) <= w ? LABEL : Math.max(MIN_LABEL, (LABEL * w) / textWidth(t, LABEL)));
+  // A label too long even at the smallest size ends in an ellipsis (never at the PDF's width, where all fit).
+  const shortened = (t: string, w: number) => textWidth(t, MIN_LABEL) <= w ? t : `${[...t].slice(0, Math.floor(w / (MIN_LABEL * ADVANCE)) - 1).join('')}…`;
   const chart: ChartLayout = { width, height: 0, rects: [], lines: [], texts: [] };
   const labelWidth = Math.min(210, width * 0.42);
   const left = labelWidth + 6, right = width - VALUE;
@@ -124,7 +126,7 @@ export function layoutChart(bars: Bar[], scale: { min: number; max: number }, wi
     }
     const barTop = y + (ROW - BAR) / 2;
     y += ROW;
-    chart.texts.push({ x: labelWidth, y: y - 3 * zoom, text: bar.label, size: fitting(bar.label, labelWidth), bold: false, anchor: 'end', color: '#222222' });
+    chart.texts.push({ x: labelWidth, y: y - 3 * zoom, text: shortened(bar.label, labelWidth), size: fitting(bar.label, labelWidth), bold: false, anchor: 'end', color: '#222222' });
     if (bar.score !== null) {
       chart.rects.push({ x: left, y: barTop, width: x(bar.score) - left, height: BAR, color: pillarColor(bar.pillar) });
       chart.texts.push({ x: right + 4, y: y - 3 * zoom, text: bar.score.toFixed(1), size: LABEL, bold: false, anchor: 'start', color: '#222222' });

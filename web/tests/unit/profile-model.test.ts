@@ -96,6 +96,14 @@ describe('layoutChart zoomed for a screen', () => {
     expect(Math.min(...phone.texts.map((t) => t.size))).toBeGreaterThanOrEqual(9);
     expect(Math.min(...pdf.texts.map((t) => t.size))).toBeLessThan(9);
   });
+  it('shortens a label that would not fit at the smallest size, which the page never needs', () => {
+    const bars = [{ pillar: 'criminality', group: 'People', label: 'Extortion and protection racketeering', score: 3.5, region: 4 }];
+    const label = (width: number, zoom: number) => layoutChart(bars, m.scale, width, zoom).texts.find((t) => t.anchor === 'end')!;
+    expect(label(493, 1).text).toBe('Extortion and protection racketeering');
+    const narrow = label(330, 1.7);
+    expect(narrow.text.endsWith('…')).toBe(true);
+    expect(narrow.text.length * narrow.size * 0.75).toBeLessThanOrEqual(330 * 0.42);
+  });
   it('wraps the legend inside the width on a narrow screen, and not on the page', () => {
     const legend = (c: typeof pdf) => c.texts.filter((t) => /indicator$|region average/.test(t.text));
     expect(new Set(legend(pdf).map((t) => t.y)).size).toBe(1);
