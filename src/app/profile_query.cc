@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "adapters/render/profile_view.h"
 #include "app/country_query.h"
+#include "core/model/lookup.h"
 
 namespace ocindex::app {
 
@@ -26,6 +28,17 @@ Result<CountryProfileNarrative> Profile(const Engine& engine, const ProfileQuery
   auto found = profile.edition->narratives.find(profile.country->iso3);
   if (found != profile.edition->narratives.end()) profile.narrative = &found->second;
   return profile;
+}
+
+Result<std::string> ProfileDocument(const Engine& engine, const ProfileQuery& query, adapters::ProfileFormat format) {
+  CountryProfileNarrative profile;
+  OCINDEX_ASSIGN_OR_RETURN(profile, Profile(engine, query));
+  const LoadedEdition& edition = *profile.edition;
+  auto view = adapters::render::BuildProfileView(
+      edition.edition, edition.previous == nullptr ? nullptr : &edition.previous->edition, profile.country->iso3,
+      core::DisplayName(engine.geography(), *profile.country), profile.narrative);
+  if (!view) return view.error();
+  return adapters::RenderProfile(*view, format);
 }
 
 Result<std::vector<adapters::ProfileRevisionInfo>> ProfileHistory(Engine& engine, const ProfileQuery& query) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/catalog/profiles.h"
 #include "adapters/store/store.h"
 #include "app/engine.h"
 #include "core/error.h"
@@ -31,6 +32,10 @@ struct CountryProfileNarrative {
 
 // kNotFound when the country is unknown or not assessed in the edition.
 Result<CountryProfileNarrative> Profile(const Engine& engine, const ProfileQuery& query);
+
+// The country's profile as a document: the bytes `ocindex profile export` writes for
+// it (scores, ranks against the previous edition, chart, and the narrative if stored).
+Result<std::string> ProfileDocument(const Engine& engine, const ProfileQuery& query, adapters::ProfileFormat format);
 
 // Every stored revision of the country's narrative in the edition, oldest first.
 Result<std::vector<adapters::ProfileRevisionInfo>> ProfileHistory(Engine& engine, const ProfileQuery& query);

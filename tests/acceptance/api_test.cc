@@ -12,26 +12,15 @@
 #include <string>
 #include <vector>
 
-#include "support/api_server.h"
-#include "support/http_client.h"
+#include "support/shared_api_server.h"
 
 namespace ocindex::test {
 namespace {
 
 using Json = nlohmann::json;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public SharedApiServer<ApiTest> {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_TRUE(server_->ok()); }
-
-  static HttpReply Get(const std::string& target, const std::map<std::string, std::string>& headers = {}) {
-    return HttpGet(server_->port(), target, headers);
-  }
   static Json GetJson(const std::string& target, int status = 200) {
     HttpReply reply = Get(target);
     EXPECT_EQ(reply.status, status) << target << ": " << reply.body;
@@ -45,11 +34,7 @@ class ApiTest : public ::testing::Test {
     ADD_FAILURE() << iso3 << " not in rows";
     return Json();
   }
-
-  static ApiServer* server_;
 };
-
-ApiServer* ApiTest::server_ = nullptr;
 
 TEST_F(ApiTest, HealthAndEditions) {
   EXPECT_EQ(GetJson("/healthz")["status"], "ok");
@@ -414,6 +399,13 @@ TEST_F(ApiTest, OpenApiDocumentMatchesTheServer) {
     }
     HttpReply reply = Get(target + query);
     ASSERT_EQ(reply.status, 200) << target + query << ": " << reply.body;
+    const Json& content = get["responses"]["200"]["content"];
+    if (!content.contains("application/json")) {  // a file: its media type, and a name to save it under
+      const std::string type = reply.Header("content-type");
+      EXPECT_EQ(type.substr(0, type.find(';')), content.begin().key()) << pattern;
+      EXPECT_EQ(reply.Header("content-disposition").rfind("attachment; filename=", 0), 0u) << pattern;
+      continue;
+    }
     const std::string ref = get["responses"]["200"]["content"]["application/json"]["schema"]["$ref"];
     const Json& schema = document["components"]["schemas"][ref.substr(ref.rfind('/') + 1)];
     Json body = Json::parse(reply.body);

@@ -8,9 +8,8 @@
 #include <vector>
 
 #include "adapters/io/csv_reader.h"
-#include "support/api_server.h"
 #include "support/cli_runner.h"
-#include "support/http_client.h"
+#include "support/shared_api_server.h"
 
 namespace ocindex::test {
 namespace {
@@ -48,15 +47,8 @@ std::vector<std::string> Project(const Rows& rows, const std::vector<std::string
   return out;
 }
 
-class FacesAgreeTest : public CliTest {
+class FacesAgreeTest : public SharedApiServer<FacesAgreeTest, CliTest> {
  protected:
-  static void SetUpTestSuite() { server_ = new ApiServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_TRUE(server_->ok()); }
-
   Rows Cli(const std::string& args) {
     CliRun run = Ocindex(args + " --format csv");
     EXPECT_EQ(run.exit_code, 0) << args << ": " << run.err;
@@ -67,11 +59,7 @@ class FacesAgreeTest : public CliTest {
     EXPECT_EQ(reply.status, 200) << target << ": " << reply.body;
     return ParseRows(reply.body);
   }
-
-  static ApiServer* server_;
 };
-
-ApiServer* FacesAgreeTest::server_ = nullptr;
 
 TEST_F(FacesAgreeTest, RanksInTheSameOrderWithTheSameFigures) {
   for (const std::string measure : {"criminality", "resilience", "financial_crimes"}) {

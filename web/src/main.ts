@@ -20,6 +20,9 @@ const pages: Record<string, () => Promise<Page>> = {
   profile: () => import('./pages/profile').then((m) => m.renderProfile),
   flows: () => import('./flows/flow_map').then((m) => m.renderFlowMap),
   clusters: () => import('./pages/clusters').then((m) => m.renderClusters),
+  measure: () => import('./pages/measure').then((m) => m.renderMeasure),
+  embed: () => import('./pages/measure').then((m) => m.renderEmbed),
+  downloads: () => import('./pages/downloads').then((m) => m.renderDownloads),
   // The assessment workspace (signed in): web/src/workspace/, docs/WORKSPACE.md.
   account: () => import('./workspace/account').then((m) => m.renderAccount),
   work: () => import('./workspace/worklist').then((m) => m.renderWorklist),
@@ -61,6 +64,7 @@ async function route(): Promise<void> {
     const current = a.getAttribute('href')!.split('/')[1].split('?')[0] === section;
     if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
+  document.body.classList.toggle('embed', r.path[0] === 'embed');  // the chart alone: no header, no footer
   nav.classList.remove('open');
   menu.setAttribute('aria-expanded', 'false');
   // The two heaviest workspace pages ask for their data while their code loads (and

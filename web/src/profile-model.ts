@@ -3,7 +3,8 @@
 // profile_chart.cc) from the API's country profile, the previous edition's profile and
 // the framework, so the explorer's print view shows what `ocindex profile export` does.
 // Pure (no DOM): unit-tested in tests/unit/profile-model.test.ts.
-import { repeatsParent, type Framework, type Profile, type ProfileMeasure, type Rank } from './api';
+import { repeatsParent, type Framework, type Profile, type ProfileMeasure } from './api';
+import { rankText } from './util';
 
 const DASH = '–';  // an empty cell, as in the PDF
 
@@ -23,7 +24,6 @@ export interface ProfileModel {
 }
 
 const fixed = (v: number | null | undefined, d: number) => (v === null || v === undefined ? DASH : v.toFixed(d));
-const rankText = (r: Rank | null | undefined) => (r ? `${r.tied ? '=' : ''}${r.position}/${r.of}` : DASH);
 const signedInt = (n: number) => (n > 0 ? `+${n}` : String(n));
 const SCOPES = ['world', 'continent', 'region'] as const;
 
@@ -99,10 +99,15 @@ export interface ChartLayout {
 
 const pillarColor = (pillar: string) => (pillar === 'resilience' ? '#2166ac' : '#b2182b');
 
-export function layoutChart(bars: Bar[], scale: { min: number; max: number }, width: number): ChartLayout {
-  const ROW = 12, GROUP_ROW = 16, AXIS = 18, LEGEND = 20, BAR = 8, VALUE = 30, LABEL = 7, MIN_LABEL = 5.5, ADVANCE = 0.75;
+/** `zoom` enlarges the text, rows and bars (not the width): the screen shows the chart at
+ *  the width it has with text as legible as the PDF's on paper; 1 is the PDF's geometry. */
+export function layoutChart(bars: Bar[], scale: { min: number; max: number }, width: number, zoom = 1): ChartLayout {
+  const [ROW, GROUP_ROW, AXIS, LEGEND, BAR, VALUE, LABEL, MIN_LABEL] = [12, 16, 18, 20, 8, 30, 7, 5.5].map((v) => v * zoom);
+  const ADVANCE = 0.75;
   const textWidth = (t: string, size: number) => [...t].length * size * ADVANCE;
   const fitting = (t: string, w: number) => (textWidth(t, LABEL) <= w ? LABEL : Math.max(MIN_LABEL, (LABEL * w) / textWidth(t, LABEL)));
+  // A label too long even at the smallest size ends in an ellipsis (never at the PDF's width, where all fit).
+  const shortened = (t: string, w: number) => textWidth(t, MIN_LABEL) <= w ? t : `${[...t].slice(0, Math.floor(w / (MIN_LABEL * ADVANCE)) - 1).join('')}…`;
   const chart: ChartLayout = { width, height: 0, rects: [], lines: [], texts: [] };
   const labelWidth = Math.min(210, width * 0.42);
   const left = labelWidth + 6, right = width - VALUE;
@@ -110,40 +115,42 @@ export function layoutChart(bars: Bar[], scale: { min: number; max: number }, wi
   const ticks: number[] = [];
   for (let t = Math.ceil(scale.min); t <= scale.max; t += 1) ticks.push(t);
   let y = AXIS;
-  for (const t of ticks) chart.texts.push({ x: x(t), y: y - 6, text: String(t), size: 6.5, bold: false, anchor: 'middle', color: '#555555' });
+  for (const t of ticks) chart.texts.push({ x: x(t), y: y - 6 * zoom, text: String(t), size: 6.5 * zoom, bold: false, anchor: 'middle', color: '#555555' });
   const top = y;
   let group = '';
   for (const bar of bars) {
     if (bar.group !== group) {
       group = bar.group;
       y += GROUP_ROW;
-      chart.texts.push({ x: 0, y: y - 4, text: group, size: 8, bold: true, anchor: 'start', color: '#111111' });
+      chart.texts.push({ x: 0, y: y - 4 * zoom, text: group, size: 8 * zoom, bold: true, anchor: 'start', color: '#111111' });
     }
     const barTop = y + (ROW - BAR) / 2;
     y += ROW;
-    chart.texts.push({ x: labelWidth, y: y - 3, text: bar.label, size: fitting(bar.label, labelWidth), bold: false, anchor: 'end', color: '#222222' });
+    chart.texts.push({ x: labelWidth, y: y - 3 * zoom, text: shortened(bar.label, labelWidth), size: fitting(bar.label, labelWidth), bold: false, anchor: 'end', color: '#222222' });
     if (bar.score !== null) {
       chart.rects.push({ x: left, y: barTop, width: x(bar.score) - left, height: BAR, color: pillarColor(bar.pillar) });
-      chart.texts.push({ x: right + 4, y: y - 3, text: bar.score.toFixed(1), size: 7, bold: false, anchor: 'start', color: '#222222' });
+      chart.texts.push({ x: right + 4, y: y - 3 * zoom, text: bar.score.toFixed(1), size: LABEL, bold: false, anchor: 'start', color: '#222222' });
     } else {
-      chart.texts.push({ x: left + 2, y: y - 3, text: 'n/a (not assessed)', size: 7, bold: false, anchor: 'start', color: '#777777' });
+      chart.texts.push({ x: left + 2, y: y - 3 * zoom, text: 'n/a (not assessed)', size: LABEL, bold: false, anchor: 'start', color: '#777777' });
     }
-    if (bar.region !== null) chart.lines.push({ x1: x(bar.region), y1: barTop - 1.5, x2: x(bar.region), y2: barTop + BAR + 1.5, stroke: 1.2, color: '#000000' });
+    if (bar.region !== null) chart.lines.push({ x1: x(bar.region), y1: barTop - 1.5 * zoom, x2: x(bar.region), y2: barTop + BAR + 1.5 * zoom, stroke: 1.2, color: '#000000' });
   }
-  const bottom = y + 3;
+  const bottom = y + 3 * zoom;
   chart.lines.unshift(...ticks.map((t) => ({ x1: x(t), y1: top, x2: x(t), y2: bottom, stroke: 0.3, color: '#cccccc' })));
   y = bottom + LEGEND;
+  // The legend, on as many lines as the width needs (one on the PDF's page).
   let lx = 0;
-  const legend = (text: string) => {
-    chart.texts.push({ x: lx + 13, y: y - 1, text, size: LABEL, bold: false, anchor: 'start', color: '#222222' });
-    lx += 13 + textWidth(text, LABEL) + 12;
+  const legend = (text: string, key: (at: number) => void) => {
+    const w = 25 * zoom + textWidth(text, LABEL);
+    if (lx > 0 && lx + w - 12 * zoom > width) { lx = 0; y += LEGEND * 0.75; }
+    key(lx);
+    chart.texts.push({ x: lx + 13 * zoom, y: y - zoom, text, size: LABEL, bold: false, anchor: 'start', color: '#222222' });
+    lx += w;
   };
-  chart.rects.push({ x: lx, y: y - 7, width: 10, height: 7, color: pillarColor('criminality') });
-  legend('criminality indicator');
-  chart.rects.push({ x: lx, y: y - 7, width: 10, height: 7, color: pillarColor('resilience') });
-  legend('resilience indicator');
-  chart.lines.push({ x1: lx + 5, y1: y - 8, x2: lx + 5, y2: y + 1, stroke: 1.2, color: '#000000' });
-  legend('region average');
-  chart.height = y + 4;
+  const swatch = (pillar: string) => (at: number) => chart.rects.push({ x: at, y: y - 7 * zoom, width: 10 * zoom, height: 7 * zoom, color: pillarColor(pillar) });
+  legend('criminality indicator', swatch('criminality'));
+  legend('resilience indicator', swatch('resilience'));
+  legend('region average', (at) => chart.lines.push({ x1: at + 5 * zoom, y1: y - 8 * zoom, x2: at + 5 * zoom, y2: y + zoom, stroke: 1.2, color: '#000000' }));
+  chart.height = y + 4 * zoom;
   return chart;
 }

@@ -10,6 +10,13 @@ export function signed(value: number | null | undefined, decimals = 2): string {
   return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
 
+/** A rank in the one notation every page uses: "=131/193" (a shared rank starts with "="),
+ *  "=131" without the total; a dash when unranked. */
+export function rankText(rank: { position: number; of: number; tied: boolean } | null | undefined, total = true): string {
+  if (!rank) return '–';
+  return `${rank.tied ? '=' : ''}${rank.position}${total ? `/${rank.of}` : ''}`;
+}
+
 /** An exact fraction as the API writes it ("-7/24", "3") as a number. */
 export function fraction(text: string): number {
   const [num, den = '1'] = text.split('/');

@@ -4,6 +4,7 @@
 import type { Explain, WaterfallStep } from './api';
 import { h, s } from './dom';
 import { signed } from './util';
+import { exportButtons } from './chart-export';
 
 export interface Span { from: number; to: number }
 
@@ -59,6 +60,8 @@ export function waterfallChart(explain: Explain, id: string, limit = 12): HTMLEl
   };
   rows.forEach((row, i) => bar(i, spans[i].from, spans[i].to, `step ${row.contribution >= 0 ? 'up' : 'down'} ${row.kind}`, row.name, signed(row.contribution, 4)));
   bar(rows.length, 0, explain.difference, 'total', 'Published difference', signed(explain.difference, 2));
-  return h('div', { class: 'waterfall-wrap' }, svg,
+  // On a phone the chart keeps a legible width and scrolls sideways (focusable, so the keyboard can scroll it).
+  return h('div', { class: 'waterfall-wrap' }, h('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': 'Waterfall chart' }, svg),
+    exportButtons(() => svg as SVGSVGElement, `ocindex-waterfall-${explain.a.iso3}${explain.b.iso3 === explain.a.iso3 ? '' : `-${explain.b.iso3}`}`, 'the waterfall'),
     h('p', { class: 'note' }, 'Red raises the difference, blue lowers it; pale bars are indicators only one side has (added between editions); grey: the remaining indicators together, and rounding.'));
 }

@@ -17,6 +17,7 @@ import { checkDecision } from './decision-checks.mjs';
 import { checkMap } from './map-checks.mjs';
 import { checkUncertainty } from './uncertainty-checks.mjs';
 import { checkTimeline } from './timeline-checks.mjs';
+import { checkGrapher } from './grapher-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -56,7 +57,7 @@ const pages = [
 
 let server, browser;
 const userDataDir = mkdtempSync(join(tmpdir(), 'ocindex-chromium-'));
-const watchdog = setTimeout(() => { console.error('FAIL browser tests took over 270 s'); cleanup(); process.exit(1); }, 270000);
+const watchdog = setTimeout(() => { console.error('FAIL browser tests took over 420 s'); cleanup(); process.exit(1); }, 420000);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 function cleanup() {
   server?.child.kill('SIGTERM');
@@ -222,6 +223,7 @@ try {
   await checkMap({ page, open, check, base: server.base, shoot });
   await checkUncertainty({ page, open, check, base: server.base, shoot });
   await checkTimeline({ page, open, check, base: server.base, shoot });
+  await checkGrapher({ page, open, check, base: server.base, shoot });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

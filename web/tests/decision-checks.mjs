@@ -21,7 +21,8 @@ export async function checkDecision({ page, open, check, base, shotDir }) {
   const shown = (await page.locator('#whatif-outcome [data-after="resilience"]').textContent())?.trim();
   check(shown === resilience.after.toFixed(2), `what-if shows resilience ${resilience.after} (got ${shown})`);
   const rank = await page.locator('[data-rank="resilience-world"]').textContent();
-  check(rank?.includes(`→ ${resilience.ranks_after.world.position} of`), `what-if shows the new world rank (${rank})`);
+  const after = resilience.ranks_after.world;
+  check(rank?.includes(`→ ${after.tied ? '=' : ''}${after.position}/${after.of}`), `what-if shows the new world rank as "=N/M" (${rank})`);
   await shot('#whatif', 'whatif-panel');
   await page.setViewportSize({ width: 390, height: 844 });
   await shot('#whatif', 'whatif-panel-phone');

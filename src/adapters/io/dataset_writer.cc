@@ -1,11 +1,13 @@
 #include "adapters/io/dataset_writer.h"
 
+#include <stdlib.h>  // mkdtemp (POSIX)
 #include <unistd.h>  // getpid (POSIX)
 #include <xlsxwriter.h>
 
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 #include <system_error>
@@ -15,6 +17,7 @@
 #include "adapters/io/dataset_reader.h"
 #include "adapters/io/csv_writer.h"
 #include "adapters/io/spreadsheet_text.h"
+#include "adapters/io/text_file.h"
 #include "core/model/rational.h"
 #include "core/scoring/scorecard.h"
 
@@ -342,6 +345,19 @@ Status WriteDatasetXlsx(const std::string& path, const core::Framework& framewor
   if (error = rules.Finish(); error != LXW_NO_ERROR) return XlsxError(path, "writing sheet framework", error);
 
   return workbook.Finish();
+}
+
+Result<std::string> DatasetXlsxBytes(const core::Framework& framework, const core::Dataset& dataset) {
+  std::string folder = (std::filesystem::temp_directory_path() / "ocindex-xlsx-XXXXXX").string();
+  if (mkdtemp(folder.data()) == nullptr) {
+    return MakeError(ErrorCode::kIo, "cannot create a temporary folder: " + std::generic_category().message(errno), folder);
+  }
+  const std::string path = folder + "/dataset.xlsx";
+  Status written = WriteDatasetXlsx(path, framework, dataset);
+  Result<std::string> bytes = written ? ReadBoundedFile(path, MaxInputBytes()) : Result<std::string>(written.error());
+  std::error_code ignored;
+  std::filesystem::remove_all(folder, ignored);
+  return bytes;
 }
 
 }  // namespace ocindex::adapters::io

@@ -41,4 +41,9 @@ nlohmann::json DatasetJson(const core::Framework& framework, const core::Dataset
 // the dataset is not shaped for the framework.
 Status WriteDatasetXlsx(const std::string& path, const core::Framework& framework, const core::Dataset& dataset);
 
+// The same workbook's bytes (`ocindex serve`'s download): written to a folder of its
+// own under the system's temporary directory, read back and removed, so requests in
+// parallel never share a file. Errors as WriteDatasetXlsx's.
+Result<std::string> DatasetXlsxBytes(const core::Framework& framework, const core::Dataset& dataset);
+
 }  // namespace ocindex::adapters::io

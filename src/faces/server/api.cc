@@ -78,6 +78,7 @@ RouteTable ApiRoutes(const app::Engine& engine) {
   AddFlowsRoutes(table, engine);
   AddNarrativeRoutes(table, engine);
   AddDecisionRoutes(table, engine);
+  AddDownloadRoutes(table, engine);
   return table;
 }
 

@@ -432,6 +432,12 @@ Json ApiSchemas() {
       {"Framework", Framework()},
       {"MeasureNode", MeasureNode()},
       {"Countries", Object(Json{{"edition", Integer()}, {"countries", Array(SchemaRef("Country"))}})},
+      // `ocindex export --format json` (adapters/io/dataset_writer.h): the edition as an id string.
+      {"Dataset", Object(Json{{"edition", String()},
+                              {"framework", String()},
+                              {"decimals", Integer()},
+                              {"countries", Array(Object(CountryAnd(Json{{"composites", Map(Figure())},
+                                                                          {"scores", Map(Figure())}})))}})},
       {"ScoreRow", score_row},
       {"Scores", Object(Json{{"edition", Integer()}, {"measures", Strings()}, {"rows", Array(SchemaRef("ScoreRow"))}})},
       {"RankRow", rank_row},

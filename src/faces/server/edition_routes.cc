@@ -112,18 +112,7 @@ Response Ranks(const app::Engine& engine, const app::LoadedEdition& published, c
                               PlaceFilterOf(request)};
   auto table = app::Ranks(engine, query);
   if (!table) return ErrorResponse(table.error());
-  if (WantsCsv(request)) {
-    Grid grid;
-    for (const char* name : {"iso3", "name", "continent", "region"}) grid.AddColumn(name);
-    for (const char* name : {"value", "world_rank", "continent_rank", "region_rank"}) grid.AddColumn(name, true);
-    for (const app::RankRow& row : table->rows) {
-      auto& cells = grid.AddRow();
-      cells = {row.country->iso3, row.name, row.country->continent, row.country->region,
-               app::Units(row.value, table->decimals)};
-      for (const core::Rank& rank : row.ranks) cells.push_back(app::Text(app::Position(rank)));
-    }
-    return CsvResponse(grid);
-  }
+  if (WantsCsv(request)) return CsvResponse(RanksGrid(*table));
   Json rows = Json::array();
   for (const app::RankRow& row : table->rows) {
     Json entry = CountryJson(*row.country, row.name);

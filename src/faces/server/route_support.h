@@ -8,6 +8,7 @@
 #include "adapters/http/router.h"
 #include "app/engine.h"
 #include "app/place_filter.h"
+#include "app/ranks_query.h"
 #include "faces/server/api_json.h"
 
 namespace ocindex::server {
@@ -21,6 +22,10 @@ Response CountryErrorResponse(const app::Engine& engine, const Error& error, con
 
 // A query parameter, or `fallback` when absent.
 std::string ParamOr(const Request& request, const std::string& name, const std::string& fallback);
+
+// The ranks as CSV columns: iso3, name, continent, region, value, world_rank,
+// continent_rank, region_rank (the ranks route's CSV and the measure download's table).
+adapters::render::Grid RanksGrid(const app::RanksTable& table);
 
 // Wraps a handler that needs the {edition} path parameter resolved.
 template <typename F>

@@ -25,7 +25,9 @@ struct RouteDoc {
   std::vector<ParamDoc> params;
   std::vector<std::string> required_keys;  // top-level keys of the 200 JSON body
   bool csv = false;                        // also answers text/csv
-  std::string schema;                      // the 200 JSON body's schema in ApiSchemas() ("Ranks")
+  // The 200 JSON body's schema in ApiSchemas() ("Ranks"), or, for a route that answers
+  // a file to save, its media type ("application/pdf").
+  std::string schema;
 };
 
 struct ApiRoute {
@@ -44,6 +46,7 @@ void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine);  // ran
 void AddFlowsRoutes(RouteTable& table, const app::Engine& engine);        // flow graph, a country's flows
 void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine);    // a country's profile narrative
 void AddDecisionRoutes(RouteTable& table, const app::Engine& engine);     // what-if, target, explain, peers, clusters
+void AddDownloadRoutes(RouteTable& table, const app::Engine& engine);     // dataset files, measure CSV, profile PDF
 
 // Every route family above.
 RouteTable ApiRoutes(const app::Engine& engine);

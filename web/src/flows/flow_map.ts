@@ -108,7 +108,7 @@ export async function renderFlowMap(view: HTMLElement, route: Route): Promise<vo
     h('div', { class: 'map-wrap' }, svg),
     h('p', { class: 'note', id: 'flow-count', 'data-drawn': drawn },
       all.narratives === 0
-        ? 'No narrative is stored: import profiles with “ocindex profile import”, then restart the server.'
+        ? 'No country narrative has been published yet, so there are no flows to draw.'
         : `${drawn} flows drawn from ${all.narratives} stored narratives. Hover or focus an arc for the sentences it was read from; dashed arcs are hedged; dot size = betweenness.`),
     h('section', { class: 'panel' }, h('h2', {}, 'Flows'),
       // Focusable, so a keyboard can scroll it sideways on a phone.

@@ -27,10 +27,11 @@ export async function renderChanges(view: HTMLElement, route: Route): Promise<vo
   const rows = c.rows.filter((r) => r.delta !== null).sort((a, b) => (b.delta ?? 0) - (a.delta ?? 0));
   const d = framework.decimals;
   const table = (title: string, list: typeof rows, id: string) => h('section', { class: 'panel' }, h('h2', {}, title),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id },
-      h('thead', {}, h('tr', {}, ...['Country', String(c.from), String(c.to), 'Change', 'Rank move'].map((t, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, t)))),
+    // On a phone the two editions' figures give way, so the change and the rank move stay in view.
+    h('div', { class: 'table-wrap sticky-first' }, h('table', { class: 'data', id },
+      h('thead', {}, h('tr', {}, ...['Country', String(c.from), String(c.to), 'Change', 'Rank move'].map((t, i) => h('th', { scope: 'col', class: i === 0 ? '' : i < 3 ? 'num wide-only' : 'num' }, t)))),
       h('tbody', {}, ...list.map((r) => h('tr', {}, h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${c.to}` }, r.name)),
-        h('td', { class: 'num' }, fmt(r.from, d)), h('td', { class: 'num' }, fmt(r.to, d)), h('td', { class: 'num' }, signed(r.delta, d)),
+        h('td', { class: 'num wide-only' }, fmt(r.from, d)), h('td', { class: 'num wide-only' }, fmt(r.to, d)), h('td', { class: 'num' }, signed(r.delta, d)),
         h('td', { class: 'num' }, r.rank_change === null ? '–' : r.rank_change > 0 ? `▲ ${r.rank_change}` : r.rank_change < 0 ? `▼ ${-r.rank_change}` : '0')))))));
   view.append(
     h('div', { class: 'callout' },

@@ -50,7 +50,7 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
   const parentName = (id: string) => tree.find((x) => x.id === tree.find((m) => m.id === id)?.parent)?.name;
   const measures = result.measures.filter((m) => !repeatsParent(m.kind, m.name, parentName(m.id)));
   const best = (values: (number | null)[]) => Math.max(...values.map((v) => v ?? -Infinity));
-  view.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'compare' },
+  view.append(h('div', { class: 'table-wrap sticky-first' }, h('table', { class: 'data', id: 'compare' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Measure'), ...result.countries.map((c) => h('th', { scope: 'col', class: 'num', 'data-iso3': c.iso3 }, h('a', { href: `#/country/${c.iso3}?edition=${edition}` }, c.name))))),
     h('tbody', {}, ...measures.map((m) => {
       const values = result.countries.map((c) => m.values[c.iso3] ?? null);

@@ -47,8 +47,7 @@ export async function countryNarrative(edition: number, iso3: string, name: stri
   }
   if (!n) {
     panel.append(head, h('p', { class: 'empty', id: 'narrative-none', role: 'status' },
-      `No narrative is stored for ${name} in the ${edition} edition. Analysts add one with `,
-      h('code', {}, `ocindex profile import FILE --country ${iso3} --edition ${edition}`), '.'));
+      `No narrative has been published for ${name} in the ${edition} edition; the scores above are complete.`));
     return panel;
   }
   const r = n.revision;

@@ -1,4 +1,5 @@
 import { api, isUnder, repeatsParent, type ProfileMeasure, type Rank } from '../api';
+import { rankText } from '../util';
 import { peersPanel, targetPanel, whatIfPanel } from './decision';
 import { h, editionSelect } from '../dom';
 import { fmt, signed, type Route } from '../util';
@@ -14,8 +15,8 @@ function rankChange(r: Rank | null | undefined, change: number | null | undefine
   return `${change > 0 ? '▲' : '▼'} ${Math.abs(change)} (was ${r.position + change} in ${previous})`;
 }
 
-function bar(m: ProfileMeasure, max: number, decimals: number): HTMLElement {
-  const pct = (v: number | null) => v === null ? 0 : (v / max) * 100;
+function bar(m: ProfileMeasure, scale: { min: number; max: number }, decimals: number): HTMLElement {
+  const pct = (v: number | null) => v === null ? 0 : ((v - scale.min) / (scale.max - scale.min)) * 100;
   return h('div', { class: `bar-row depth-${m.kind}`, 'data-measure': m.id },
     h('span', { class: 'bar-label' }, m.name),
     h('span', { class: 'bar-track', 'aria-hidden': 'true' },
@@ -33,7 +34,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
   const pillars = p.measures.filter((m) => m.kind === 'pillar');
   const rankCell = (r: Rank | null, change: number | null | undefined, scope: string) => h('div', { class: 'rank' },
     h('span', { class: 'rank-scope' }, scope),
-    h('span', { class: 'rank-pos' }, r ? `${r.position}${r.tied ? '=' : ''}` : '–', h('small', {}, r ? ` of ${r.of}` : '')),
+    h('span', { class: 'rank-pos' }, rankText(r, false), h('small', {}, r ? `/${r.of}` : '')),
     p.previous_edition === null ? null : h('span', { class: 'rank-change' }, rankChange(r, change, p.previous_edition)));
 
   view.append(
@@ -60,8 +61,8 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
       return h('section', { class: 'panel' },
         h('h2', {}, `${pillar.name}: components and groups`),
         h('p', { class: 'note' }, 'Bar = score (1–10); black tick = region average.'),
-        ...parts.map((m) => bar(m, framework.scale.max, d)),
-        h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale.max, d))));
+        ...parts.map((m) => bar(m, framework.scale, d)),
+        h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale, d))));
     }),
   );
   view.append(timelinePanel(edition, iso3, editions, route.query), whatIfPanel(edition, iso3, p, framework), targetPanel(edition, iso3, framework), await peersPanel(edition, iso3));

@@ -2,9 +2,8 @@
 // Every figure comes from the API (whatif, target, peers); the panels only draw.
 import { api, isUnder, type Framework, type Profile, type ProfileMeasure, type WhatIf } from '../api';
 import { h } from '../dom';
-import { fmt, signed } from '../util';
+import { fmt, rankText, signed } from '../util';
 
-const rankText = (r: { position: number; of: number } | null) => r ? `${r.position} of ${r.of}` : '–';
 
 function outcomeRows(result: WhatIf, d: number): HTMLElement {
   const country = result.countries[0];

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { api, flatten } from '../api';
 import { h, s, select, editionSelect, latestEdition, showTip, hideTip, esc } from '../dom';
 import { fmt, histogram, pearson, type Route } from '../util';
+import { exportButtons } from '../chart-export';
 
 export async function renderIndicator(view: HTMLElement, route: Route): Promise<void> {
   const id = route.path[1] ?? 'criminality';
@@ -53,9 +54,11 @@ export async function renderIndicator(view: HTMLElement, route: Route): Promise<
     h('div', { class: 'controls' }, editionSelect(editions, edition, (e) => go({ e })), select('Measure', options, id, (v) => go({ id: v }), 'sel-measure')),
     h('p', { class: 'definition' }, h('span', { class: 'kind' }, m.kind), ' ', m.definition || 'No definition is published for this measure.'),
     h('div', { class: 'two-col' },
-      h('section', { class: 'panel' }, h('h2', {}, `Distribution (${values.length} countries)`), hist),
+      h('section', { class: 'panel' }, h('h2', {}, `Distribution (${values.length} countries)`), hist,
+        exportButtons(() => hist as SVGSVGElement, `ocindex-${id}-${edition}-distribution`, 'the distribution')),
       h('section', { class: 'panel' }, h('h2', {}, 'Correlation'),
         select('With', options, o.id, (v) => go({ w: v }), 'sel-with'),
-        h('p', { id: 'pearson' }, `Pearson r = ${r === null ? 'n/a' : r.toFixed(2)} over ${n} countries.`), sc)),
+        h('p', { id: 'pearson' }, `Pearson r = ${r === null ? 'n/a' : r.toFixed(2)} over ${n} countries.`), sc,
+        exportButtons(() => sc as SVGSVGElement, `ocindex-${id}-${o.id}-${edition}`, 'the scatter plot'))),
     h('div', { class: 'two-col' }, list('Top 10', values.slice(0, 10), 'highest'), list('Bottom 10', values.slice(-10).reverse(), 'lowest')));
 }

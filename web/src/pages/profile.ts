@@ -7,6 +7,7 @@ import { h, s, editionSelect } from '../dom';
 import { buildProfileModel, layoutChart, type ChartLayout, type ProfileModel } from '../profile-model';
 import type { Route } from '../util';
 import { loadNarrative, narrativeSections } from './country-narrative';
+import { exportButtons } from '../chart-export';
 
 // The PDF's own words for a profile without a narrative (profile_view.cc).
 const SCORES_ONLY = 'No narrative is stored for this country and edition: a scores-only profile.';
@@ -19,8 +20,8 @@ function table(header: string[], rows: { cells: string[]; cls?: string }[], cls:
     h('tbody', {}, ...rows.map((r) => h('tr', { class: r.cls }, ...r.cells.map((c, i) => (i ? h('td', { class: 'num' }, c) : h('th', { scope: 'row' }, c))))))));
 }
 
-function chartSvg(chart: ChartLayout, title: string): SVGElement {
-  const svg = s('svg', { class: 'doc-chart', viewBox: `0 0 ${chart.width} ${chart.height.toFixed(1)}`, role: 'img', 'aria-label': title });
+function chartSvg(chart: ChartLayout, title: string, cls = ''): SVGElement {
+  const svg = s('svg', { class: `doc-chart ${cls}`.trim(), viewBox: `0 0 ${chart.width} ${chart.height.toFixed(1)}`, role: 'img', 'aria-label': title });
   svg.append(s('title', {}, title));
   for (const r of chart.rects) svg.append(s('rect', { x: r.x.toFixed(2), y: r.y.toFixed(2), width: Math.max(0, r.width).toFixed(2), height: r.height, fill: r.color }));
   for (const l of chart.lines) svg.append(s('line', { x1: l.x1.toFixed(2), y1: l.y1.toFixed(2), x2: l.x2.toFixed(2), y2: l.y2.toFixed(2), stroke: l.color, 'stroke-width': l.stroke }));
@@ -47,6 +48,15 @@ export async function renderProfile(view: HTMLElement, route: Route): Promise<vo
   const [p, framework, narrative] = await Promise.all([api.country(edition, iso3), api.framework(edition), loadNarrative(edition, iso3)]);
   const previous: Profile | null = p.previous_edition === null ? null : await api.country(p.previous_edition, iso3).catch(() => null);
   const m = buildProfileModel(p, previous, framework);
+  // On screen the chart is laid out at the width it has, its text as large as the printed page's (print: the PDF's geometry).
+  const chartTitle = `Indicator scores of ${p.name}, ${edition}`;
+  const screenChart = h('div', { class: 'no-print' });
+  let width = 0;
+  new ResizeObserver(() => {
+    if (screenChart.clientWidth === width || !screenChart.isConnected) return;
+    width = screenChart.clientWidth;
+    screenChart.replaceChildren(chartSvg(layoutChart(m.bars, m.scale, width, 1.7), chartTitle));
+  }).observe(screenChart);
 
   view.append(
     pageStyle(m),
@@ -64,8 +74,9 @@ export async function renderProfile(view: HTMLElement, route: Route): Promise<vo
         h('p', { class: 'doc-note' }, m.rankNote)),
       h('section', { class: 'doc-block' }, h('h2', {}, 'Scores'),
         table(m.scoreHeader, m.rows.map((r) => ({ cells: [r.name, ...r.cells], cls: r.kind })), 'doc-scores', `Scores of ${p.name}`)),
-      h('section', { class: 'doc-block doc-chart-block' }, h('h2', {}, 'Indicators'),
-        chartSvg(layoutChart(m.bars, m.scale, 493), `Indicator scores of ${p.name}, ${edition}`)),
+      h('section', { class: 'doc-block doc-chart-block' }, h('h2', {}, 'Indicators'), screenChart,
+        h('div', { class: 'no-print' }, exportButtons(() => screenChart.querySelector('svg'), `ocindex-profile-${p.iso3}-${edition}-indicators`, 'the indicator chart')),
+        chartSvg(layoutChart(m.bars, m.scale, 493), chartTitle, 'print-only')),
       ...(narrative ? narrativeSections(narrative, 'h2') : []),
       h('footer', { class: 'doc-footer' },
         narrative?.footer ? h('p', { class: 'doc-funding' }, narrative.footer) : null,

@@ -7,7 +7,7 @@
 // the API computes with these drafts.
 import { ApiError } from '../api';
 import { h } from '../dom';
-import type { Route } from '../util';
+import { rankText, type Route } from '../util';
 import { ws, type Cell, type CountryPreview, type CountryWork, type WorkCell } from './client';
 import { draftQueue, flushDrafts, listen } from './autosave';
 import { cellId, complete, wordCount, type DraftBody, type QueuedDraft } from './draft-queue';
@@ -53,14 +53,13 @@ function mine(cell: Cell, me: Me): DraftBody | null {
 }
 
 function previewTable(p: CountryPreview): HTMLElement {
-  const rank = (r: CountryPreview['composites'][number]['rank_before']) => (r ? `${r.tied ? '=' : ''}${r.position}/${r.of}` : '–');
   const rows = p.composites.map((c) => {
     const moved = c.before !== c.after;
     return h('tr', { 'data-measure': c.id, class: moved ? 'moved' : undefined },
       h('th', { scope: 'row' }, c.name),
       h('td', { class: 'num' }, c.before === null ? '–' : c.before.toFixed(2)),
       h('td', { class: 'num', 'data-after': c.id }, c.after === null ? '–' : c.after.toFixed(2), moved ? (c.after! > c.before! ? ' ▲' : ' ▼') : ''),
-      h('td', { class: 'num' }, `${rank(c.rank_before)} → ${rank(c.rank_after)}`));
+      h('td', { class: 'num' }, `${rankText(c.rank_before)} → ${rankText(c.rank_after)}`));
   });
   const q = (x: CountryPreview['quadrant_before']) => x?.label ?? '–';
   return h('div', {},

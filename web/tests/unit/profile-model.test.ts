@@ -86,3 +86,28 @@ describe('layoutChart', () => {
     expect(chart.height).toBeGreaterThan(50);
   });
 });
+
+describe('layoutChart zoomed for a screen', () => {
+  const m = buildProfileModel(profile(2021, null, rank(1)), null, framework);
+  const pdf = layoutChart(m.bars, m.scale, 493);
+  const phone = layoutChart(m.bars, m.scale, 330, 1.7);
+  it('keeps the width and enlarges every text by the zoom, never below 9 units', () => {
+    expect(phone.width).toBe(330);
+    expect(Math.min(...phone.texts.map((t) => t.size))).toBeGreaterThanOrEqual(9);
+    expect(Math.min(...pdf.texts.map((t) => t.size))).toBeLessThan(9);
+  });
+  it('shortens a label that would not fit at the smallest size, which the page never needs', () => {
+    const bars = [{ pillar: 'criminality', group: 'People', label: 'Extortion and protection racketeering', score: 3.5, region: 4 }];
+    const label = (width: number, zoom: number) => layoutChart(bars, m.scale, width, zoom).texts.find((t) => t.anchor === 'end')!;
+    expect(label(493, 1).text).toBe('Extortion and protection racketeering');
+    const narrow = label(330, 1.7);
+    expect(narrow.text.endsWith('…')).toBe(true);
+    expect(narrow.text.length * narrow.size * 0.75).toBeLessThanOrEqual(330 * 0.42);
+  });
+  it('wraps the legend inside the width on a narrow screen, and not on the page', () => {
+    const legend = (c: typeof pdf) => c.texts.filter((t) => /indicator$|region average/.test(t.text));
+    expect(new Set(legend(pdf).map((t) => t.y)).size).toBe(1);
+    expect(new Set(legend(phone).map((t) => t.y)).size).toBeGreaterThan(1);
+    expect(Math.max(...phone.rects.map((r) => r.x + r.width))).toBeLessThanOrEqual(330);
+  });
+});
