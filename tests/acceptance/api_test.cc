@@ -441,5 +441,28 @@ TEST(ApiHealthTest, StoreThatCannotBeReadIs503) {
   EXPECT_EQ(HttpGet(server.port(), "/api/v1/editions").status, 200);
 }
 
+// /embed is the explorer's document that other sites may frame (its charts only: the
+// explorer refuses other pages there); every other page keeps frame-ancestors 'none'.
+TEST(ApiEmbedTest, OnlyTheEmbedDocumentMayBeFramed) {
+  TempDir web;
+  const std::string index = "<!doctype html><title>explorer</title>";
+  ASSERT_TRUE(WriteFile(web.File("index.html"), index).ok());
+  ApiServer server(web.path());
+  ASSERT_TRUE(server.ok());
+  const HttpReply embed = HttpGet(server.port(), "/embed");
+  EXPECT_EQ(embed.status, 200);
+  EXPECT_EQ(embed.body, index);
+  EXPECT_NE(embed.Header("content-security-policy").find("frame-ancestors *"), std::string::npos);
+  EXPECT_EQ(embed.Header("content-security-policy").find("'none'; frame"), std::string::npos);
+  EXPECT_NE(embed.Header("content-security-policy").find("script-src 'self'"), std::string::npos);
+  for (const char* target : {"/", "/index.html", "/embed/", "/embedded"}) {
+    EXPECT_NE(HttpGet(server.port(), target).Header("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos)
+        << target;
+  }
+}
+
+TEST_F(ApiTest, EmbedWithoutExplorerIs404) { EXPECT_EQ(Get("/embed").status, 404); }
+
 }  // namespace
 }  // namespace ocindex::test

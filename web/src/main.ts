@@ -54,10 +54,21 @@ const notFound = (name: string) => async (): Promise<Page> => async (view) => {
       'Or start from ', h('a', { href: '#/map' }, 'the map'), '.'));
 };
 
+const notEmbeddable = async (): Promise<Page> => async (view) => {
+  const full = new URL('./', location.href);
+  full.hash = location.hash;
+  view.append(h('h1', {}, 'Not an embeddable view'),
+    h('p', {}, 'Only charts open here. ', h('a', { href: full.href, target: '_blank', rel: 'noopener' }, 'Open this page in the ocindex explorer'), '.'));
+};
+
 let generation = 0;
+// Loaded as /embed (the document other sites may frame), the explorer shows embeddable
+// charts only: no sign-in, form or other page can be framed and clicked through.
+const framable = location.pathname.endsWith('/embed');
 async function route(): Promise<void> {
   const r = parseHash(location.hash || '#/map');
-  const load = r.path.length ? pages[r.path[0]] ?? notFound(r.path[0]) : pages.map;
+  const load = framable && r.path[0] !== 'embed' ? notEmbeddable
+    : r.path.length ? pages[r.path[0]] ?? notFound(r.path[0]) : pages.map;
   const mine = ++generation;
   const section = WORKSPACE.has(r.path[0]) ? 'work' : (r.path[0] ?? 'map');
   for (const a of nav.querySelectorAll('a')) {

@@ -20,6 +20,7 @@ export async function checkGrapher({ page, open, check, base, shoot }) {
     return parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
   })));
   const hash = () => decodeURIComponent(new URL(page.url()).hash);
+  const isPng = (file) => file.bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
   // The chart: a dot per country, the picked ones named and drawn last (on top).
   await open('#/measure/criminality?edition=2021&selected=KAZ,UZB');
@@ -53,7 +54,7 @@ export async function checkGrapher({ page, open, check, base, shoot }) {
   check(svg.name === 'ocindex-criminality-2021-chart.svg' && /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(svgText) && svgText.includes('Kyrgyzstan') && /font-size:\s*1[23]px/.test(svgText),
     `SVG export is a standalone SVG with the names and inline styles (${svg.name}, ${svgText.length} bytes)`);
   const png = await saved('[data-export="png"]');
-  const signature = png.bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const signature = isPng(png);
   const [width, height] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
   const decoded = await page.evaluate(async (b64) => {
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
@@ -67,7 +68,8 @@ export async function checkGrapher({ page, open, check, base, shoot }) {
   const share = await page.inputValue('#share-link');
   check(share === page.url(), `the share link is the page's own URL (${share})`);
   const embed = await page.inputValue('#embed-link');
-  check(embed === page.url().replace('#/measure/', '#/embed/measure/'), `the embed link is the same view alone (${embed})`);
+  const here = new URL(page.url());
+  check(embed === `${here.origin}/embed${here.hash.replace('#/measure/', '#/embed/measure/')}`, `the embed link is the same view alone, in the framable document (${embed})`);
 
   // The map: every country, the picked ones outlined and on top; exported as PNG too.
   await page.click('#tab-map');
@@ -121,6 +123,30 @@ export async function checkGrapher({ page, open, check, base, shoot }) {
   await shoot('measure-embed');
   await open('#/embed/measure/resilience?edition=2023&tab=map');
   check(await page.locator('#grapher-map').count() === 1 && await page.locator('.site-header').isHidden(), 'an embed link of the map tab renders the map alone');
+
+  // Another site frames the embed (a page of another origin, made up by Playwright, no
+  // network); the rest of the explorer refuses to be framed, and a non-chart page asked
+  // of the framable document only links out.
+  const host = 'http://other-site.test/';
+  const frames = { chart: `${base}embed#/embed/measure/resilience?edition=2023`, page: `${base}embed#/rankings?edition=2023`, explorer: `${base}#/map` };
+  await page.route(host, (r) => r.fulfill({ contentType: 'text/html', body: Object.entries(frames).map(([n, src]) => `<iframe name="${n}" title="${n}" src="${src}" width="600" height="400"></iframe>`).join('') }));
+  await page.goto(host);
+  const frame = (name) => page.frame({ name });
+  await frame('chart').waitForSelector('#grapher-chart circle');
+  await frame('page').waitForSelector('h1');
+  check(await frame('chart').locator('#grapher-chart circle').count() > 100, 'another site can frame the embed link: the chart draws');
+  check((await frame('page').locator('h1').textContent()) === 'Not an embeddable view' && await frame('page').locator('table').count() === 0,
+    'the framable document shows no other page (rankings framed: a link out only)');
+  check(await frame('explorer').locator('#nav, #main').count() === 0, `the explorer itself cannot be framed (${frame('explorer').url()})`);
+  await page.unroute(host);
+
+  // The world map and the cluster map save as images too.
+  await open('#/map?edition=2021&measure=criminality');
+  const worldPng = await saved('[data-export="png"]');
+  check(worldPng.name === 'ocindex-map-criminality-2021.png' && isPng(worldPng), `the world map saves as PNG (${worldPng.name})`);
+  await open('#/clusters?edition=2025&on=criminality');
+  const clusterSvg = await saved('[data-export="svg"]');
+  check(clusterSvg.name === 'ocindex-clusters-criminality-2025.svg' && clusterSvg.bytes.toString().includes('<path'), `the cluster map saves as SVG (${clusterSvg.name})`);
 
   // Downloads: the dataset in three formats and every profile PDF, from the server.
   await open('#/downloads?edition=2021');

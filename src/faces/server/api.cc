@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <cstdio>
+#include <optional>
 #include <set>
 
 #include "faces/server/api_json.h"
@@ -59,11 +60,19 @@ adapters::http::RouteHandler WithKnownParams(const ApiRoute& route) {
 
 }  // namespace
 
+namespace {
+constexpr const char* kPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; ";
+}  // namespace
+
+std::string EmbedPolicy() {
+  // frame-ancestors present: browsers ignore X-Frame-Options (CSP Level 2, 7.7.1).
+  return std::string(kPolicy) + "frame-ancestors *";
+}
+
 std::vector<std::pair<std::string, std::string>> SecurityHeaders() {
-  return {{"Content-Security-Policy",
-           "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-           "connect-src 'self'; "
-           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+  return {{"Content-Security-Policy", std::string(kPolicy) + "frame-ancestors 'none'"},
           {"X-Content-Type-Options", "nosniff"},
           {"X-Frame-Options", "DENY"},
           {"Referrer-Policy", "same-origin"}};
@@ -124,6 +133,15 @@ static bool Live(const std::string& path) {
 
 bool Api::Waits(const Request& request) { return Workspace(request.path); }
 
+Response Api::Embed(const Request& request) const {
+  Request document = request;
+  document.path = "/";
+  std::optional<Response> page = web_.Serve(document);
+  if (!page) return adapters::http::ErrorResponse(404, "not_found", "the explorer is not built: nothing to embed");
+  page->headers.emplace_back("Content-Security-Policy", EmbedPolicy());
+  return *page;
+}
+
 Response Api::Handle(const Request& request) {
   const bool api = request.path.rfind("/api/", 0) == 0;
   if (Live(request.path)) {
@@ -135,6 +153,7 @@ Response Api::Handle(const Request& request) {
     if (request.method != "GET" && request.method != "HEAD") return router_.Dispatch(request);
     return cache_.Serve(request, [this, &request] { return router_.Dispatch(request); });
   }
+  if (request.path == "/embed") return Embed(request);
   if (auto file = web_.Serve(request)) return *file;
   if (request.path == "/" && !web_.available()) {
     return JsonResponse(Json{{"note", "The explorer is not built (no index.html in the web folder; build it or pass "

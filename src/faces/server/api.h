@@ -19,9 +19,13 @@ namespace ocindex::server {
 // Headers for every response (adapters::http::ServerOptions::headers): a Content
 // Security Policy fitted to the explorer (scripts, styles and data from this origin
 // only, no inline script, no plugins; inline style attributes allowed, which its charts
-// and bars set), no MIME sniffing, no framing by other sites (the explorer has no
-// embeddable view), and no Referer beyond this origin.
+// and bars set), no MIME sniffing, no framing by other sites, and no Referer beyond
+// this origin. The one exception is /embed (EmbedPolicy).
 std::vector<std::pair<std::string, std::string>> SecurityHeaders();
+// The policy of /embed: the explorer's document, which other sites may frame (the
+// explorer then shows its embeddable charts only, so no sign-in or form can be
+// framed); otherwise SecurityHeaders' policy.
+std::string EmbedPolicy();
 
 class Api {
  public:
@@ -45,6 +49,8 @@ class Api {
  private:
   // Picks up a publication: the engine loads what is new, then the cache is cleared.
   void Published();
+  // /embed: the explorer's document under EmbedPolicy.
+  adapters::http::Response Embed(const adapters::http::Request& request) const;
 
   std::unique_ptr<app::Engine> engine_;
   app::Workspace workspace_;

@@ -6,6 +6,8 @@ import { exportButtons } from '../chart-export';
 import { grapherHash, type GrapherState } from './state';
 
 const absolute = (hash: string) => `${location.origin}${location.pathname}${hash}`;
+// The embed is the /embed document, which other sites may put in an iframe.
+const embedded = (hash: string) => `${new URL('embed', location.href.split('#')[0]).href}${hash}`;
 
 function linkField(label: string, id: string): { field: HTMLElement; input: HTMLInputElement } {
   const input = h('input', { type: 'text', readonly: true, id, class: 'link-field' });
@@ -34,7 +36,7 @@ export function sharePanel(edition: number, name: string): { panel: HTMLElement;
     panel,
     update: (s) => {
       share.input.value = absolute(grapherHash(s));
-      embed.input.value = absolute(grapherHash(s, true));
+      embed.input.value = embedded(grapherHash(s, true));
       csv.setAttribute('href', csvHref(s, edition));
       const chart = () => document.querySelector<SVGSVGElement>(s.tab === 'map' ? '#grapher-map' : '#grapher-chart');
       saved.replaceChildren(...(s.tab === 'table' ? [] : [h('span', { class: 'note' }, `Save the ${s.tab}:`), exportButtons(chart, `ocindex-${s.measure}-${edition}-${s.tab}`, `the ${s.tab} of ${name}`)]), csv);

@@ -2,6 +2,7 @@
 // described by its distinctive indicators.
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { api } from '../api';
+import { exportButtons } from '../chart-export';
 import { h, select, editionSelect, showTip, hideTip, esc, latestEdition } from '../dom';
 import { type Route } from '../util';
 import { worldMap } from '../world';
@@ -42,6 +43,7 @@ export async function renderClusters(view: HTMLElement, route: Route): Promise<v
       select('Profile', [['criminality', 'Markets and actors'], ['resilience', 'Resilience'], ['all', 'Every indicator']], on, (o) => go(edition, o), 'sel-on')),
     h('p', { class: 'note' }, `Ward clustering on ${clusters.indicators} indicators${clusters.rule ? `; the number of clusters is ${clusters.rule}` : ''}. A not-assessed score takes the indicator's mean.`),
     h('div', { class: 'map-wrap' }, svg),
+    exportButtons(() => svg as SVGSVGElement, `ocindex-clusters-${on}-${edition}`, 'the cluster map'),
     h('p', { class: 'note', id: 'cluster-count', 'data-drawn': drawn }, `${drawn} countries drawn. Click a country to open it.`),
     // Focusable, so a keyboard can scroll it sideways on a phone.
     h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Clusters table' }, h('table', { class: 'data', id: 'cluster-table' },

@@ -3,8 +3,9 @@
 // geographic order, and on a touch screen a first tap that previews and a second that opens.
 import { api, flatten, type RankRow } from '../api';
 import { h, select, measureOptions, showTip, hideTip, esc, latestEdition, chooseMeasure } from '../dom';
+import { exportButtons } from '../chart-export';
 import { editionTimeline } from '../edition-timeline';
-import { fmt, type Route } from '../util';
+import { fmt, rankText, type Route } from '../util';
 import { MAP_HEIGHT, MAP_WIDTH, worldMap, type Place } from '../world';
 import { legend, legendSteps, stepScale } from '../map/legend';
 import { geographicOrder, nearestVertically } from '../map/order';
@@ -28,7 +29,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
   const byIso = new Map(ranks.rows.map((r) => [r.iso3, r]));
   const steps = legendSteps(ranks.rows.flatMap((r) => (r.value === null ? [] : [r.value])));
   const colour = stepScale(steps);
-  const worldRank = (row: RankRow) => row.ranks.world ? `world rank ${row.ranks.world.position}${row.ranks.world.tied ? ' (tied)' : ''} of ${row.ranks.world.of}` : 'unranked';
+  const worldRank = (row: RankRow) => row.ranks.world ? `world rank ${rankText(row.ranks.world)}` : 'unranked';
   const open = (iso3: string) => { hideTip(); location.hash = `#/country/${iso3}?edition=${edition}`; };
 
   const spots: Spot[] = [];
@@ -121,6 +122,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
         h('button', { class: 'button secondary', id: 'zoom-out', 'aria-label': 'Zoom out', onclick: () => zoom.by(0.5) }, '−'))),
     legend(steps),
     h('div', { class: 'map-wrap' }, svg),
+    exportButtons(() => svg as SVGSVGElement, `ocindex-map-${measure}-${edition}`, 'the map'),
     preview,
     h('p', { class: 'note', id: 'map-count', 'data-drawn': spots.length, 'data-grey': grey },
       `${spots.length} of ${ranks.rows.length} countries drawn; ${grey} other territories in grey, not assessed. `,

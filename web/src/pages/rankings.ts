@@ -1,7 +1,7 @@
 import { api, flatten, type RankRow } from '../api';
 import { h, select, measureOptions, download, latestEdition, chooseMeasure } from '../dom';
 import { editionTimeline } from '../edition-timeline';
-import { fmt, toCsv, type Route } from '../util';
+import { fmt, rankText, toCsv, type Route } from '../util';
 import { intervalExplanation, intervalLabel, intervalsOf, intervalWidth, uncertainty, whisker, type PillarInterval } from '../rank_intervals';
 import { sortRows } from '../sort-rows';
 import { keepState, pageHash } from '../url-state';
@@ -71,7 +71,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
     keepState('rankings', urlState());
     const rows = visible();
     tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
-      h('td', { class: 'num' }, r.ranks.world ? `${r.ranks.world.position}${r.ranks.world.tied ? '=' : ''}` : '–'),
+      h('td', { class: 'num' }, rankText(r.ranks.world, false)),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
       h('td', { class: 'num' }, fmt(r.value, framework.decimals)), intervals.size ? intervalCell(r.iso3) : null)));
