@@ -17,6 +17,7 @@ import { checkDecision } from './decision-checks.mjs';
 import { checkMap } from './map-checks.mjs';
 import { checkUncertainty } from './uncertainty-checks.mjs';
 import { checkTimeline } from './timeline-checks.mjs';
+import { checkState } from './state-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -222,6 +223,7 @@ try {
   await checkMap({ page, open, check, base: server.base, shoot });
   await checkUncertainty({ page, open, check, base: server.base, shoot });
   await checkTimeline({ page, open, check, base: server.base, shoot });
+  await checkState({ page, open, check, base: server.base, shoot });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

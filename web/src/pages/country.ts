@@ -1,6 +1,7 @@
 import { api, isUnder, repeatsParent, type ProfileMeasure, type Rank } from '../api';
 import { peersPanel, targetPanel, whatIfPanel } from './decision';
 import { h, editionSelect } from '../dom';
+import { goChanged } from '../url-state';
 import { fmt, signed, type Route } from '../util';
 import { pillarIntervals, uncertaintyPanel } from './country-uncertainty';
 import { countryNarrative } from './country-narrative';
@@ -39,7 +40,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
   view.append(
     h('div', { class: 'title-row' },
       h('h1', {}, `${p.name} — ${edition}`),
-      h('div', { class: 'controls no-print' }, editionSelect(editions, edition, (e) => { location.hash = `#/country/${iso3}?edition=${e}`; }),
+      h('div', { class: 'controls no-print' }, editionSelect(editions, edition, (e) => goChanged(`country/${iso3}`, { edition: e })),
         h('button', { class: 'button', onclick: () => window.print() }, 'Print'))),
     h('p', { class: 'note' }, `${p.region}, ${p.continent}. Quadrant: `, h('strong', { id: 'quadrant' }, p.quadrant?.label ?? 'not assessed'), '.'),
     h('div', { class: 'cards' }, ...pillars.map((m) => h('section', { class: 'card', id: `pillar-${m.id}` },

@@ -1,17 +1,19 @@
 import { scaleLinear } from 'd3-scale';
 import { api, flatten } from '../api';
-import { h, s, select, editionSelect, latestEdition, showTip, hideTip, esc } from '../dom';
+import { h, s, select, editionSelect, latestEdition, showTip, hideTip, esc, chooseMeasure } from '../dom';
+import { keepState } from '../url-state';
 import { fmt, histogram, pearson, type Route } from '../util';
 
 export async function renderIndicator(view: HTMLElement, route: Route): Promise<void> {
-  const id = route.path[1] ?? 'criminality';
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? (await latestEdition()));
-  const other = route.query.get('with') ?? (id === 'resilience' ? 'criminality' : 'resilience');
   const [framework, scores] = await Promise.all([api.framework(edition), api.scores(edition)]);
+  // A measure this edition lacks falls back to the one it belongs to, with a note.
+  const { measure: id, note } = await chooseMeasure(editions, edition, framework, route.path[1] ?? 'criminality');
+  const other = route.query.get('with') ?? (id === 'resilience' ? 'criminality' : 'resilience');
+  if (note) keepState(`indicator/${id}`, { edition, with: other });
   const all = flatten(framework.measures);
-  const m = all.find((x) => x.id === id);
-  if (!m) { view.append(h('h1', {}, 'Unknown measure'), h('p', { class: 'empty' }, `${id} is not in the ${edition} framework.`)); return; }
+  const m = all.find((x) => x.id === id)!;
   const o = all.find((x) => x.id === other) ?? all[0];
   const d = framework.decimals;
   const go = (p: { id?: string; e?: number; w?: string }) => { location.hash = `#/indicator/${p.id ?? id}?edition=${p.e ?? edition}&with=${p.w ?? other}`; };
@@ -50,6 +52,7 @@ export async function renderIndicator(view: HTMLElement, route: Route): Promise<
     h('ol', { class: `toplist ${cls}` }, ...rows.map((x) => h('li', {}, h('a', { href: `#/country/${x.r.iso3}?edition=${edition}` }, x.r.name), h('span', { class: 'num' }, fmt(x.v, d))))));
   view.append(
     h('h1', {}, `${m.name} — ${edition}`),
+    note ?? '',
     h('div', { class: 'controls' }, editionSelect(editions, edition, (e) => go({ e })), select('Measure', options, id, (v) => go({ id: v }), 'sel-measure')),
     h('p', { class: 'definition' }, h('span', { class: 'kind' }, m.kind), ' ', m.definition || 'No definition is published for this measure.'),
     h('div', { class: 'two-col' },
