@@ -85,6 +85,20 @@ export async function checkState({ page, open, check, base, shoot }) {
     () => document.querySelector('h1').textContent.includes('2023') && document.querySelector('#sel-trace').value === 'resilience');
   await shoot('state-country-timeline', '#timeline');
 
+  // A country named in words in the URL: the code is found and written; an unknown name is said.
+  await open('#/country/turkey?edition=2023');
+  await until(() => document.querySelector('#pillar-criminality'));
+  check(/#\/country\/TUR\?edition=2023$/.test(page.url()) && (await heading()).startsWith('Türkiye'), `country: "#/country/turkey" opens Türkiye, its URL with the code (${page.url()})`);
+  await open('#/profile/ivory%20coast?edition=2023');
+  check(/#\/profile\/CIV\?edition=2023$/.test(page.url()) && await page.locator('.page .error').count() === 0, `profile: "ivory coast" opens Côte d'Ivoire's profile (${page.url()})`);
+  await open('#/country/narnia');
+  check(/No country is called "narnia"/.test(await page.locator('#not-found').textContent() ?? '') && await page.locator('.page .error').count() === 0, 'country: an unknown name is said, not an error');
+  await shoot('state-country-unknown');
+  await open('#/country/kazakstan?edition=2021');
+  await page.click('#not-found a:text-is("Kazakhstan")');
+  await until(() => document.querySelector('#pillar-criminality'));
+  check(/#\/country\/KAZ\?edition=2021$/.test(page.url()), `country: "did you mean" opens the close name (${page.url()})`);
+
   // Compare: the countries, the edition and the measure explained; the search knows aliases.
   await open('#/compare?edition=2021&countries=KAZ,UZB');
   for (const [text, iso3] of [['ivory coast', 'CIV'], ['burma', 'MMR'], ['turkey', 'TUR']]) {

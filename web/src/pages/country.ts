@@ -2,6 +2,7 @@ import { api, isUnder, repeatsParent, type ProfileMeasure, type Rank } from '../
 import { peersPanel, targetPanel, whatIfPanel } from './decision';
 import { h, editionSelect } from '../dom';
 import { goChanged } from '../url-state';
+import { countryOfRoute } from '../country-route';
 import { fmt, signed, type Route } from '../util';
 import { pillarIntervals, uncertaintyPanel } from './country-uncertainty';
 import { countryNarrative } from './country-narrative';
@@ -26,7 +27,8 @@ function bar(m: ProfileMeasure, max: number, decimals: number): HTMLElement {
 }
 
 export async function renderCountry(view: HTMLElement, route: Route): Promise<void> {
-  const iso3 = (route.path[1] ?? 'KAZ').toUpperCase();
+  const iso3 = await countryOfRoute(view, 'country', route.path[1] ?? 'KAZ', route.query);
+  if (!iso3) return;
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? editions[editions.length - 1].edition);
   const [p, framework] = await Promise.all([api.country(edition, iso3), api.framework(edition)]);
