@@ -45,6 +45,15 @@ export async function checkState({ page, open, check, base, shoot }) {
   await page.goBack();
   await until(() => document.querySelector('.page h1')?.textContent.includes('2023'));
   check(await page.inputValue('#sel-measure') === 'extortion_racketeering' && !await page.locator('#measure-note').count(), 'indicator: Back returns to Extortion in 2023');
+  await page.selectOption('#sel-with', 'cyber');
+  await until(() => location.hash.includes('with=cyber'));
+  await page.selectOption('#sel-edition', '2021');
+  await until(() => document.querySelector('#with-note'));
+  check(/not measured in 2021/.test(await page.locator('#with-note').textContent() ?? '') && await page.inputValue('#sel-with') !== 'cyber'
+    && await page.inputValue('#sel-measure') !== 'extortion_racketeering', 'indicator: the measure it is set against falls back too, with its own note');
+  await shoot('state-indicator-with-fallback', '.page');
+  await page.goBack();
+  await until(() => document.querySelector('#sel-with')?.value === 'cyber');
   await page.selectOption('#sel-with', 'criminal_markets');
   await until(() => location.hash.includes('with=criminal_markets'));
   await roundTrip('indicator: the measure it is set against', () => document.querySelector('#sel-with')?.value === 'criminal_markets',

@@ -10,11 +10,12 @@ export async function renderIndicator(view: HTMLElement, route: Route): Promise<
   const [framework, scores] = await Promise.all([api.framework(edition), api.scores(edition)]);
   // A measure this edition lacks falls back to the one it belongs to, with a note.
   const { measure: id, note } = await chooseMeasure(editions, edition, framework, route.path[1] ?? 'criminality');
-  const other = route.query.get('with') ?? (id === 'resilience' ? 'criminality' : 'resilience');
-  if (note) keepState(`indicator/${id}`, { edition, with: other });
+  const against = await chooseMeasure(editions, edition, framework, route.query.get('with') ?? (id === 'resilience' ? 'criminality' : 'resilience'), 'with-note');
+  const other = against.measure;
+  if (note || against.note) keepState(`indicator/${id}`, { edition, with: other });
   const all = flatten(framework.measures);
   const m = all.find((x) => x.id === id)!;
-  const o = all.find((x) => x.id === other) ?? all[0];
+  const o = all.find((x) => x.id === other)!;
   const d = framework.decimals;
   const go = (p: { id?: string; e?: number; w?: string }) => { location.hash = `#/indicator/${p.id ?? id}?edition=${p.e ?? edition}&with=${p.w ?? other}`; };
   const options = all.map((x): [string, string] => [x.id, `${'\u00a0\u00a0'.repeat(x.depth)}${x.name}`]);
@@ -58,7 +59,7 @@ export async function renderIndicator(view: HTMLElement, route: Route): Promise<
     h('div', { class: 'two-col' },
       h('section', { class: 'panel' }, h('h2', {}, `Distribution (${values.length} countries)`), hist),
       h('section', { class: 'panel' }, h('h2', {}, 'Correlation'),
-        select('With', options, o.id, (v) => go({ w: v }), 'sel-with'),
+        select('With', options, o.id, (v) => go({ w: v }), 'sel-with'), against.note ?? '',
         h('p', { id: 'pearson' }, `Pearson r = ${r === null ? 'n/a' : r.toFixed(2)} over ${n} countries.`), sc)),
     h('div', { class: 'two-col' }, list('Top 10', values.slice(0, 10), 'highest'), list('Bottom 10', values.slice(-10).reverse(), 'lowest')));
 }
