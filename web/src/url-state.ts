@@ -4,11 +4,12 @@
 
 type State = Record<string, string | number | null | undefined>;
 
-/** `#/page?k=v…` from the values that are set (null, undefined and '' are left out). */
+/** `#/page?k=v…` from the values that are set (null, undefined and '' are left out); commas
+ *  stay as typed (`countries=KAZ,UZB`), as they are legal in a query. */
 export function pageHash(page: string, state: State): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(state)) if (value !== null && value !== undefined && value !== '') query.set(key, String(value));
-  const text = query.toString();
+  const text = query.toString().replace(/%2C/g, ',');
   return `#/${page}${text ? `?${text}` : ''}`;
 }
 
