@@ -94,6 +94,13 @@ export async function checkState({ page, open, check, base, shoot }) {
     () => document.querySelector('h1').textContent.includes('2023') && document.querySelector('#sel-trace').value === 'resilience');
   await shoot('state-country-timeline', '#timeline');
 
+  // The timeline traces a measure every edition has: Extortion (2023 on) by its parent, with a note.
+  await open('#/country/KAZ?edition=2025&trace=extortion_racketeering');
+  await until(() => document.querySelector('#timeline g.trace'));
+  check(/Extortion.*not measured in every edition/.test(await page.locator('#trace-note').textContent() ?? '') && await page.inputValue('#sel-trace') === 'people'
+    && /trace=people/.test(page.url()), `country: the timeline traces People for Extortion, with a note (${page.url()})`);
+  await shoot('state-timeline-fallback', '#timeline');
+
   // A country named in words in the URL: the code is found and written; an unknown name is said.
   await open('#/country/turkey?edition=2023');
   await until(() => document.querySelector('#pillar-criminality'));
