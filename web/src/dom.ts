@@ -41,7 +41,7 @@ export function measureOptions(measures: Measure[], keep: (m: Measure) => boolea
 
 /** The measure a page shows in `edition`: the one asked for, else (not measured in this
  *  edition, as Extortion before 2023) the nearest measure it belongs to, with a note. */
-export async function chooseMeasure(editions: Edition[], edition: number, framework: Framework, asked: string): Promise<{ measure: string; note: HTMLElement | null }> {
+export async function chooseMeasure(editions: Edition[], edition: number, framework: Framework, asked: string, noteId = 'measure-note'): Promise<{ measure: string; note: HTMLElement | null }> {
   const here = flatten(framework.measures);
   if (here.some((m) => m.id === asked)) return { measure: asked, note: null };
   const nameHere = (id: string) => here.find((m) => m.id === id)?.name ?? id;
@@ -51,10 +51,10 @@ export async function chooseMeasure(editions: Edition[], edition: number, framew
     const known = there.find((m) => m.id === asked);
     if (!known) continue;
     const measure = fallbackMeasure(asked, there, here) ?? 'criminality';
-    return { measure, note: h('p', { class: 'msg msg-warn', role: 'status', id: 'measure-note' },
+    return { measure, note: h('p', { class: 'msg msg-warn', role: 'status', id: noteId },
       `${known.name} is not measured in ${edition}: showing ${nameHere(measure)}, the measure it belongs to.`) };
   }
-  return { measure: 'criminality', note: h('p', { class: 'msg msg-warn', role: 'status', id: 'measure-note' },
+  return { measure: 'criminality', note: h('p', { class: 'msg msg-warn', role: 'status', id: noteId },
     `There is no measure "${asked}": showing ${nameHere('criminality')}.`) };
 }
 

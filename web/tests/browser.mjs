@@ -18,6 +18,7 @@ import { checkMap } from './map-checks.mjs';
 import { checkUncertainty } from './uncertainty-checks.mjs';
 import { checkTimeline } from './timeline-checks.mjs';
 import { checkGrapher } from './grapher-checks.mjs';
+import { checkState } from './state-checks.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -224,6 +225,7 @@ try {
   await checkUncertainty({ page, open, check, base: server.base, shoot });
   await checkTimeline({ page, open, check, base: server.base, shoot });
   await checkGrapher({ page, open, check, base: server.base, shoot });
+  await checkState({ page, open, check, base: server.base, shoot });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

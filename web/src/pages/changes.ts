@@ -1,26 +1,31 @@
-import { api, flatten } from '../api';
-import { h, select, measureOptions } from '../dom';
+import { api } from '../api';
+import { h, select, measureOptions, chooseMeasure } from '../dom';
+import { goChanged, keepState } from '../url-state';
 import { fmt, fraction, signed, type Route } from '../util';
 import { waterfallChart } from '../waterfall';
 
 export async function renderChanges(view: HTMLElement, route: Route): Promise<void> {
-  const editions = (await api.editions()).map((e) => e.edition);
+  const stored = await api.editions();
+  const editions = stored.map((e) => e.edition);
   view.append(h('h1', {}, 'Changes between editions'));
   if (editions.length < 2) { view.append(h('p', { class: 'empty' }, 'Only one edition is stored.')); return; }
   const to = Number(route.query.get('to') ?? editions[editions.length - 1]);
   const from = Number(route.query.get('from') ?? editions[Math.max(0, editions.indexOf(to) - 1)]);
-  const measure = route.query.get('measure') ?? 'criminality';
   const basis = route.query.get('basis') === 'like-for-like' ? 'like-for-like' : 'raw';
-  const framework = await api.framework(to);
-  const go = (p: Record<string, string | number>) => {
-    const q = new URLSearchParams({ from: String(from), to: String(to), measure, basis, ...Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)])) });
-    location.hash = `#/changes?${q}`;
-  };
+  const [framework, earlier] = await Promise.all([api.framework(to), api.framework(from)]);
+  // The measure must be in both editions: else the one it belongs to, with a note.
+  const inTo = await chooseMeasure(stored, to, framework, route.query.get('measure') ?? 'criminality');
+  const inBoth = await chooseMeasure(stored, from, earlier, inTo.measure);
+  const { measure } = inBoth;
+  const note = inTo.note ?? inBoth.note;
+  if (note) keepState('changes', { from, to, measure, basis, country: route.query.get('country') });
+  const go = (p: Record<string, string>) => goChanged('changes', { from, to, measure, basis, ...p });
   const ed = editions.map((e): [string, string] => [String(e), String(e)]);
-  view.append(h('div', { class: 'controls' },
+  view.append(note ?? '', h('div', { class: 'controls' },
     select('From', ed, String(from), (v) => go({ from: v }), 'sel-from'),
     select('To', ed, String(to), (v) => go({ to: v }), 'sel-to'),
-    select('Measure', measureOptions(framework.measures).filter(([id]) => flatten(framework.measures).find((m) => m.id === id)?.kind !== 'indicator'), measure, (v) => go({ measure: v }), 'sel-measure'),
+    // Composites, and the indicator a link asked for (so the select shows what is drawn).
+    select('Measure', measureOptions(framework.measures, (m) => m.kind !== 'indicator' || m.id === measure), measure, (v) => go({ measure: v }), 'sel-measure'),
     select('Basis', [['raw', 'Raw (as published)'], ['like-for-like', 'Like-for-like']], basis, (v) => go({ basis: v }), 'sel-basis')));
   if (from === to) { view.append(h('p', { class: 'empty' }, 'Choose two different editions.')); return; }
   const c = await api.changes(from, to, measure, basis);

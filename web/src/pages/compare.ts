@@ -3,13 +3,14 @@ import { h, select, editionSelect, latestEdition } from '../dom';
 import { waterfallChart } from '../waterfall';
 import { findInterval, intervalExplanation, intervalLabel, uncertainty, whisker } from '../rank_intervals';
 import { fmt, type Route } from '../util';
+import { goChanged } from '../url-state';
 
 export async function renderCompare(view: HTMLElement, route: Route): Promise<void> {
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? (await latestEdition()));
   const chosen = (route.query.get('countries') ?? 'KAZ,UZB,KGZ').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean).slice(0, 5);
   const [scores, framework] = await Promise.all([api.scores(edition), api.framework(edition)]);
-  const go = (list: string[], e = edition) => { location.hash = `#/compare?edition=${e}&countries=${list.join(',')}`; };
+  const go = (list: string[], e = edition) => goChanged('compare', { edition: e, countries: list.join(',') });
   const names = new Map(scores.rows.map((r) => [r.iso3, r.name]));
   // A name or code the edition does not have is said, with the core's suggestions, not dropped.
   const unknown = chosen.filter((c) => !names.has(c));
@@ -84,11 +85,7 @@ function intervalsPanel(edition: number, countries: { iso3: string; name: string
 /** Why the first two countries differ on a pillar: exact contributions as a waterfall. */
 async function whyPanel(edition: number, a: string, b: string, measure: string, names: Map<string, string>): Promise<HTMLElement> {
   const explain = await api.explainCountries(edition, a, b, measure);
-  const pick = select('Measure', [['criminality', 'Criminality'], ['resilience', 'Resilience']], measure, (m) => {
-    const q = new URLSearchParams(location.hash.split('?')[1] ?? '');
-    q.set('why', m);
-    location.hash = `#/compare?${q}`;
-  }, 'sel-why');
+  const pick = select('Measure', [['criminality', 'Criminality'], ['resilience', 'Resilience']], measure, (m) => goChanged('compare', { why: m }), 'sel-why');
   return h('section', { class: 'panel', id: 'why' },
     h('h2', {}, `Why ${names.get(a) ?? a} and ${names.get(b) ?? b} differ on ${explain.name}`),
     h('div', { class: 'controls' }, pick),

@@ -4,7 +4,7 @@
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import { api, flatten, type Edition, type Trace } from '../api';
 import { h, s, select, measureOptions } from '../dom';
-import { fmt } from '../util';
+import { fallbackMeasure, fmt } from '../util';
 import { indicatorTrace, spreadLabels, timelineSeries, valueRange, type Basis, type Series } from '../timeline';
 import { keepState } from '../url-state';
 
@@ -52,8 +52,12 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, editions:
   const everywhere = (id: string) => frameworks.every((f) => flatten(f.measures).some((m) => m.id === id));
   const latest = frameworks[frameworks.length - 1].measures;
   const measures = flatten(latest).filter((m) => everywhere(m.id));
+  // A measure not in every edition (Extortion, from 2023) is traced by the one it belongs to, with a note.
+  const asked = query.get('trace') ?? 'criminality';
+  const trace = fallbackMeasure(asked, flatten(latest), measures) ?? 'criminality';
+  const named = (id: string) => flatten(latest).find((m) => m.id === id)?.name ?? id;
   const state = {
-    trace: measures.some((m) => m.id === query.get('trace')) ? query.get('trace')! : 'criminality',
+    trace,
     basis: (query.get('basis') === 'like' ? 'like' : 'raw') as Basis,
     with: query.has('with') ? query.get('with')!.split(',').filter(Boolean) : null as string[] | null,
   };
@@ -111,6 +115,7 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, editions:
   input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') void add(); });
   panel.append(
     h('p', { class: 'note' }, 'The country (black) with its three nearest peers on every indicator; add or remove countries to compare.'),
+    trace === asked ? '' : h('p', { class: 'msg msg-warn', role: 'status', id: 'trace-note' }, `${named(asked)} is not measured in every edition: the timeline shows ${named(trace)}, the measure it belongs to.`),
     h('div', { class: 'controls' },
       select('Measure', measureOptions(latest, (m) => everywhere(m.id)), state.trace, (v) => { state.trace = v; void draw(); }, 'sel-trace'),
       select('Basis', [['raw', 'As published'], ['like', 'Like-for-like']], state.basis, (v) => { state.basis = v as Basis; void draw(); }, 'sel-basis'),

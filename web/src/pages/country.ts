@@ -2,6 +2,8 @@ import { api, isUnder, repeatsParent, type ProfileMeasure, type Rank } from '../
 import { rankText } from '../util';
 import { peersPanel, targetPanel, whatIfPanel } from './decision';
 import { h, editionSelect } from '../dom';
+import { goChanged } from '../url-state';
+import { countryOfRoute } from '../country-route';
 import { fmt, signed, type Route } from '../util';
 import { pillarIntervals, uncertaintyPanel } from './country-uncertainty';
 import { countryNarrative } from './country-narrative';
@@ -26,7 +28,8 @@ function bar(m: ProfileMeasure, scale: { min: number; max: number }, decimals: n
 }
 
 export async function renderCountry(view: HTMLElement, route: Route): Promise<void> {
-  const iso3 = (route.path[1] ?? 'KAZ').toUpperCase();
+  const iso3 = await countryOfRoute(view, 'country', route.path[1] ?? 'KAZ', route.query);
+  if (!iso3) return;
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? editions[editions.length - 1].edition);
   const [p, framework] = await Promise.all([api.country(edition, iso3), api.framework(edition)]);
@@ -40,7 +43,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
   view.append(
     h('div', { class: 'title-row' },
       h('h1', {}, `${p.name} — ${edition}`),
-      h('div', { class: 'controls no-print' }, editionSelect(editions, edition, (e) => { location.hash = `#/country/${iso3}?edition=${e}`; }),
+      h('div', { class: 'controls no-print' }, editionSelect(editions, edition, (e) => goChanged(`country/${iso3}`, { edition: e })),
         h('button', { class: 'button', onclick: () => window.print() }, 'Print'))),
     h('p', { class: 'note' }, `${p.region}, ${p.continent}. Quadrant: `, h('strong', { id: 'quadrant' }, p.quadrant?.label ?? 'not assessed'), '.'),
     h('div', { class: 'cards' }, ...pillars.map((m) => h('section', { class: 'card', id: `pillar-${m.id}` },

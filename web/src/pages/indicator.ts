@@ -1,19 +1,22 @@
 import { scaleLinear } from 'd3-scale';
 import { api, flatten } from '../api';
-import { h, s, select, editionSelect, latestEdition, showTip, hideTip, esc } from '../dom';
+import { h, s, select, editionSelect, latestEdition, showTip, hideTip, esc, chooseMeasure } from '../dom';
+import { keepState } from '../url-state';
 import { fmt, histogram, pearson, type Route } from '../util';
 import { exportButtons } from '../chart-export';
 
 export async function renderIndicator(view: HTMLElement, route: Route): Promise<void> {
-  const id = route.path[1] ?? 'criminality';
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? (await latestEdition()));
-  const other = route.query.get('with') ?? (id === 'resilience' ? 'criminality' : 'resilience');
   const [framework, scores] = await Promise.all([api.framework(edition), api.scores(edition)]);
+  // A measure this edition lacks falls back to the one it belongs to, with a note.
+  const { measure: id, note } = await chooseMeasure(editions, edition, framework, route.path[1] ?? 'criminality');
+  const against = await chooseMeasure(editions, edition, framework, route.query.get('with') ?? (id === 'resilience' ? 'criminality' : 'resilience'), 'with-note');
+  const other = against.measure;
+  if (note || against.note) keepState(`indicator/${id}`, { edition, with: other });
   const all = flatten(framework.measures);
-  const m = all.find((x) => x.id === id);
-  if (!m) { view.append(h('h1', {}, 'Unknown measure'), h('p', { class: 'empty' }, `${id} is not in the ${edition} framework.`)); return; }
-  const o = all.find((x) => x.id === other) ?? all[0];
+  const m = all.find((x) => x.id === id)!;
+  const o = all.find((x) => x.id === other)!;
   const d = framework.decimals;
   const go = (p: { id?: string; e?: number; w?: string }) => { location.hash = `#/indicator/${p.id ?? id}?edition=${p.e ?? edition}&with=${p.w ?? other}`; };
   const options = all.map((x): [string, string] => [x.id, `${'\u00a0\u00a0'.repeat(x.depth)}${x.name}`]);
@@ -51,13 +54,14 @@ export async function renderIndicator(view: HTMLElement, route: Route): Promise<
     h('ol', { class: `toplist ${cls}` }, ...rows.map((x) => h('li', {}, h('a', { href: `#/country/${x.r.iso3}?edition=${edition}` }, x.r.name), h('span', { class: 'num' }, fmt(x.v, d))))));
   view.append(
     h('h1', {}, `${m.name} — ${edition}`),
+    note ?? '',
     h('div', { class: 'controls' }, editionSelect(editions, edition, (e) => go({ e })), select('Measure', options, id, (v) => go({ id: v }), 'sel-measure')),
     h('p', { class: 'definition' }, h('span', { class: 'kind' }, m.kind), ' ', m.definition || 'No definition is published for this measure.'),
     h('div', { class: 'two-col' },
       h('section', { class: 'panel' }, h('h2', {}, `Distribution (${values.length} countries)`), hist,
         exportButtons(() => hist as SVGSVGElement, `ocindex-${id}-${edition}-distribution`, 'the distribution')),
       h('section', { class: 'panel' }, h('h2', {}, 'Correlation'),
-        select('With', options, o.id, (v) => go({ w: v }), 'sel-with'),
+        select('With', options, o.id, (v) => go({ w: v }), 'sel-with'), against.note ?? '',
         h('p', { id: 'pearson' }, `Pearson r = ${r === null ? 'n/a' : r.toFixed(2)} over ${n} countries.`), sc,
         exportButtons(() => sc as SVGSVGElement, `ocindex-${id}-${o.id}-${edition}`, 'the scatter plot'))),
     h('div', { class: 'two-col' }, list('Top 10', values.slice(0, 10), 'highest'), list('Bottom 10', values.slice(-10).reverse(), 'lowest')));

@@ -8,6 +8,7 @@ import { buildProfileModel, layoutChart, type ChartLayout, type ProfileModel } f
 import type { Route } from '../util';
 import { loadNarrative, narrativeSections } from './country-narrative';
 import { exportButtons } from '../chart-export';
+import { countryOfRoute } from '../country-route';
 
 // The PDF's own words for a profile without a narrative (profile_view.cc).
 const SCORES_ONLY = 'No narrative is stored for this country and edition: a scores-only profile.';
@@ -42,7 +43,8 @@ function pageStyle(m: ProfileModel): HTMLStyleElement {
 }
 
 export async function renderProfile(view: HTMLElement, route: Route): Promise<void> {
-  const iso3 = (route.path[1] ?? 'KAZ').toUpperCase();
+  const iso3 = await countryOfRoute(view, 'profile', route.path[1] ?? 'KAZ', route.query);
+  if (!iso3) return;
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? editions[editions.length - 1].edition);
   const [p, framework, narrative] = await Promise.all([api.country(edition, iso3), api.framework(edition), loadNarrative(edition, iso3)]);
