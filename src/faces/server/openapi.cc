@@ -12,7 +12,7 @@ namespace {
 
 Json Operation(const RouteDoc& doc) {
   Json parameters = ParametersJson(doc.params);
-  const bool file = doc.schema.find('/') != std::string::npos;  // a media type: the route answers a file
+  const bool file = doc.answers_file();
   Json content = file ? Json{{doc.schema.substr(0, doc.schema.find(';')), {{"schema", {{"type", "string"}, {"format", "binary"}}}}}}
                       : Json{{"application/json", {{"schema", SchemaRef(doc.schema)}}}};
   if (doc.csv) content["text/csv"] = {{"schema", {{"type", "string"}}}};

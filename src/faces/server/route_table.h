@@ -28,6 +28,9 @@ struct RouteDoc {
   // The 200 JSON body's schema in ApiSchemas() ("Ranks"), or, for a route that answers
   // a file to save, its media type ("application/pdf").
   std::string schema;
+
+  // Whether the route answers a file (`schema` is then a media type).
+  bool answers_file() const { return schema.find('/') != std::string::npos; }
 };
 
 struct ApiRoute {
