@@ -5,6 +5,7 @@
 // in the matrix drawn on top, one rank notation). Every page and state is photographed at
 // both sizes and checked with axe-core (`shoot`, browser.mjs).
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 
 const PHONE = { width: 390, height: 844 }, DESKTOP = { width: 1366, height: 768 };
 
@@ -124,21 +125,25 @@ export async function checkGrapher({ page, open, check, base, shoot }) {
   await open('#/embed/measure/resilience?edition=2023&tab=map');
   check(await page.locator('#grapher-map').count() === 1 && await page.locator('.site-header').isHidden(), 'an embed link of the map tab renders the map alone');
 
-  // Another site frames the embed (a page of another origin, made up by Playwright, no
-  // network); the rest of the explorer refuses to be framed, and a non-chart page asked
-  // of the framable document only links out.
-  const host = 'http://other-site.test/';
+  // Another site frames the embed (a page of another origin: a second server on
+  // loopback, another port); the rest of the explorer refuses to be framed, and a
+  // non-chart page asked of the framable document only links out.
   const frames = { chart: `${base}embed#/embed/measure/resilience?edition=2023`, page: `${base}embed#/rankings?edition=2023`, explorer: `${base}#/map` };
-  await page.route(host, (r) => r.fulfill({ contentType: 'text/html', body: Object.entries(frames).map(([n, src]) => `<iframe name="${n}" title="${n}" src="${src}" width="600" height="400"></iframe>`).join('') }));
-  await page.goto(host);
-  const frame = (name) => page.frame({ name });
-  await frame('chart').waitForSelector('#grapher-chart circle');
-  await frame('page').waitForSelector('h1');
-  check(await frame('chart').locator('#grapher-chart circle').count() > 100, 'another site can frame the embed link: the chart draws');
-  check((await frame('page').locator('h1').textContent()) === 'Not an embeddable view' && await frame('page').locator('table').count() === 0,
-    'the framable document shows no other page (rankings framed: a link out only)');
-  check(await frame('explorer').locator('#nav, #main').count() === 0, `the explorer itself cannot be framed (${frame('explorer').url()})`);
-  await page.unroute(host);
+  const other = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' })
+    .end(Object.entries(frames).map(([n, src]) => `<iframe name="${n}" title="${n}" src="${src}" width="600" height="400"></iframe>`).join('')));
+  await new Promise((done) => other.listen(0, '127.0.0.1', done));
+  try {
+    await page.goto(`http://127.0.0.1:${other.address().port}/`);
+    const frame = (name) => page.frame({ name });
+    await frame('chart').waitForSelector('#grapher-chart circle');
+    await frame('page').waitForSelector('h1');
+    check(await frame('chart').locator('#grapher-chart circle').count() > 100, 'another site can frame the embed link: the chart draws');
+    check((await frame('page').locator('h1').textContent()) === 'Not an embeddable view' && await frame('page').locator('table').count() === 0,
+      'the framable document shows no other page (rankings framed: a link out only)');
+    check(await frame('explorer').locator('#nav, #main').count() === 0, `the explorer itself cannot be framed (${frame('explorer').url()})`);
+  } finally {
+    other.close();
+  }
 
   // The world map and the cluster map save as images too.
   await open('#/map?edition=2021&measure=criminality');

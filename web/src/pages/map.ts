@@ -122,8 +122,8 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
         h('button', { class: 'button secondary', id: 'zoom-out', 'aria-label': 'Zoom out', onclick: () => zoom.by(0.5) }, '−'))),
     legend(steps),
     h('div', { class: 'map-wrap' }, svg),
+    preview,  // next in the tab order after the map: the focused country's link
     exportButtons(() => svg as SVGSVGElement, `ocindex-map-${measure}-${edition}`, 'the map'),
-    preview,
     h('p', { class: 'note', id: 'map-count', 'data-drawn': spots.length, 'data-grey': grey },
       `${spots.length} of ${ranks.rows.length} countries drawn; ${grey} other territories in grey, not assessed. `,
       'Hover, tap or focus a country for its figure; click, tap again or press Enter to open it. ',
