@@ -16,6 +16,8 @@ std::optional<std::string> SignedUnits(std::optional<int64_t> units, int decimal
   return (*units > 0 ? "+" : "") + core::FormatUnits(*units, decimals);
 }
 
+std::string Fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
+
 std::optional<int> Position(const core::Rank& rank) {
   return rank.position != 0 ? std::optional(rank.position) : std::nullopt;
 }

@@ -16,6 +16,9 @@ std::optional<std::string> Units(std::optional<int64_t> units, int decimals);
 // "+0.21" / "-0.05" / "0.00"; nullopt when absent.
 std::optional<std::string> SignedUnits(std::optional<int64_t> units, int decimals);
 
+// A statistic over runs (a mean, a quantile) at `decimals` places: "12.50".
+std::string Fixed(double value, int decimals);
+
 // The position; nullopt when unranked (no value).
 std::optional<int> Position(const core::Rank& rank);
 // "133/193", "=20/193" for a shared position; nullopt when unranked.

@@ -1,6 +1,11 @@
 #include "app/ranks_query.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <algorithm>
+#include <cmath>
+#include <set>
 
 #include "core/model/lookup.h"
 #include "core/scoring/country_summary.h"
@@ -45,6 +50,29 @@ Result<RanksTable> Ranks(const Engine& engine, const RanksQuery& query) {
     return a.name < b.name;
   });
   return table;
+}
+
+std::string RowFilter::Describe() const {
+  std::vector<std::string> parts;
+  if (!search.empty()) parts.push_back(fmt::format("countries matching \"{}\"", search));
+  if (from && to) parts.push_back(fmt::format("figures from {} to {}", *from, *to));
+  else if (from) parts.push_back(fmt::format("figures of {} or more", *from));
+  else if (to) parts.push_back(fmt::format("figures of {} or less", *to));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+void KeepRows(const core::Geography& geography, const RowFilter& filter, RanksTable& table) {
+  if (filter.empty()) return;
+  std::set<std::string> found;
+  for (const core::Geography::Match& match : geography.Search(filter.search)) found.insert(match.country->iso3);
+  const double scale = std::pow(10.0, table.decimals);
+  std::erase_if(table.rows, [&](const RankRow& row) {
+    if (!filter.search.empty() && found.count(row.country->iso3) == 0) return true;
+    if (!filter.from && !filter.to) return false;
+    if (!row.value) return true;
+    const double value = static_cast<double>(*row.value) / scale;
+    return (filter.from && value < *filter.from) || (filter.to && value > *filter.to);
+  });
 }
 
 }  // namespace ocindex::app

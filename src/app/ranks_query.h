@@ -10,6 +10,7 @@
 #include "app/engine.h"
 #include "app/place_filter.h"
 #include "core/error.h"
+#include "core/model/geography.h"
 #include "core/scoring/ranking.h"
 
 namespace ocindex::app {
@@ -44,5 +45,20 @@ struct RanksTable {
 };
 
 Result<RanksTable> Ranks(const Engine& engine, const RanksQuery& query);
+
+// What a reader narrowed a table to beyond places, as the explorer's rankings do: a
+// country search (the core's, Geography::Search: accents folded, aliases known) and a
+// range of figures, bounds included. Once a bound is set, rows without a figure leave.
+struct RowFilter {
+  std::string search;
+  std::optional<double> from;
+  std::optional<double> to;
+
+  bool empty() const { return search.empty() && !from && !to; }
+  // "countries matching "congo", figures from 5 to 8"; empty when the filter keeps every row.
+  std::string Describe() const;
+};
+
+void KeepRows(const core::Geography& geography, const RowFilter& filter, RanksTable& table);
 
 }  // namespace ocindex::app

@@ -3,6 +3,7 @@
 // its media type and file name, and cached like every other answer.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -87,12 +88,65 @@ TEST_F(DownloadsApiTest, MeasureCsvDescribesItself) {
   EXPECT_EQ(lines[3], "Edition,2021");
   EXPECT_EQ(lines[5], "Countries,the region " + region);
   EXPECT_EQ(lines[7], "Source,\"Global Initiative Against Transnational Organized Crime (GI-TOC), Global Organized Crime Index 2021\"");
-  EXPECT_EQ(lines[9], "Table starts at row,12");
-  EXPECT_EQ(lines[10], "");
-  EXPECT_EQ(lines[11], "iso3,name,continent,region,value,world_rank,continent_rank,region_rank");
+  EXPECT_EQ(lines[9].rfind("Intervals,\"rank_q05 to rank_q95 and value_q05 to value_q95 hold 90 % of 20000 runs", 0), 0u)
+      << lines[9];
+  EXPECT_EQ(lines[10], "Table starts at row,13");
+  EXPECT_EQ(lines[11], "");
+  EXPECT_EQ(lines[12], "iso3,name,continent,region,value,world_rank,continent_rank,region_rank,"
+                       "rank_q05,rank_median,rank_q95,value_q05,value_q95");
   Json ranks = Json::parse(Get("/api/v1/editions/2021/ranks?measure=resilience&region=Central%20Asia%20and%20the%20Caucasus").body);
-  EXPECT_EQ(lines.size(), 12 + ranks["rows"].size());
-  EXPECT_EQ(lines[12].rfind(ranks["rows"][0]["iso3"].get<std::string>() + ",", 0), 0u) << lines[12];
+  EXPECT_EQ(lines.size(), 13 + ranks["rows"].size());
+  EXPECT_EQ(lines[13].rfind(ranks["rows"][0]["iso3"].get<std::string>() + ",", 0), 0u) << lines[13];
+}
+
+// A pillar's file carries the intervals the uncertainty route shows, row by row; a
+// measure the experiment does not rank (an indicator) has neither the columns nor the note.
+TEST_F(DownloadsApiTest, MeasureCsvCarriesTheUncertaintyIntervals) {
+  const std::vector<std::string> lines = Lines(Get("/api/v1/editions/2023/measure.csv?measure=criminality").body);
+  ASSERT_EQ(lines.size(), 13u + 193u);
+  Json uncertainty = Json::parse(Get("/api/v1/editions/2023/uncertainty").body);
+  std::map<std::string, Json> by_iso3;
+  for (const Json& row : uncertainty["rows"]) by_iso3[row["iso3"]] = row["criminality"];
+  for (size_t l = 13; l < lines.size(); ++l) {
+    std::vector<std::string> cells;
+    std::istringstream fields(lines[l].find('"') == std::string::npos ? lines[l] : "");
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (cells.empty()) continue;  // a quoted name: its commas are not fields
+    ASSERT_EQ(cells.size(), 13u) << lines[l];
+    const Json& o = by_iso3.at(cells[0]);
+    EXPECT_EQ(std::stoi(cells[5]), o["nominal_rank"].get<int>()) << lines[l];
+    EXPECT_NEAR(std::stod(cells[8]), o["rank_q05"].get<double>(), 0.0051) << lines[l];
+    EXPECT_NEAR(std::stod(cells[9]), o["rank_median"].get<double>(), 0.051) << lines[l];
+    EXPECT_NEAR(std::stod(cells[10]), o["rank_q95"].get<double>(), 0.0051) << lines[l];
+    EXPECT_NEAR(std::stod(cells[11]), o["score_q05"].get<double>(), 0.00051) << lines[l];
+    EXPECT_NEAR(std::stod(cells[12]), o["score_q95"].get<double>(), 0.00051) << lines[l];
+  }
+  const std::vector<std::string> indicator = Lines(Get("/api/v1/editions/2023/measure.csv?measure=extortion_racketeering").body);
+  ASSERT_GT(indicator.size(), 12u);
+  EXPECT_EQ(indicator[11], "iso3,name,continent,region,value,world_rank,continent_rank,region_rank");
+  for (const std::string& line : indicator) EXPECT_NE(line.rfind("Intervals,", 0), 0u) << line;
+}
+
+// ?q=, ?from= and ?to= keep what the explorer's rankings show, and the file says so.
+TEST_F(DownloadsApiTest, MeasureCsvKeepsTheSearchAndTheRangeOfFigures) {
+  std::vector<std::string> lines = Lines(Get("/api/v1/editions/2021/measure.csv?measure=criminality&q=congo").body);
+  ASSERT_EQ(lines.size(), 14u + 2u);
+  EXPECT_EQ(lines[6], "Kept,\"countries matching \"\"congo\"\"\"");
+  EXPECT_EQ(lines[14].substr(0, 4) + lines[15].substr(0, 4), "COD,COG,");
+  lines = Lines(Get("/api/v1/editions/2021/measure.csv?measure=resilience&from=6.5&to=7").body);
+  ASSERT_GT(lines.size(), 14u);
+  EXPECT_EQ(lines[6], "Kept,figures from 6.5 to 7");
+  for (size_t l = 14; l < lines.size(); ++l) {
+    std::vector<std::string> cells;
+    std::istringstream fields(lines[l]);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    const double value = std::stod(cells[cells.size() - 9]);  // value, then 3 ranks and 5 interval columns
+    EXPECT_GE(value, 6.5) << lines[l];
+    EXPECT_LE(value, 7.0) << lines[l];
+  }
+  HttpReply bad = Get("/api/v1/editions/2021/measure.csv?from=six");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("from must be a number"), std::string::npos) << bad.body;
 }
 
 TEST_F(DownloadsApiTest, MeasureCsvOfAnUnknownMeasureIs404) {

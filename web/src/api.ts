@@ -84,6 +84,15 @@ export const api = {
   searchCountries: (q: string) => get<Schemas['CountrySearch']>(`countries?q=${encodeURIComponent(q)}`),
 };
 
+/** The link of one measure's described CSV (its definition, edition and source above the
+ *  figures; criminality and resilience add their rank and score intervals): the file
+ *  every CSV button of the explorer downloads, narrowed as the page is. */
+export function measureCsvHref(edition: number, measure: string, keep: { continent?: string; region?: string; q?: string; from?: number | null; to?: number | null } = {}): string {
+  const q = new URLSearchParams({ measure });
+  for (const [key, value] of Object.entries(keep)) if (value !== undefined && value !== null && value !== '') q.set(key, String(value));
+  return `api/v1/editions/${edition}/measure.csv?${q}`;
+}
+
 /** A group named like its parent (2021's single "Criminal actors" group) repeats the parent's figures: pages show it once. */
 export function repeatsParent(kind: string, name: string, parentName: string | undefined): boolean {
   return kind === 'group' && parentName === name;

@@ -1,4 +1,4 @@
-// Pure helpers (no DOM): formatting, CSV, statistics. Unit-tested in tests/unit.
+// Pure helpers (no DOM): formatting, statistics. Unit-tested in tests/unit.
 
 export function fmt(value: number | null | undefined, decimals = 2): string {
   return value === null || value === undefined ? 'n/a' : value.toFixed(decimals);
@@ -21,17 +21,6 @@ export function rankText(rank: { position: number; of: number; tied: boolean } |
 export function fraction(text: string): number {
   const [num, den = '1'] = text.split('/');
   return Number(num) / Number(den);
-}
-
-/** One CSV field per RFC 4180: quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Pearson correlation over the pairs where both values are present; null with fewer than 3 pairs or no spread. */

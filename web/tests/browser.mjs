@@ -19,6 +19,7 @@ import { checkUncertainty } from './uncertainty-checks.mjs';
 import { checkTimeline } from './timeline-checks.mjs';
 import { checkGrapher } from './grapher-checks.mjs';
 import { checkState } from './state-checks.mjs';
+import { readDescribedCsv } from './described-csv.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
 if (!shotDir) {
@@ -155,9 +156,10 @@ try {
   const kazInterval = await page.locator('#rankings td[data-interval="KAZ"]').textContent();
   check(/^\d+(–\d+)?$/.test(kazInterval ?? ''), `rankings show a 5-95 % rank interval per country (KAZ: ${kazInterval})`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-  const csv = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
-  check(csv[0].startsWith('iso3,name,continent,region,criminality') && csv.length === centralAsia.length + 1 && csv.some((l) => l.startsWith('KAZ,Kazakhstan,') && l.includes(',4.26,')),
-    `CSV download holds the filtered rows (${csv.length - 1} rows)`);
+  const csv = readDescribedCsv(await readFile(await download.path(), 'utf8'));
+  check(csv.header.join(',').startsWith('iso3,name,continent,region,value') && csv.description.get('Countries') === `the region ${region}`
+    && csv.rows.length === centralAsia.length && csv.rows.some((r) => r[0] === 'KAZ' && r[1] === 'Kazakhstan' && r[4] === '4.26'),
+    `CSV download holds the filtered rows (${csv.rows.length} rows) under its description`);
   await page.selectOption('#sel-region', '');
   await page.click('button.sort[data-key="name"]');
   const names = await page.locator('#rankings tbody th').allTextContents();
@@ -184,6 +186,10 @@ try {
   await open('#/rankings?edition=2021&q=turkiye&sort=-name');
   await page.waitForFunction(() => document.querySelectorAll('#rankings tbody tr').length === 1);
   check(await page.locator('#rankings tbody tr').first().getAttribute('data-iso3') === 'TUR', 'a shared link with a search shows its rows');
+  const [searched] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  const found = readDescribedCsv(await readFile(await searched.path(), 'utf8'));
+  check(found.rows.length === 1 && found.rows[0][0] === 'TUR' && /matching "turkiye"/.test(found.description.get('Kept') ?? ''),
+    `the CSV keeps the search too (${found.rows.map((r) => r[0]).join(',')}; ${found.description.get('Kept')})`);
   await page.fill('#search', 'Kazakstan');
   await page.waitForFunction(() => /Did you mean/.test(document.querySelector('#rank-count')?.textContent ?? ''));
   await page.click('#rank-count button');

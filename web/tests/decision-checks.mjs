@@ -37,6 +37,23 @@ export async function checkDecision({ page, open, check, base, shotDir }) {
   check(await page.locator('#target-plan tbody tr').count() === target.plans[0].length, 'target panel lists the first minimal plan');
   await shot('#target', 'target-panel');
 
+  // The scenario is in the URL: opening the link again sets the sliders, asks for the
+  // same outcome and runs the same goal.
+  const url = page.url();
+  check(/change=(law_enforcement=5\.5,anti_money_laundering=5\.5|anti_money_laundering=5\.5,law_enforcement=5\.5)/.test(url)
+    && new URL(url.replace('#/', '')).searchParams.get('goal') === 'quadrant=low criminality, high resilience', `the sliders moved and the goal are in the URL (${url})`);
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForFunction((want) => document.querySelector('#whatif-outcome [data-after="resilience"]')?.textContent.trim() === want, resilience.after.toFixed(2));
+  await page.waitForSelector('#target-summary');
+  check(await page.inputValue('#slider-law_enforcement') === '5.5' && await page.inputValue('#slider-anti_money_laundering') === '5.5'
+    && await page.locator('#target-summary').textContent() === target.summary && await page.inputValue('#target-goal') === 'quadrant=low criminality, high resilience',
+  'opening the link again restores the sliders, their outcome and the goal');
+  await shot('#whatif', 'whatif-restored');
+  await page.click('#whatif button:has-text("Reset")');
+  await page.waitForFunction(() => !/change=/.test(location.hash));
+  check(/goal=/.test(page.url()), 'Reset takes the scenario out of the URL and keeps the goal');
+
   // Peers: the API's nearest peers, in order.
   const peers = await json('editions/2025/countries/KAZ/peers?on=criminality');
   const rows = await page.locator('#peers-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-iso3')));

@@ -2,6 +2,7 @@
 // rank intervals on the rankings (sortable by width, and in the CSV), on the country page
 // with score intervals and quadrant probabilities, and on compare, each explained.
 import { readFile } from 'node:fs/promises';
+import { readDescribedCsv } from './described-csv.mjs';
 
 export async function checkUncertainty({ page, open, check, base, shoot }) {
   const data = await (await fetch(`${base}api/v1/editions/2025/uncertainty`)).json();
@@ -23,13 +24,13 @@ export async function checkUncertainty({ page, open, check, base, shoot }) {
   const wide = await page.locator('#rankings tbody td.rank-interval').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-width'))));
   check(wide[0] === Math.max(...widths) && wide.every((w, i) => i === 0 || wide[i - 1] >= w), 'sorting again puts the widest first');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-  const [header, ...lines] = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
-  const cols = header.split(',');
-  const kazLine = lines.find((l) => l.startsWith('KAZ,')).split(',');
-  const at = (c) => kazLine[cols.indexOf(c)];
-  check(['rank_q05', 'rank_q95', 'rank_median', 'score_q05', 'score_q95'].every((c) => cols.includes(c))
-    && Number(at('rank_q05')) === kaz.criminality.rank_q05 && Number(at('rank_q95')) === kaz.criminality.rank_q95 && Number(at('score_q95')).toFixed(2) === kaz.criminality.score_q95.toFixed(2),
-  `the CSV carries the intervals (KAZ ${at('rank_q05')}–${at('rank_q95')}, score to ${at('score_q95')})`);
+  const file = readDescribedCsv(await readFile(await download.path(), 'utf8'));
+  const at = (c) => Number(file.rows.find((r) => r[0] === 'KAZ')[file.header.indexOf(c)]);
+  const near = (a, b, d) => Math.abs(a - b) <= d;
+  check(file.description.get('Edition') === '2025' && /reference uncertainty experiment/.test(file.description.get('Intervals'))
+    && file.rows.length === 193 && near(at('rank_q05'), kaz.criminality.rank_q05, 0.0051) && near(at('rank_q95'), kaz.criminality.rank_q95, 0.0051)
+    && near(at('rank_median'), kaz.criminality.rank_median, 0.051) && near(at('value_q95'), kaz.criminality.score_q95, 0.00051),
+  `the CSV carries the intervals and says how they were drawn (KAZ ${at('rank_q05')}–${at('rank_q95')}, score to ${at('value_q95')})`);
   check(await page.locator('#uncertainty-explained a[href="api/v1/editions/2025/uncertainty"]').count() === 1, 'the rankings explain the intervals and link to the method');
 
   // Country page: rank and score intervals on each pillar, quadrant probabilities, the explanation.

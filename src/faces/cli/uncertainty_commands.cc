@@ -149,8 +149,6 @@ Result<Prepared> Prepare(const Context& context, const SpecArgs& args) {
   return Prepared{loaded->id, std::move(planned->plan)};
 }
 
-std::string Fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
-
 Status WriteCsvFile(const std::string& path, const Grid& grid) {
   std::ostringstream text;
   adapters::render::WriteCsv(grid, text);
@@ -179,11 +177,11 @@ Grid RankGrid(const un::UncertaintyResult& result, int decimals) {
   for (size_t p = 0; p < result.pillars.size(); ++p) {
     for (const un::CountryOutcome* country : app::ByNominalRank(result, p)) {
       const un::PillarOutcome& o = country->pillars[p];
-      grid.rows.push_back({result.pillars[p], country->iso3, country->name, Fixed(o.nominal_value, decimals),
-                           std::to_string(o.nominal_rank), Fixed(o.rank.mean, 2), Fixed(o.rank.median, 1),
-                           Fixed(o.rank.q05, 2), Fixed(o.rank.q95, 2), Fixed(o.value.mean, decimals + 2),
-                           Fixed(o.value.median, decimals + 1), Fixed(o.value.q05, decimals + 1),
-                           Fixed(o.value.q95, decimals + 1)});
+      grid.rows.push_back({result.pillars[p], country->iso3, country->name, app::Fixed(o.nominal_value, decimals),
+                           std::to_string(o.nominal_rank), app::Fixed(o.rank.mean, 2), app::Fixed(o.rank.median, 1),
+                           app::Fixed(o.rank.q05, 2), app::Fixed(o.rank.q95, 2), app::Fixed(o.value.mean, decimals + 2),
+                           app::Fixed(o.value.median, decimals + 1), app::Fixed(o.value.q05, decimals + 1),
+                           app::Fixed(o.value.q95, decimals + 1)});
     }
   }
   return grid;
@@ -199,7 +197,7 @@ Grid QuadrantGrid(const un::UncertaintyResult& result) {
     row.push_back(country.nominal_quadrant < 0
                       ? std::nullopt
                       : std::optional<std::string>(core::QuadrantName(app::kQuadrants[static_cast<size_t>(country.nominal_quadrant)])));
-    for (double p : country.quadrant_probability) row.push_back(Fixed(p, 4));
+    for (double p : country.quadrant_probability) row.push_back(app::Fixed(p, 4));
   }
   return grid;
 }

@@ -83,11 +83,13 @@ RouteTable ApiRoutes(const app::Engine& engine) {
   AddEditionRoutes(table, engine);
   AddCountryRoutes(table, engine);
   AddChangesRoutes(table, engine);
-  AddUncertaintyRoutes(table, engine);
+  // One experiment per edition, shared by the routes that show its intervals.
+  auto reference = std::make_shared<app::ReferenceUncertainty>(engine);
+  AddUncertaintyRoutes(table, engine, reference);
   AddFlowsRoutes(table, engine);
   AddNarrativeRoutes(table, engine);
   AddDecisionRoutes(table, engine);
-  AddDownloadRoutes(table, engine);
+  AddDownloadRoutes(table, engine, reference);
   return table;
 }
 

@@ -3,11 +3,13 @@
 // document cannot leave a route out.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "adapters/http/router.h"
 #include "app/engine.h"
+#include "app/reference_uncertainty.h"
 #include "faces/server/api_json.h"
 
 namespace ocindex::server {
@@ -45,11 +47,15 @@ using RouteTable = std::vector<ApiRoute>;
 void AddEditionRoutes(RouteTable& table, const app::Engine& engine);      // editions, framework, countries, scores, ranks, aggregates
 void AddCountryRoutes(RouteTable& table, const app::Engine& engine);      // country profile, compare
 void AddChangesRoutes(RouteTable& table, const app::Engine& engine);      // changes between editions
-void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine);  // rank intervals (reference experiment)
+// rank intervals (reference experiment)
+void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine,
+                          const std::shared_ptr<app::ReferenceUncertainty>& reference);
 void AddFlowsRoutes(RouteTable& table, const app::Engine& engine);        // flow graph, a country's flows
 void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine);    // a country's profile narrative
 void AddDecisionRoutes(RouteTable& table, const app::Engine& engine);     // what-if, target, explain, peers, clusters
-void AddDownloadRoutes(RouteTable& table, const app::Engine& engine);     // dataset files, measure CSV, profile PDF
+// dataset files, measure CSV (with the reference experiment's intervals), profile PDF
+void AddDownloadRoutes(RouteTable& table, const app::Engine& engine,
+                       const std::shared_ptr<app::ReferenceUncertainty>& reference);
 
 // Every route family above.
 RouteTable ApiRoutes(const app::Engine& engine);

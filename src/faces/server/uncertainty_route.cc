@@ -1,16 +1,10 @@
-// Rank intervals of an edition under the reference uncertainty experiment (score noise
-// +-0.5 with probability 1/4 each way, indicator weights x (1 + U(-0.25, 0.25))),
-// computed once per edition with a fixed seed and kept: the answer never changes.
+// Rank intervals of an edition under the reference uncertainty experiment
+// (app/reference_uncertainty.h), as JSON.
 #include <fmt/format.h>
-
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include "adapters/io/uncertainty_spec_json.h"
 #include "app/labels.h"
-#include "app/uncertainty_query.h"
-#include "core/uncertainty/uncertainty_analysis.h"
+#include "app/reference_uncertainty.h"
 #include "faces/server/api_json.h"
 #include "faces/server/route_support.h"
 #include "faces/server/route_table.h"
@@ -20,9 +14,6 @@ namespace {
 
 using adapters::http::PathParams;
 namespace un = core::uncertainty;
-
-constexpr std::int64_t kRuns = 20000;
-constexpr std::uint64_t kSeed = 1;
 
 Json Body(const app::Engine& engine, const app::LoadedEdition& edition, const un::UncertaintyResult& result) {
   Json rows = Json::array();
@@ -58,51 +49,28 @@ Json Body(const app::Engine& engine, const app::LoadedEdition& edition, const un
               {"rows", std::move(rows)}};
 }
 
-// The bodies computed so far, by edition id.
-class Computed {
- public:
-  Result<std::shared_ptr<const Json>> Get(const app::Engine& engine, const app::LoadedEdition& edition) {
-    std::lock_guard<std::mutex> lock(mutex_);  // one computation per edition, even under concurrent requests
-    auto found = bodies_.find(edition.id);
-    if (found != bodies_.end()) return found->second;
-    app::UncertaintyPlan planned;
-    OCINDEX_ASSIGN_OR_RETURN(planned, app::PlanUncertainty(engine, app::UncertaintyQuery{edition.id, un::ReferenceSpec(), {}}));
-    un::AnalysisOptions options;
-    options.runs = kRuns;
-    options.seed = kSeed;
-    un::UncertaintyResult result;
-    OCINDEX_ASSIGN_OR_RETURN(result, un::RunUncertainty(planned.plan, options));
-    auto body = std::make_shared<const Json>(Body(engine, edition, result));
-    bodies_.emplace(edition.id, body);
-    return body;
-  }
-
- private:
-  std::mutex mutex_;
-  std::map<std::string, std::shared_ptr<const Json>> bodies_;
-};
-
-Response Uncertainty(const app::Engine& engine, Computed& computed, const app::LoadedEdition& edition) {
-  auto body = computed.Get(engine, edition);
-  if (!body) return ErrorResponse(body.error());
-  return JsonResponse(**body);
+Response Uncertainty(const app::Engine& engine, app::ReferenceUncertainty& reference,
+                     const app::LoadedEdition& edition) {
+  auto result = reference.Get(edition);
+  if (!result) return ErrorResponse(result.error());
+  return JsonResponse(Body(engine, edition, **result));
 }
 
 }  // namespace
 
-void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine) {
-  auto computed = std::make_shared<Computed>();
+void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine,
+                          const std::shared_ptr<app::ReferenceUncertainty>& reference) {
   table.push_back({"/api/v1/editions/{edition}/uncertainty",
                    {fmt::format("Rank intervals (5-95 %) and quadrant probabilities of every country under the "
                                 "reference uncertainty experiment ({} runs, seed {}): each score +-0.5 with "
                                 "probability 1/4 each way, each indicator weight x (1 + U(-0.25, 0.25))",
-                                kRuns, kSeed),
+                                app::ReferenceUncertainty::kRuns, app::ReferenceUncertainty::kSeed),
                     {{"edition", "path", true, "Edition year or 'latest'", "2025"}},
                     {"edition", "runs", "seed", "spec", "pillars", "rows"},
                     false, "Uncertainty"},
-                   WithEdition(engine, [&engine, computed](const app::LoadedEdition& e, const Request&,
-                                                           const PathParams&) {
-                     return Uncertainty(engine, *computed, e);
+                   WithEdition(engine, [&engine, reference](const app::LoadedEdition& e, const Request&,
+                                                            const PathParams&) {
+                     return Uncertainty(engine, *reference, e);
                    })});
 }
 

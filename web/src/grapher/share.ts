@@ -1,6 +1,7 @@
 // The measure view's share panel: a link to exactly this view, a link to its chart alone
 // (the embed), the chart saved as SVG or PNG, and the table as the API's described CSV
 // (its definition, edition and source above the figures: docs/API.md, "Files").
+import { measureCsvHref } from '../api';
 import { h } from '../dom';
 import { exportButtons } from '../chart-export';
 import { grapherHash, type GrapherState } from './state';
@@ -18,13 +19,6 @@ function linkField(label: string, id: string): { field: HTMLElement; input: HTML
   return { field: h('div', { class: 'field grow' }, h('label', { for: id }, label), h('div', { class: 'row' }, input, copy)), input };
 }
 
-export function csvHref(s: GrapherState, edition: number): string {
-  const q = new URLSearchParams({ measure: s.measure });
-  if (s.continent) q.set('continent', s.continent);
-  if (s.region) q.set('region', s.region);
-  return `api/v1/editions/${edition}/measure.csv?${q}`;
-}
-
 /** The panel, and `update` to call whenever the state changes. */
 export function sharePanel(edition: number, name: string): { panel: HTMLElement; update: (s: GrapherState) => void } {
   const share = linkField('Share link (this view)', 'share-link');
@@ -37,7 +31,7 @@ export function sharePanel(edition: number, name: string): { panel: HTMLElement;
     update: (s) => {
       share.input.value = absolute(grapherHash(s));
       embed.input.value = embedded(grapherHash(s, true));
-      csv.setAttribute('href', csvHref(s, edition));
+      csv.setAttribute('href', measureCsvHref(edition, s.measure, { continent: s.continent, region: s.region }));
       const chart = () => document.querySelector<SVGSVGElement>(s.tab === 'map' ? '#grapher-map' : '#grapher-chart');
       saved.replaceChildren(...(s.tab === 'table' ? [] : [h('span', { class: 'note' }, `Save the ${s.tab}:`), exportButtons(chart, `ocindex-${s.measure}-${edition}-${s.tab}`, `the ${s.tab} of ${name}`)]), csv);
     },

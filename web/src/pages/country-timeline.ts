@@ -6,7 +6,7 @@ import { api, flatten, type Edition, type Trace } from '../api';
 import { h, s, select, measureOptions } from '../dom';
 import { fallbackMeasure, fmt } from '../util';
 import { indicatorTrace, spreadLabels, timelineSeries, valueRange, type Basis, type Series } from '../timeline';
-import { keepState } from '../url-state';
+import { keepChanged } from '../url-state';
 
 const MAX_OTHERS = 6;
 const W = 500, H = 240, LEFT = 30, RIGHT = 150, TOP = 14, BOTTOM = 30;
@@ -67,7 +67,7 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, editions:
   const input = h('input', { type: 'search', list: 'timeline-countries', id: 'timeline-add', placeholder: 'Type a country name' });
   const draw = async () => {
     if (!panel.isConnected) return;  // the reader has left the page: its URL is another's now
-    keepState(`country/${iso3}`, { edition, trace: state.trace === 'criminality' ? null : state.trace, basis: state.basis === 'like' ? 'like' : null, with: state.with?.join(',') ?? null });
+    keepChanged(`country/${iso3}`, { edition, trace: state.trace === 'criminality' ? null : state.trace, basis: state.basis === 'like' ? 'like' : null, with: state.with?.join(',') ?? null });
     // Composites are traced by the API, raw and like-for-like; an indicator is read from
     // each edition's scores (the peers' call then only names the peers).
     const indicator = measures.find((m) => m.id === state.trace)?.kind === 'indicator';

@@ -68,7 +68,7 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale, d))));
     }),
   );
-  view.append(timelinePanel(edition, iso3, editions, route.query), whatIfPanel(edition, iso3, p, framework), targetPanel(edition, iso3, framework), await peersPanel(edition, iso3));
+  view.append(timelinePanel(edition, iso3, editions, route.query), whatIfPanel(edition, iso3, p, framework, route.query), targetPanel(edition, iso3, framework, route.query), await peersPanel(edition, iso3));
   view.append(await countryNarrative(edition, iso3, p.name));
   view.append(await (await import('../flows/country_flows')).flowsSection(iso3));
 }

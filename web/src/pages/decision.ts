@@ -1,9 +1,11 @@
 // The country page's decision panels: what-if sliders, "what would it take" and peers.
-// Every figure comes from the API (whatif, target, peers); the panels only draw.
+// Every figure comes from the API (whatif, target, peers); the panels only draw. The
+// sliders moved (?change=id=value,…) and the goal sought (?goal=) are in the URL, so a
+// link shares the scenario and Back returns to it.
 import { api, isUnder, type Framework, type Profile, type ProfileMeasure, type WhatIf } from '../api';
 import { h } from '../dom';
 import { fmt, rankText, signed } from '../util';
-
+import { keepChanged } from '../url-state';
 
 function outcomeRows(result: WhatIf, d: number): HTMLElement {
   const country = result.countries[0];
@@ -24,7 +26,7 @@ function outcomeRows(result: WhatIf, d: number): HTMLElement {
 }
 
 /** Sliders per indicator; moving one asks the API what the composites, ranks and quadrant become. */
-export function whatIfPanel(edition: number, iso3: string, p: Profile, framework: Framework): HTMLElement {
+export function whatIfPanel(edition: number, iso3: string, p: Profile, framework: Framework, query: URLSearchParams): HTMLElement {
   const d = framework.decimals;
   const indicators = p.measures.filter((m): m is ProfileMeasure & { value: number } => m.kind === 'indicator' && m.value !== null);
   const result = h('div', { id: 'whatif-result', 'aria-live': 'polite' }, h('p', { class: 'note' }, 'Move a slider to see the composites, ranks and quadrant change.'));
@@ -33,6 +35,7 @@ export function whatIfPanel(edition: number, iso3: string, p: Profile, framework
   let asked = 0;
   const update = () => {
     const changes = indicators.filter((m) => Number(sliders.get(m.id)!.value) !== m.value).map((m) => `${m.id}=${sliders.get(m.id)!.value}`);
+    keepChanged(`country/${iso3}`, { change: changes.join(',') || null });
     if (changes.length === 0) { result.replaceChildren(h('p', { class: 'note' }, 'No change from the published scores.')); return; }
     const mine = ++asked;
     api.whatIf(edition, iso3, changes).then((answer) => { if (mine === asked) result.replaceChildren(outcomeRows(answer, d)); })
@@ -51,27 +54,38 @@ export function whatIfPanel(edition: number, iso3: string, p: Profile, framework
   };
   const reset = h('button', { class: 'button', onclick: () => { for (const m of indicators) { const s = sliders.get(m.id)!; s.value = String(m.value); s.dispatchEvent(new Event('input')); } } }, 'Reset');
   const pillar = (id: string) => indicators.filter((m) => isUnder(p.measures, m, id));
-  return h('section', { class: 'panel', id: 'whatif' },
+  const panel = h('section', { class: 'panel', id: 'whatif' },
     h('h2', {}, 'What if'),
     h('p', { class: 'note' }, 'Each slider is an indicator score (steps of 0.5). The other countries stay as published.'),
     h('div', { class: 'two-col sliders' }, ...p.measures.filter((m) => m.kind === 'pillar').map((m) =>
       h('div', {}, h('h3', {}, m.name), ...pillar(m.id).map(row)))),
     reset, result);
+  // A shared scenario: its sliders set, its outcome asked for (an unknown indicator is
+  // ignored; a slider keeps a value on the scale and its steps).
+  const shared = (query.get('change') ?? '').split(',').map((c) => c.split('=')).filter(([id, v]) => sliders.has(id) && v !== undefined && v !== '');
+  for (const [id, value] of shared) {
+    const slider = sliders.get(id)!;
+    slider.value = value;
+    slider.dispatchEvent(new Event('input'));
+  }
+  return panel;
 }
 
 /** "What would it take": a goal, the least change that reaches it, proven minimal by the API's exact search. */
-export function targetPanel(edition: number, iso3: string, framework: Framework): HTMLElement {
+export function targetPanel(edition: number, iso3: string, framework: Framework, query: URLSearchParams): HTMLElement {
   const goals: [string, string][] = [
     ['resilience rank<=60', 'Resilience in the world\'s top 60'],
     ['quadrant=low criminality, high resilience', 'Low criminality, high resilience'],
     ['criminality rank>=150', 'Criminality ranked 150th or lower'],
     ['resilience>=6', 'Resilience of at least 6.00'],
   ];
-  const input = h('input', { type: 'text', id: 'target-goal', value: goals[0][0], size: 36, 'aria-label': 'Goal' }) as HTMLInputElement;
+  const asked = query.get('goal');
+  const input = h('input', { type: 'text', id: 'target-goal', value: asked ?? goals[0][0], size: 36, 'aria-label': 'Goal' }) as HTMLInputElement;
   const preset = h('select', { id: 'target-preset', 'aria-label': 'Example goals' }, ...goals.map(([v, t]) => h('option', { value: v }, t))) as HTMLSelectElement;
   preset.addEventListener('change', () => { input.value = preset.value; run(); });
   const out = h('div', { id: 'target-result', 'aria-live': 'polite' });
   const run = () => {
+    keepChanged(`country/${iso3}`, { goal: input.value });
     out.replaceChildren(h('p', { class: 'note' }, 'Searching…'));
     api.target(edition, iso3, input.value).then((t) => {
       const plan = t.plans[0] ?? [];
@@ -84,6 +98,7 @@ export function targetPanel(edition: number, iso3: string, framework: Framework)
     }).catch((err: Error) => out.replaceChildren(h('p', { class: 'error' }, err.message)));
   };
   input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') run(); });
+  if (asked) run();
   return h('section', { class: 'panel', id: 'target' },
     h('h2', {}, 'What would it take'),
     h('p', { class: 'note' }, `The least total of half-point steps within ${framework.scale.min}–${framework.scale.max} that reaches the goal; write a rank (resilience rank<=60), a score (resilience>=6), a country to pass (resilience>KGZ) or a quadrant.`),

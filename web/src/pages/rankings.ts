@@ -1,7 +1,7 @@
-import { api, flatten, type RankRow } from '../api';
-import { h, select, measureOptions, download, latestEdition, chooseMeasure } from '../dom';
+import { api, flatten, measureCsvHref, type RankRow } from '../api';
+import { h, select, measureOptions, latestEdition, chooseMeasure } from '../dom';
 import { editionTimeline } from '../edition-timeline';
-import { fmt, rankText, toCsv, type Route } from '../util';
+import { fmt, rankText, type Route } from '../util';
 import { intervalExplanation, intervalLabel, intervalsOf, intervalWidth, uncertainty, whisker, type PillarInterval } from '../rank_intervals';
 import { sortRows } from '../sort-rows';
 import { keepState, pageHash } from '../url-state';
@@ -63,12 +63,17 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
     return h('td', { class: 'rank-interval', 'data-interval': iso3, 'data-width': i ? intervalWidth(i) : undefined },
       ...(i ? [whisker(i, ranked, 140), h('span', {}, intervalLabel(i))] : []));
   };
+  // The server's described CSV, narrowed as the table is: definition, edition, source and
+  // (for criminality and resilience) the intervals travel with the figures.
+  const csv = h('a', { class: 'button', id: 'csv', download: '' }, 'Download CSV');
   const tbody = h('tbody');
   const count = h('p', { class: 'note', id: 'rank-count', 'aria-live': 'polite' });
   const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name], ['width', 'Rank 5–95 %']];
   const headRow = h('tr');
   const draw = () => {
     keepState('rankings', urlState());
+    const { continent, region, q, from, to } = urlState();
+    csv.href = measureCsvHref(edition, measure, { continent, region, q: q.trim(), from, to });
     const rows = visible();
     tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
       h('td', { class: 'num' }, rankText(r.ranks.world, false)),
@@ -105,21 +110,12 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   drawRegions();
   draw();
   const explained = h('div');
-  const withIntervals = uncertainty(edition).then((data) => {
+  uncertainty(edition).then((data) => {
     intervals = intervalsOf(data, measure);
     if (!intervals.size || !tbody.isConnected) return;  // none, or the reader has left (the URL is another page's)
     explained.replaceChildren(intervalExplanation(edition, data.runs));
     draw();
   }).catch(() => {});
-  // The CSV carries the intervals too (empty where the measure has none).
-  const csv = async () => {
-    await withIntervals;
-    const cells = (iso3: string) => { const i = intervals.get(iso3); return i ? [i.rank_q05, i.rank_q95, i.rank_median, i.score_q05.toFixed(framework.decimals), i.score_q95.toFixed(framework.decimals)] : [null, null, null, null, null]; };
-    download(`ocindex-${measure}-${edition}.csv`,
-      toCsv(['iso3', 'name', 'continent', 'region', measure, 'world_rank', 'continent_rank', 'region_rank', 'rank_q05', 'rank_q95', 'rank_median', 'score_q05', 'score_q95'],
-        visible().map((r) => [r.iso3, r.name, r.continent, r.region, r.value === null ? null : r.value.toFixed(framework.decimals), r.ranks.world?.position ?? null, r.ranks.continent?.position ?? null, r.ranks.region?.position ?? null, ...cells(r.iso3)])));
-  };
-
   view.append(
     h('h1', {}, `Rankings: ${name} — ${edition}`),
     note ?? '',
@@ -129,7 +125,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
       select('Continent', [['', 'All continents'], ...continents.map((c): [string, string] => [c, c])], state.continent, (v) => { state.continent = v; state.region = ''; drawRegions(); draw(); }, 'sel-continent'),
       regionBox, range('Score from', 'lo'), range('to', 'hi'),
       h('label', { class: 'field' }, h('span', {}, 'Search'), box),
-      h('button', { class: 'button', id: 'csv', onclick: csv }, 'Download CSV')),
+      csv),
     count,
     explained,
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'rankings' }, h('caption', { class: 'sr-only' }, `${name}, ${edition}`), h('thead', {}, headRow), tbody)),

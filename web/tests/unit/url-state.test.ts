@@ -5,6 +5,8 @@ describe('url state', () => {
   it('writes only the values that are set', () => {
     expect(pageHash('rankings', { edition: 2021, q: '', region: null, sort: undefined })).toBe('#/rankings?edition=2021');
     expect(pageHash('map', {})).toBe('#/map');
+    expect(pageHash('country/KAZ', { change: 'law_enforcement=5.5,prisons=3', goal: 'resilience>=6' }))
+      .toBe('#/country/KAZ?change=law_enforcement=5.5,prisons=3&goal=resilience>=6'.replace('>', '%3E'));
   });
   it('changes one setting and keeps the others', () => {
     expect(changedHash('country/KAZ', '#/country/KAZ?edition=2025&trace=resilience&basis=like', { edition: 2023 }))

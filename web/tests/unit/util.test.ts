@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closest, csvField, fallbackMeasure, fmt, histogram, parseHash, pearson, quadrantCounts, signed, toCsv } from '../../src/util';
+import { closest, fallbackMeasure, fmt, histogram, parseHash, pearson, quadrantCounts, signed } from '../../src/util';
+import { measureCsvHref } from '../../src/api';
 
 describe('fmt and signed', () => {
   it('prints missing values as n/a and dashes', () => {
@@ -10,19 +11,6 @@ describe('fmt and signed', () => {
     expect(signed(-0.4)).toBe('−0.40');
     expect(signed(0)).toBe('0.00');
     expect(signed(null)).toBe('–');
-  });
-});
-
-describe('csv', () => {
-  it('quotes fields with commas, quotes and line breaks', () => {
-    expect(csvField('Congo, Dem. Rep.')).toBe('"Congo, Dem. Rep."');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('a\nb')).toBe('"a\nb"');
-    expect(csvField(null)).toBe('');
-    expect(csvField(4.26)).toBe('4.26');
-  });
-  it('joins rows with CRLF and ends with one', () => {
-    expect(toCsv(['iso3', 'value'], [['KAZ', 4.26], ['X,Y', null]])).toBe('iso3,value\r\nKAZ,4.26\r\n"X,Y",\r\n');
   });
 });
 
@@ -94,5 +82,13 @@ describe('closest', () => {
   });
   it('offers nothing for a far word', () => {
     expect(closest('zzzzzzzzzz', pages)).toEqual([]);
+  });
+});
+
+describe('measureCsvHref', () => {
+  it('narrows the file as the page is, leaving out what is not set', () => {
+    expect(measureCsvHref(2025, 'criminality')).toBe('api/v1/editions/2025/measure.csv?measure=criminality');
+    expect(measureCsvHref(2021, 'resilience', { continent: 'Asia', region: '', q: 'côte', from: 5, to: null }))
+      .toBe('api/v1/editions/2021/measure.csv?measure=resilience&continent=Asia&q=c%C3%B4te&from=5');
   });
 });
