@@ -7,14 +7,12 @@
 # both alike. Prints runs/s and peak memory of each in each round, the ratio per round,
 # and per binary the median and spread.
 #
-#   BASE=path/to/old/scaling_bench bench/scaling/uncertainty_vs_base.sh [path/to/scaling_bench]
+#   BASE=main bench/scaling/uncertainty_vs_base.sh [path/to/scaling_bench]
 #
-# BASE: a scaling_bench built from the commit to compare with, e.g.
-#   git worktree add /tmp/ocindex-base main && cd /tmp/ocindex-base &&
-#   cmake --preset release && cmake --build --preset release --target scaling_bench
-# (then BASE=/tmp/ocindex-base/build/release/bench/scaling_bench). Without BASE only this
-# build is measured. Environment: UNITS (10000), INDICATORS (50), ROUNDS (5), MIN_TIME
-# (seconds of analyses per measurement, 2).
+# BASE: a scaling_bench binary, or a commit (branch, tag) whose scaling_bench the script
+# builds first (git archive into a temporary folder, the release preset: minutes, most
+# of the libraries). Without BASE only this build is measured. Environment: UNITS
+# (10000), INDICATORS (50), ROUNDS (5), MIN_TIME (seconds of analyses per measurement, 2).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,6 +26,13 @@ MIN_TIME=${MIN_TIME:-2}
 WORK=$(mktemp -d /tmp/ocindex-uncertainty-vs-base-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
+if [[ -n $BASE && ! -x $BASE ]]; then
+  echo "building scaling_bench of $BASE..." >&2
+  mkdir "$WORK/base"
+  git -C "$ROOT" archive "$BASE" | tar -x -C "$WORK/base"
+  (cd "$WORK/base" && nice cmake --preset release >/dev/null && nice cmake --build --preset release --target scaling_bench >/dev/null)
+  BASE=$WORK/base/build/release/bench/scaling_bench
+fi
 NAMES=(this) BINARIES=("$BENCH")
 [[ -n $BASE ]] && NAMES+=(base) BINARIES+=("$BASE")
 /usr/bin/python3 "$ROOT/bench/scaling/synthetic_index.py" "$UNITS" "$INDICATORS" "$WORK/index"
