@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <optional>
 #include <thread>
 
 #include "core/uncertainty/fast_evaluator.h"
+#include "core/uncertainty/histograms.h"
 #include "core/uncertainty/ranker.h"
 
 namespace ocindex::core::uncertainty {
@@ -36,36 +39,46 @@ void Evaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
 
 namespace {
 
-// Runs per task: 2,048, or fewer for large indices (a run of 100,000 countries takes
-// milliseconds), so that every thread gets work; at least 16.
-std::int64_t RunsPerTask(const Plan& plan) {
-  return std::clamp<std::int64_t>((std::int64_t{1} << 22) / plan.countries, 16, 2048);
-}
 // A pillar's rank histograms hold about kRankCounts counts in all (16 MB), and at least
 // kMinRankBins per country: exact ranks up to 2,048 countries, beyond that bins of
 // several ranks, so memory grows as the countries, not their square.
 constexpr size_t kRankCounts = size_t{1} << 22;
 constexpr size_t kMinRankBins = 256;
 // From this many countries the tallies outgrow the caches, and runs are tallied
-// kBatchRuns at a time, country by country, so that each country's histograms are
-// fetched once per batch instead of once per run.
+// in batches, country by country, so that each country's histograms are fetched once
+// per batch instead of once per run.
 constexpr int kBatchCountries = 2048;
-constexpr int kBatchRuns = 64;
+// Runs a batch holds: 64, or fewer from 16,384 countries, so that a thread's batch of
+// keys and rank bins stays within 16 MB (100,000 countries: 16 runs, which measured
+// no slower than 64, with 125 MB less).
+int BatchRuns(const Plan& plan) {
+  if (plan.countries < kBatchCountries) return 1;
+  const auto slots = static_cast<std::int64_t>(plan.pillars.size()) * plan.countries;
+  return static_cast<int>(std::clamp<std::int64_t>((std::int64_t{1} << 21) / slots, 16, 64));
+}
+
+// Runs per task: 2,048, or fewer for large indices (a run of 100,000 countries takes
+// milliseconds), so that every thread gets work; at least 16. Where runs are tallied
+// in batches, whole batches: a part batch fetches the histograms as a whole one does.
+std::int64_t RunsPerTask(const Plan& plan) {
+  const std::int64_t runs = std::clamp<std::int64_t>((std::int64_t{1} << 22) / plan.countries, 16, 2048);
+  const std::int64_t batch = BatchRuns(plan);
+  return std::max(batch, runs / batch * batch);
+}
 
 // Integer counts, merged by addition. Each country's key counts cover only the keys
-// it can take (Plan::key_low..key_high), which keeps a thread's counts in its cache.
+// it can take (Plan::key_low..key_high), which keeps a thread's counts in its cache; on
+// large indices only the keys and rank bins its runs reached (Histograms).
 template <typename Count>
 struct Tally {
-  explicit Tally(const Plan& plan) : countries(static_cast<size_t>(plan.countries)), rank_shift(RankShift(plan)) {
-    size_t offset = 0;
-    for (size_t k = 0; k < plan.key_low.size(); ++k) {
-      key_offset.push_back(offset - static_cast<size_t>(plan.key_low[k]));  // index = offset + key (wraps)
-      offset += static_cast<size_t>(plan.key_high[k] - plan.key_low[k] + 1);
-    }
-    rank_bins = ((countries - 1) >> rank_shift) + 1;
-    rank_counts.assign(plan.pillars.size() * countries * rank_bins, 0);
+  explicit Tally(const Plan& plan)
+      : countries(static_cast<size_t>(plan.countries)),
+        rank_shift(RankShift(plan)),
+        key_counts(plan.key_low, plan.key_high, plan.countries < kBatchCountries),
+        rank_counts(std::vector<std::int32_t>(plan.key_low.size(), 0),
+                    std::vector<std::int32_t>(plan.key_low.size(), (plan.countries - 1) >> rank_shift),
+                    plan.countries < kBatchCountries) {
     if (rank_shift > 0) rank_sums.assign(plan.pillars.size() * countries, 0);
-    key_counts.assign(offset, 0);
     quadrant_counts.assign(countries * 4, 0);
   }
   // log2 of the ranks a bin holds: the least that keeps the bins within the bounds above.
@@ -77,20 +90,18 @@ struct Tally {
     return shift;
   }
   size_t countries;
-  int rank_shift;                       // bin b holds ranks b * 2^shift + 1 .. (b + 1) * 2^shift
-  size_t rank_bins = 0;
-  std::vector<size_t> key_offset;       // per pillar * countries + country
-  std::vector<Count> rank_counts;       // [pillar][country][rank bin]
+  int rank_shift;                        // bin b holds ranks b * 2^shift + 1 .. (b + 1) * 2^shift
+  Histograms<Count> key_counts;          // per pillar * countries + country: its keys
+  Histograms<Count> rank_counts;         // per pillar * countries + country: its rank bins
   std::vector<std::uint64_t> rank_sums;  // [pillar][country] when binned: exact means
-  std::vector<Count> key_counts;        // per pillar and country, its window of keys
-  std::vector<Count> quadrant_counts;   // [country][quadrant]
+  std::vector<Count> quadrant_counts;    // [country][quadrant]
 
   // Adds `other` into this and clears it.
   template <typename Other>
   void Drain(Tally<Other>& other) {
-    DrainVector(rank_counts, other.rank_counts);
+    key_counts.Drain(other.key_counts);
+    rank_counts.Drain(other.rank_counts);
     DrainVector(rank_sums, other.rank_sums);
-    DrainVector(key_counts, other.key_counts);
     DrainVector(quadrant_counts, other.quadrant_counts);
   }
 
@@ -104,8 +115,8 @@ struct Tally {
 
 // What one thread does: runs of the tasks it takes. Up to kBatchCountries countries
 // it tallies each task in 16-bit counts (a task has fewer than 65536 runs), half the
-// cache of 32-bit ones, and drains them into 32-bit totals after it; beyond, the
-// histograms are far larger than any cache and batches go straight into the totals.
+// cache of 32-bit ones, and drains them into 32-bit totals after it; beyond, batches go
+// straight into the totals, whose windows hold only the values reached (Histograms).
 class Worker {
  public:
   Worker(const Plan& plan, const AnalysisOptions& options)
@@ -113,11 +124,15 @@ class Worker {
         evaluator_(plan, options.allow_fast_path),
         sampler_(RunSampler(plan, options)),
         total_(plan),
-        batch_(options.tally_batch > 0 ? options.tally_batch : plan.countries >= kBatchCountries ? kBatchRuns : 1),
+        batch_(options.tally_batch > 0 ? options.tally_batch : BatchRuns(plan)),
+        size_(plan.pillars.size() * static_cast<size_t>(plan.countries)),
         words_(plan.inputs.size()),
         params_(NominalParameters(plan)),
-        keys_(static_cast<size_t>(batch_) * plan.pillars.size() * static_cast<size_t>(plan.countries)),
-        ranks_(keys_.size()),
+        keys_(size_),
+        ranks_(size_),
+        // Written before they are read: not zeroed (tens of MB on large indices).
+        batch_keys_(std::make_unique_for_overwrite<std::int32_t[]>(BatchSlots())),
+        batch_bins_(std::make_unique_for_overwrite<std::int32_t[]>(BatchSlots())),
         ranker_(plan.max_key, plan.countries) {
     if (plan.countries < kBatchCountries) task_.emplace(plan);
   }
@@ -131,24 +146,43 @@ class Worker {
   bool fast() const { return evaluator_.fast(); }
 
  private:
+  // The batch's keys and rank bins are stored in blocks of kLanes slots (one cache
+  // line), a block's runs one after the other: tallying a block reads one contiguous
+  // stretch instead of a line from every run (tens of kB apart, each a TLB miss).
+  static constexpr size_t kLanes = 16;
+  // A block's slots of one run, for the least and greatest of each slot over the batch
+  // (GCC's vector extension: one or more SIMD registers, whatever the target).
+  using Lanes = std::int32_t __attribute__((vector_size(kLanes * sizeof(std::int32_t))));
+  size_t Stashed(size_t k, size_t run) const {
+    return ((k / kLanes) * static_cast<size_t>(batch_) + run) * kLanes + k % kLanes;
+  }
+  size_t BatchSlots() const { return (size_ + kLanes - 1) / kLanes * kLanes * static_cast<size_t>(batch_); }
+
   template <typename Count>
   void RunInto(Tally<Count>& tally, std::int64_t first, std::int64_t end) {
     const size_t n = static_cast<size_t>(plan_.countries);
-    const size_t size = plan_.pillars.size() * n;
     int filled = 0;
     for (std::int64_t run = first; run < end; ++run) {
-      std::int32_t* keys = keys_.data() + static_cast<size_t>(filled) * size;
-      std::int32_t* ranks = ranks_.data() + static_cast<size_t>(filled) * size;
       sampler_.Point(static_cast<std::uint64_t>(run), words_.data());
       DrawParameters(plan_, words_.data(), params_);
-      evaluator_.Evaluate(params_, keys);
-      for (size_t p = 0; p < plan_.pillars.size(); ++p) ranker_.Rank(keys + p * n, plan_.countries, ranks + p * n);
+      evaluator_.Evaluate(params_, keys_.data());
+      for (size_t p = 0; p < plan_.pillars.size(); ++p) {
+        ranker_.Rank(keys_.data() + p * n, plan_.countries, ranks_.data() + p * n);
+      }
       if (plan_.quadrant_x >= 0 && plan_.quadrant_y >= 0) {
         const int threshold = ThresholdKey(plan_, params_.threshold);
-        const std::int32_t* x = keys + static_cast<size_t>(plan_.quadrant_x) * n;
-        const std::int32_t* y = keys + static_cast<size_t>(plan_.quadrant_y) * n;
+        const std::int32_t* x = keys_.data() + static_cast<size_t>(plan_.quadrant_x) * n;
+        const std::int32_t* y = keys_.data() + static_cast<size_t>(plan_.quadrant_y) * n;
         for (size_t c = 0; c < n; ++c) ++tally.quadrant_counts[c * 4 + static_cast<size_t>(QuadrantOf(x[c], y[c], threshold))];
       }
+      if (tally.rank_shift > 0) {
+        for (size_t k = 0; k < size_; ++k) tally.rank_sums[k] += static_cast<std::uint64_t>(ranks_[k]);
+      }
+      if (task_ && batch_ == 1) {
+        TallyRun(tally);
+        continue;
+      }
+      Stash(tally.rank_shift, static_cast<size_t>(filled));
       if (++filled == batch_) {
         TallyBatch(tally, filled);
         filled = 0;
@@ -157,27 +191,60 @@ class Worker {
     TallyBatch(tally, filled);
   }
 
-  // The keys and ranks of the batch's `filled` runs into the histograms: a batch of
-  // runs country by country (and pillar), so that each country's histograms are fetched
-  // once; a single run in one sweep.
+  // The run's keys and rank bins into the histograms, one run at a time: small
+  // indices, whose windows hold every value and stay in the cache from run to run.
+  template <typename Count>
+  void TallyRun(Tally<Count>& tally) {
+    for (size_t k = 0; k < size_; ++k) {
+      ++tally.key_counts.at(k, keys_[k]);
+      ++tally.rank_counts.at(k, (ranks_[k] - 1) >> tally.rank_shift);
+    }
+  }
+
+  // The run's keys and rank bins into the batch.
+  void Stash(int rank_shift, size_t run) {
+    for (size_t block = 0; block < size_; block += kLanes) {
+      std::int32_t* keys = batch_keys_.get() + Stashed(block, run);
+      std::int32_t* bins = batch_bins_.get() + Stashed(block, run);
+      for (size_t k = block; k < std::min(size_, block + kLanes); ++k) {
+        keys[k - block] = keys_[k];
+        bins[k - block] = (ranks_[k] - 1) >> rank_shift;
+      }
+    }
+  }
+
+  // The batch's `filled` runs into the histograms, a block of countries (and pillars)
+  // at a time, so that each country's histograms are fetched once a batch: first the
+  // least and greatest of its keys and rank bins, which its windows must hold.
   template <typename Count>
   void TallyBatch(Tally<Count>& tally, int filled) {
-    const size_t size = plan_.pillars.size() * static_cast<size_t>(plan_.countries);
-    const int shift = tally.rank_shift;
-    Count* rank_counts = tally.rank_counts.data();
-    Count* key_counts = tally.key_counts.data();
-    const auto add = [&](size_t k, size_t at) {  // k = pillar * countries + country; at = run * size + k
-      ++rank_counts[k * tally.rank_bins + (static_cast<size_t>(ranks_[at] - 1) >> shift)];
-      // In size_t: the offset alone may lie before the array (it wraps back with the key).
-      ++key_counts[tally.key_offset[k] + static_cast<size_t>(keys_[at])];
-      if (shift > 0) tally.rank_sums[k] += static_cast<std::uint64_t>(ranks_[at]);
-    };
-    if (filled == 1) {
-      for (size_t k = 0; k < size; ++k) add(k, k);
-      return;
-    }
-    for (size_t k = 0; k < size; ++k) {
-      for (size_t run = 0; run < static_cast<size_t>(filled); ++run) add(k, run * size + k);
+    const auto runs = static_cast<size_t>(filled);
+    for (size_t block = 0; block < size_ && runs > 0; block += kLanes) {
+      const std::int32_t* keys = batch_keys_.get() + Stashed(block, 0);
+      const std::int32_t* bins = batch_bins_.get() + Stashed(block, 0);
+      Lanes key_lo, bin_lo;
+      std::memcpy(&key_lo, keys, sizeof key_lo);
+      std::memcpy(&bin_lo, bins, sizeof bin_lo);
+      Lanes key_hi = key_lo;
+      Lanes bin_hi = bin_lo;
+      for (size_t at = kLanes; at < runs * kLanes; at += kLanes) {
+        Lanes key, bin;
+        std::memcpy(&key, keys + at, sizeof key);
+        std::memcpy(&bin, bins + at, sizeof bin);
+        key_lo = key < key_lo ? key : key_lo;
+        key_hi = key > key_hi ? key : key_hi;
+        bin_lo = bin < bin_lo ? bin : bin_lo;
+        bin_hi = bin > bin_hi ? bin : bin_hi;
+      }
+      for (size_t lane = 0; lane < std::min(kLanes, size_ - block); ++lane) {
+        const size_t k = block + lane;
+        tally.key_counts.Cover(k, key_lo[lane], key_hi[lane]);
+        tally.rank_counts.Cover(k, bin_lo[lane], bin_hi[lane]);
+        for (size_t at = lane; at < runs * kLanes; at += kLanes) {
+          ++tally.key_counts.at(k, keys[at]);
+          ++tally.rank_counts.at(k, bins[at]);
+        }
+      }
     }
   }
 
@@ -186,17 +253,21 @@ class Worker {
   InputSampler sampler_;
   std::optional<Tally<std::uint16_t>> task_;
   Tally<std::uint32_t> total_;
-  int batch_;  // runs tallied together
+  int batch_;    // runs tallied together
+  size_t size_;  // pillars * countries
   std::vector<std::uint64_t> words_;
   RunParameters params_;
-  std::vector<std::int32_t> keys_;   // [run of the batch][pillar][country]
+  std::vector<std::int32_t> keys_;  // of the run: [pillar][country]
   std::vector<std::int32_t> ranks_;
+  std::unique_ptr<std::int32_t[]> batch_keys_;  // of the batch: see Stashed
+  std::unique_ptr<std::int32_t[]> batch_bins_;
   Ranker ranker_;
 };
 
-// The p-quantile (R type 7) of `total` values given as counts per bin; bin b holds value b * scale + offset.
-double HistogramQuantile(const std::uint32_t* counts, size_t bins, std::uint64_t total, double p, double scale,
-                         double offset) {
+// The p-quantile (R type 7) of `total` values given as counts of bins first ..
+// first + bins - 1 (the others empty); bin b holds value b * scale + offset.
+double HistogramQuantile(const std::uint32_t* counts, size_t first, size_t bins, std::uint64_t total, double p,
+                         double scale, double offset) {
   const double h = static_cast<double>(total - 1) * p;
   const auto lo = static_cast<std::uint64_t>(std::floor(h));
   const std::uint64_t hi = std::min(lo + 1, total - 1);
@@ -208,11 +279,11 @@ double HistogramQuantile(const std::uint32_t* counts, size_t bins, std::uint64_t
   for (size_t b = 0; b < bins; ++b) {
     seen += counts[b];
     if (!found_lo && seen > lo) {
-      at_lo = static_cast<double>(b);
+      at_lo = static_cast<double>(first + b);
       found_lo = true;
     }
     if (seen > hi) {
-      at_hi = static_cast<double>(b);
+      at_hi = static_cast<double>(first + b);
       break;
     }
   }
@@ -220,15 +291,41 @@ double HistogramQuantile(const std::uint32_t* counts, size_t bins, std::uint64_t
   return value * scale + offset;
 }
 
-Summary Summarise(const std::uint32_t* counts, size_t bins, std::uint64_t total, double scale, double offset) {
+Summary Summarise(const std::uint32_t* counts, size_t first, size_t bins, std::uint64_t total, double scale,
+                  double offset) {
   Summary s;
   double sum = 0;
-  for (size_t b = 0; b < bins; ++b) sum += static_cast<double>(counts[b]) * static_cast<double>(b);
+  for (size_t b = 0; b < bins; ++b) sum += static_cast<double>(counts[b]) * static_cast<double>(first + b);
   s.mean = sum / static_cast<double>(total) * scale + offset;
-  s.median = HistogramQuantile(counts, bins, total, 0.5, scale, offset);
-  s.q05 = HistogramQuantile(counts, bins, total, 0.05, scale, offset);
-  s.q95 = HistogramQuantile(counts, bins, total, 0.95, scale, offset);
+  s.median = HistogramQuantile(counts, first, bins, total, 0.5, scale, offset);
+  s.q05 = HistogramQuantile(counts, first, bins, total, 0.05, scale, offset);
+  s.q95 = HistogramQuantile(counts, first, bins, total, 0.95, scale, offset);
   return s;
+}
+
+using Tallies = std::vector<const Tally<std::uint32_t>*>;  // every thread's
+
+// Slot k's summary from its histograms (key_counts or rank_counts) of every thread,
+// added up in `merged` over the union of their windows; bin b is value b - low. The
+// empty bins outside the windows add nothing (0.0 to the sum, 0 to the counts seen), so
+// windows of any extent give the same figures.
+Summary SummariseSlot(const Tallies& tallies, Histograms<std::uint32_t> Tally<std::uint32_t>::*histograms, size_t k,
+                      std::int32_t low, std::uint64_t total, double scale, double offset,
+                      std::vector<std::uint32_t>& merged) {
+  std::int32_t first = std::numeric_limits<std::int32_t>::max();
+  std::int32_t last = std::numeric_limits<std::int32_t>::min();
+  for (const auto* tally : tallies) {
+    const Histograms<std::uint32_t>& h = tally->*histograms;
+    if (h.first(k) > h.last(k)) continue;
+    first = std::min(first, h.first(k));
+    last = std::max(last, h.last(k));
+  }
+  merged.assign(static_cast<size_t>(last - first + 1), 0);
+  for (const auto* tally : tallies) {
+    const Histograms<std::uint32_t>& h = tally->*histograms;
+    for (std::int32_t v = h.first(k); v <= h.last(k); ++v) merged[static_cast<size_t>(v - first)] += h.window(k)[v - h.first(k)];
+  }
+  return Summarise(merged.data(), static_cast<size_t>(first - low), merged.size(), total, scale, offset);
 }
 
 std::vector<std::int32_t> NominalKeys(const Plan& plan) {
@@ -236,6 +333,53 @@ std::vector<std::int32_t> NominalKeys(const Plan& plan) {
   std::vector<std::int32_t> keys(plan.pillars.size() * static_cast<size_t>(plan.countries));
   EvaluateGeneral(plan, NominalParameters(plan), scratch, keys.data());
   return keys;
+}
+
+struct Nominal {
+  std::vector<std::int32_t> keys;
+  std::vector<std::int32_t> ranks;
+};
+
+// Country c's outcome from every thread's tallies; `merged` is scratch.
+CountryOutcome Outcome(const Plan& plan, const Tallies& tallies, const Nominal& nominal, size_t c, std::int64_t run_count,
+                       std::vector<std::uint32_t>& merged) {
+  const size_t n = static_cast<size_t>(plan.countries);
+  const double unit = 1.0 / plan.key_scale;
+  const auto runs = static_cast<std::uint64_t>(run_count);
+  const int rank_shift = tallies[0]->rank_shift;
+  CountryOutcome country;
+  country.iso3 = plan.country_codes[c];
+  country.name = plan.country_names[c];
+  for (size_t p = 0; p < plan.pillars.size(); ++p) {
+    const size_t k = p * n + c;
+    PillarOutcome outcome;
+    outcome.nominal_value = static_cast<double>(nominal.keys[k]) * unit;
+    outcome.nominal_rank = nominal.ranks[k];
+    // Bin b's ranks b * width + 1 .. (b + 1) * width stand for their middle.
+    const auto width = static_cast<double>(std::size_t{1} << rank_shift);
+    outcome.rank = SummariseSlot(tallies, &Tally<std::uint32_t>::rank_counts, k, 0, runs, width, (width + 1) / 2, merged);
+    if (rank_shift > 0) {
+      std::uint64_t rank_sum = 0;
+      for (const auto* tally : tallies) rank_sum += tally->rank_sums[k];
+      outcome.rank.mean = static_cast<double>(rank_sum) / static_cast<double>(runs);
+      for (double* q : {&outcome.rank.median, &outcome.rank.q05, &outcome.rank.q95}) *q = std::min(*q, static_cast<double>(n));
+    }
+    const std::int32_t low = plan.key_low[k];
+    outcome.value =
+        SummariseSlot(tallies, &Tally<std::uint32_t>::key_counts, k, low, runs, unit, static_cast<double>(low) * unit, merged);
+    country.pillars.push_back(outcome);
+  }
+  if (plan.quadrant_x >= 0 && plan.quadrant_y >= 0) {
+    country.nominal_quadrant = QuadrantOf(nominal.keys[static_cast<size_t>(plan.quadrant_x) * n + c],
+                                          nominal.keys[static_cast<size_t>(plan.quadrant_y) * n + c],
+                                          ThresholdKey(plan, plan.threshold));
+    for (size_t q = 0; q < 4; ++q) {
+      std::uint64_t count = 0;
+      for (const auto* tally : tallies) count += tally->quadrant_counts[c * 4 + q];
+      country.quadrant_probability[q] = static_cast<double>(count) / static_cast<double>(runs);
+    }
+  }
+  return country;
 }
 
 }  // namespace
@@ -284,9 +428,8 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
   for (std::thread& thread : pool) thread.join();
   if (options.progress) options.progress(options.runs, options.runs);
 
-  Tally<std::uint32_t>& total = workers[0]->tally();
-  for (size_t t = 1; t < workers.size(); ++t) total.Drain(workers[t]->tally());
-
+  Tallies tallies;
+  for (const auto& worker : workers) tallies.push_back(&worker->tally());
   UncertaintyResult result;
   result.inputs = plan.inputs;
   result.runs = options.runs;
@@ -294,49 +437,22 @@ Result<UncertaintyResult> RunUncertainty(const Plan& plan, const AnalysisOptions
   result.sampling = options.sampling;
   result.threads = threads;
   result.fast_path = workers[0]->fast();
-  result.rank_bin_width = 1 << total.rank_shift;
+  result.rank_bin_width = 1 << tallies[0]->rank_shift;
   for (const Pillar& pillar : plan.pillars) result.pillars.push_back(pillar.id);
-  const std::vector<std::int32_t> nominal_keys = NominalKeys(plan);
-  const std::vector<std::int32_t> nominal_ranks = NominalRanks(plan);
+  const Nominal nominal{NominalKeys(plan), NominalRanks(plan)};
+  // The countries shared out among the threads (on large indices merging and reading
+  // the histograms takes as long as hundreds of runs).
   const size_t n = static_cast<size_t>(plan.countries);
-  const double unit = 1.0 / plan.key_scale;
-  const auto runs = static_cast<std::uint64_t>(options.runs);
-  for (size_t c = 0; c < n; ++c) {
-    CountryOutcome country;
-    country.iso3 = plan.country_codes[c];
-    country.name = plan.country_names[c];
-    for (size_t p = 0; p < plan.pillars.size(); ++p) {
-      PillarOutcome outcome;
-      outcome.nominal_value = static_cast<double>(nominal_keys[p * n + c]) * unit;
-      outcome.nominal_rank = nominal_ranks[p * n + c];
-      // Bin b's ranks b * width + 1 .. (b + 1) * width stand for their middle.
-      const auto width = static_cast<double>(std::size_t{1} << total.rank_shift);
-      outcome.rank = Summarise(total.rank_counts.data() + (p * n + c) * total.rank_bins, total.rank_bins, runs, width,
-                               (width + 1) / 2);
-      if (total.rank_shift > 0) {
-        outcome.rank.mean = static_cast<double>(total.rank_sums[p * n + c]) / static_cast<double>(runs);
-        for (double* q : {&outcome.rank.median, &outcome.rank.q05, &outcome.rank.q95}) *q = std::min(*q, static_cast<double>(n));
-      }
-      const size_t window = p * n + c;
-      const auto low = static_cast<size_t>(plan.key_low[window]);
-      // The index in size_t first: key_offset alone may point before the array (it wraps
-      // back with the key), and a pointer may not (UBSan's pointer-overflow).
-      outcome.value = Summarise(total.key_counts.data() + (total.key_offset[window] + low),
-                                static_cast<size_t>(plan.key_high[window]) - low + 1, runs, unit,
-                                static_cast<double>(low) * unit);
-      country.pillars.push_back(outcome);
-    }
-    if (plan.quadrant_x >= 0 && plan.quadrant_y >= 0) {
-      country.nominal_quadrant = QuadrantOf(nominal_keys[static_cast<size_t>(plan.quadrant_x) * n + c],
-                                            nominal_keys[static_cast<size_t>(plan.quadrant_y) * n + c],
-                                            ThresholdKey(plan, plan.threshold));
-      for (size_t q = 0; q < 4; ++q) {
-        country.quadrant_probability[q] =
-            static_cast<double>(total.quadrant_counts[c * 4 + q]) / static_cast<double>(runs);
-      }
-    }
-    result.countries.push_back(std::move(country));
-  }
+  const size_t share = (n + static_cast<size_t>(threads) - 1) / static_cast<size_t>(threads);
+  result.countries.resize(n);
+  const auto summarise = [&](size_t from) {
+    std::vector<std::uint32_t> merged;
+    for (size_t c = from; c < std::min(n, from + share); ++c) result.countries[c] = Outcome(plan, tallies, nominal, c, options.runs, merged);
+  };
+  pool.clear();
+  for (int t = 1; t < threads; ++t) pool.emplace_back(summarise, static_cast<size_t>(t) * share);
+  summarise(0);
+  for (std::thread& thread : pool) thread.join();
   return result;
 }
 

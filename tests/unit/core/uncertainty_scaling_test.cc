@@ -108,8 +108,35 @@ TEST(RunUncertainty, LargeIndicesAreBitForBitWhateverTheThreadCountBatchAndEvalu
   EXPECT_TRUE(test::SameResult(*one, *general));
 }
 
+// Values tallied in windows grown to the keys reached (Histograms) with the
+// pillar values of the runs: spreads of several modes (arithmetic or geometric means,
+// published or pooled criminality) make windows grow, on every thread differently.
+TEST(RunUncertainty, LargeIndicesWithWideSpreadsAreBitForBitWhateverTheThreadCountAndBatch) {
+  const Synthetic index(2100);
+  UncertaintySpec spec = ReferenceSpec();
+  spec.aggregation = {Aggregation::kArithmetic, Aggregation::kGeometric};
+  spec.pillar_formula = {PillarFormula::kPublished, PillarFormula::kPooled};
+  const Plan plan = index.PlanFor(spec);
+  AnalysisOptions options;
+  options.runs = 150;
+  options.seed = 11;
+  options.threads = 1;
+  auto one = RunUncertainty(plan, options);
+  ASSERT_TRUE(one);
+  for (int threads : {2, 3}) {
+    options.threads = threads;
+    for (int batch : {0, 1, 5}) {
+      options.tally_batch = batch;
+      auto more = RunUncertainty(plan, options);
+      ASSERT_TRUE(more);
+      EXPECT_TRUE(test::SameResult(*one, *more)) << threads << " threads, batch " << batch;
+    }
+  }
+}
+
 // Binned rank summaries: the mean exact, the quantiles within half a bin of the exact
-// ones from every run's ranks.
+// ones from every run's ranks. Value summaries (windows grown to the keys reached) as
+// the exact ones from every run's values.
 TEST(RunUncertainty, BinnedRankSummariesAgreeWithPerRunRanks) {
   const Synthetic index(3000);
   const Plan plan = index.PlanFor(ReferenceSpec());
@@ -123,7 +150,9 @@ TEST(RunUncertainty, BinnedRankSummariesAgreeWithPerRunRanks) {
 
   const size_t n = static_cast<size_t>(plan.countries);
   std::vector<std::vector<int>> ranks(2 * n);
+  std::vector<std::vector<int>> values(2 * n);  // keys: values in units of 1 / key_scale
   test::ForEachRun(plan, options, [&](const RunParameters&, const std::vector<std::int32_t>& keys) {
+    for (size_t k = 0; k < 2 * n; ++k) values[k].push_back(keys[k]);
     for (size_t p = 0; p < 2; ++p) {
       const std::vector<int> r = core::RanksHighFirst(
           std::vector<double>(keys.begin() + static_cast<long>(p * n), keys.begin() + static_cast<long>((p + 1) * n)));
@@ -143,6 +172,12 @@ TEST(RunUncertainty, BinnedRankSummariesAgreeWithPerRunRanks) {
       ASSERT_NEAR(got.q05, exact.q05, tolerance) << c;
       ASSERT_NEAR(got.q95, exact.q95, tolerance) << c;
       widest = std::max(widest, exact.q95 - exact.q05);
+      const core::RankSummary value = core::SummariseRanks(values[p * n + c]);
+      const Summary& got_value = result->countries[c].pillars[p].value;
+      ASSERT_NEAR(got_value.mean, value.mean / plan.key_scale, 1e-12) << c;
+      ASSERT_NEAR(got_value.median, value.median / plan.key_scale, 1e-12) << c;
+      ASSERT_NEAR(got_value.q05, value.q05 / plan.key_scale, 1e-12) << c;
+      ASSERT_NEAR(got_value.q95, value.q95 / plan.key_scale, 1e-12) << c;
     }
   }
   EXPECT_GT(widest, 10 * width);  // intervals many bins wide: the check has teeth
