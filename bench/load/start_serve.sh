@@ -1,12 +1,13 @@
 # Sourced by the load scripts: starts `ocindex serve` on a free loopback port and waits
-# until it listens. Usage: start_serve OCINDEX LOG DB [serve options...]; sets
-# SERVER_PID and URL (http://127.0.0.1:PORT), or prints the log and exits 1.
+# until it listens (up to START_WAIT seconds, default 30: a large index takes longer to
+# load). Usage: start_serve OCINDEX LOG DB [serve options...]; sets SERVER_PID and URL
+# (http://127.0.0.1:PORT), or prints the log and exits 1.
 start_serve() {
   local ocindex=$1 log=$2 db=$3
   shift 3
   "$ocindex" --db "$db" serve --port 0 "$@" 2>"$log" &
   SERVER_PID=$!
-  for _ in $(seq 300); do
+  for _ in $(seq $((${START_WAIT:-30} * 10))); do
     grep -q "listening on" "$log" 2>/dev/null && break
     sleep 0.1
   done

@@ -6,16 +6,11 @@
 # the growth as log-log slopes (1 = linear, 2 = quadratic), against the 193-unit figure
 # of the same run; the counting rank against a comparison sort of the same keys; and
 # the goals: 10,000 units x 50 indicators at >= 5,000 runs/s on 2 threads, 100,000
-# units within 8 GB. With OCINDEX set to an ocindex binary, also the API: the index
-# imported (`ocindex import --framework`) and served, the first and the cached response
-# of its uncertainty endpoint (20,000 runs) and of its ranks endpoint, timed by curl.
-# The importer takes countries only (rows resolve to ISO 3166 codes), so the API is
-# measured where the units are countries (up to 193 here).
+# units within 8 GB. The API at the same sizes: bench/scaling/api_scaling.sh.
 #
 #   bench/scaling/scaling.sh [path/to/scaling_bench]   (default build/release/bench/scaling_bench)
 #
-# Environment: SIZES (default "193 1000 10000 100000"), INDICATORS (50), REPS (3),
-# OCINDEX (unset: no API figures).
+# Environment: SIZES (default "193 1000 10000 100000"), INDICATORS (50), REPS (3).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,28 +29,6 @@ for units in $SIZES; do
     "$BENCH" --benchmark_repetitions="$REPS" --benchmark_format=json >"$WORK/bench-$units.json"
   echo "$units units: done (peak $(($(cat "$WORK/rss-$units") / 1024)) MB)" >&2
 done
-
-if [[ -n ${OCINDEX:-} ]]; then
-  source "$ROOT/bench/load/start_serve.sh"
-  echo
-  echo "API (first response computes, second is cached):"
-  for units in $SIZES; do
-    if ! "$OCINDEX" --db "$WORK/api-$units.db" import "$WORK/index-$units.csv" --framework "$WORK/index-$units.toml" \
-      >/dev/null 2>"$WORK/import-$units.log"; then
-      echo "  $units units: not importable ($(grep -o "unknown country code[^:]*" "$WORK/import-$units.log" | head -1))"
-      continue
-    fi
-    start_serve "$OCINDEX" "$WORK/serve-$units.log" "$WORK/api-$units.db"
-    for path in "uncertainty" "ranks?measure=criminality"; do
-      for call in first cached; do
-        printf '  %6s units  %-26s %-6s %8.3f s\n' "$units" "$path" "$call" \
-          "$(curl -s -o /dev/null -w '%{time_total}' "$URL/api/v1/editions/2030/$path")"
-      done
-    done
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  done
-fi
 
 /usr/bin/python3 - "$WORK" $SIZES <<'PY'
 import json, math, sys

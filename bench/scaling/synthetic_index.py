@@ -9,11 +9,11 @@ are that level plus noise, on the scale, so ranks mean something and ties are co
 as in a real index.
 
 Up to the number of countries in data/geography/countries.csv the units are real
-countries, so `ocindex import --framework` takes the files; beyond that they are
-"U0000001"... (a subnational or company index), which the benchmarks read directly.
+countries; beyond that they are "U0000001"... (a subnational or company index), listed
+in OUT_PREFIX.units.csv (code,name,aliases) for `ocindex import --units`.
 
 Usage: synthetic_index.py UNITS INDICATORS OUT_PREFIX [SEED]
-Writes OUT_PREFIX.toml and OUT_PREFIX.csv.
+Writes OUT_PREFIX.toml, OUT_PREFIX.csv and, beyond the countries, OUT_PREFIX.units.csv.
 """
 import csv
 import random
@@ -60,10 +60,16 @@ def main():
     rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
     text, ids, groups = framework(indicators, "2030")
     Path(prefix + ".toml").write_text(text)
+    listed = units(count)
+    if listed[0][0].startswith("U"):  # not countries: the unit list the importer needs
+        with open(prefix + ".units.csv", "w", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["code", "name", "aliases"])
+            out.writerows((code, name, "") for code, name in listed)
     with open(prefix + ".csv", "w", newline="") as f:
         out = csv.writer(f)
         out.writerow(["iso3", "country", "continent", "region"] + ids)
-        for code, name in units(count):
+        for code, name in listed:
             level = {"resilience": rng.uniform(2, 8)}
             level["markets"] = level["actors"] = rng.uniform(2, 8)
             scores = [min(20, max(2, round(2 * rng.gauss(level[g], 1.5)))) / 2 for g in groups]

@@ -11,6 +11,7 @@
 #include "adapters/io/csv_reader.h"
 #include "adapters/io/dataset_reader.h"
 #include "adapters/io/framework_toml.h"
+#include "adapters/io/geography_csv.h"
 #include "adapters/io/text_file.h"
 #include "adapters/io/xlsx_reader.h"
 
@@ -158,6 +159,17 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
     OCINDEX_ASSIGN_OR_RETURN(known, catalog.KnownFrameworks());
   }
 
+  // The units rows resolve to: the stored list, plus the unit list's units if given.
+  std::optional<io::UnitList> units;
+  std::optional<core::Geography> with_units;
+  if (!options.units_path.empty()) {
+    std::string units_text;
+    OCINDEX_ASSIGN_OR_RETURN(units_text, io::ReadTextFile(options.units_path));
+    OCINDEX_ASSIGN_OR_RETURN(units, io::ParseUnitsCsv(units_text, options.units_path));
+    OCINDEX_ASSIGN_OR_RETURN(with_units, catalog.geography().With(units->units.countries(), units->where));
+  }
+  const core::Geography& geography = with_units ? *with_units : catalog.geography();
+
   ImportReport report;
   std::vector<io::Table> tables;      // a workbook's sheets whole; a CSV file's header row only
   std::string csv_text;               // a CSV file's bytes, which
@@ -189,8 +201,8 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
   for (const io::Table& table : tables) {
     const FrameworkSource* source = nullptr;
     OCINDEX_ASSIGN_OR_RETURN(source, ChooseFramework(table, path, options, known));
-    auto dataset = csv ? ReadCsvRows(*csv, table, source->framework, catalog.geography())
-                       : io::ReadDataset(table, source->framework, catalog.geography());
+    auto dataset = csv ? ReadCsvRows(*csv, table, source->framework, geography)
+                       : io::ReadDataset(table, source->framework, geography);
     if (!dataset) return dataset.error();
     ImportOutcome outcome{source->framework.edition,
                           table.sheet.empty() ? table.source : table.source + ", sheet " + table.sheet,
@@ -222,8 +234,9 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
     }
     report.editions.push_back(std::move(outcome));
   }
-  if (!options.dry_run && !to_store.empty()) {
-    OCINDEX_RETURN_IF_ERROR(catalog.store().SaveEditions(to_store, options.replace));
+  // A unit list is stored even with the editions unchanged: it may add units or aliases.
+  if (!options.dry_run && (!to_store.empty() || units)) {
+    OCINDEX_RETURN_IF_ERROR(catalog.store().SaveEditions(to_store, options.replace, units ? &units->units : nullptr));
   }
   return report;
 }

@@ -152,7 +152,9 @@ void DatasetReader::Row(const TableRow& row) {
     country = st.geography.Find(code);
     if (country == nullptr || country->iso3 != code) {
       problems.Add(row.number, static_cast<int>(*st.iso3_column),
-                   fmt::format("unknown country code '{}': expected an ISO 3166 alpha-3 code such as KAZ", code));
+                   fmt::format("unknown country code '{}': expected an ISO 3166 alpha-3 code such as KAZ, or a "
+                               "unit's code with the unit list given (import --units)",
+                               code));
       return;
     }
   } else {

@@ -290,33 +290,24 @@ class PostgresStore final : public Store {
     });
   }
 
-  Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) override {
+  Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace,
+                      const core::Geography* units) override {
     OCINDEX_RETURN_IF_ERROR(ValidateEditions(editions));
-    return Write([&](pqxx::work& t) -> Status { return WriteEditions(t, editions, replace); });
+    return Write([&](pqxx::work& t) -> Status {
+      if (units != nullptr) {
+        // Merged with the list as stored under the write lock: a concurrent import's units are kept.
+        core::Geography stored;
+        OCINDEX_ASSIGN_OR_RETURN(stored, ReadGeography(t));
+        core::Geography merged;
+        OCINDEX_ASSIGN_OR_RETURN(merged, stored.With(units->countries(), {}));
+        WriteGeography(t, merged);
+      }
+      return WriteEditions(t, editions, replace);
+    });
   }
 
   Result<core::Geography> LoadGeography() override {
-    return Read([&](pqxx::transaction_base& t) -> Result<core::Geography> {
-      std::vector<core::Country> countries;
-      std::unordered_map<std::string, size_t> by_iso3;
-      for (const pqxx::row& row : t.exec("SELECT iso3, name FROM countries ORDER BY position")) {
-        by_iso3[row[0].as<std::string>()] = countries.size();
-        countries.push_back({row[0].as<std::string>(), row[1].as<std::string>(), {}});
-      }
-      for (const pqxx::row& row : t.exec("SELECT iso3, alias FROM country_aliases ORDER BY iso3, position")) {
-        auto it = by_iso3.find(row[0].as<std::string>());
-        if (it == by_iso3.end()) {
-          return MakeError(ErrorCode::kCorrupt, "an alias names unknown country " + row[0].as<std::string>(), where_);
-        }
-        countries[it->second].aliases.push_back(row[1].as<std::string>());
-      }
-      auto geography = core::Geography::Build(std::move(countries));
-      if (!geography) {
-        return MakeError(ErrorCode::kCorrupt, "the stored country list is inconsistent: " + geography.error().ToString(),
-                         where_);
-      }
-      return geography;
-    });
+    return Read([&](pqxx::transaction_base& t) { return ReadGeography(t); });
   }
 
   Status SaveGeography(const core::Geography& geography) override {
@@ -725,6 +716,29 @@ class PostgresStore final : public Store {
       }
     }
     rows.complete();
+  }
+
+  // The country list, read in transaction `t`.
+  Result<core::Geography> ReadGeography(pqxx::transaction_base& t) const {
+    std::vector<core::Country> countries;
+    std::unordered_map<std::string, size_t> by_iso3;
+    for (const pqxx::row& row : t.exec("SELECT iso3, name FROM countries ORDER BY position")) {
+      by_iso3[row[0].as<std::string>()] = countries.size();
+      countries.push_back({row[0].as<std::string>(), row[1].as<std::string>(), {}});
+    }
+    for (const pqxx::row& row : t.exec("SELECT iso3, alias FROM country_aliases ORDER BY iso3, position")) {
+      auto it = by_iso3.find(row[0].as<std::string>());
+      if (it == by_iso3.end()) {
+        return MakeError(ErrorCode::kCorrupt, "an alias names unknown country " + row[0].as<std::string>(), where_);
+      }
+      countries[it->second].aliases.push_back(row[1].as<std::string>());
+    }
+    auto geography = core::Geography::Build(std::move(countries));
+    if (!geography) {
+      return MakeError(ErrorCode::kCorrupt, "the stored country list is inconsistent: " + geography.error().ToString(),
+                       where_);
+    }
+    return geography;
   }
 
   static void WriteGeography(pqxx::work& t, const core::Geography& geography) {

@@ -287,12 +287,21 @@ class SqliteStore final : public Store {
     });
   }
 
-  Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) override {
+  Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace,
+                      const core::Geography* units) override {
     return Locked([&]() -> Status {
       OCINDEX_RETURN_IF_ERROR(ValidateEditions(editions));
       // IMMEDIATE takes the write lock now, so the revision numbers read below cannot
       // be taken by another process before we write them.
       SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+      if (units != nullptr) {
+        // Merged with the list as stored under the write lock: a concurrent import's units are kept.
+        core::Geography stored;
+        OCINDEX_ASSIGN_OR_RETURN(stored, ReadGeography());
+        core::Geography merged;
+        OCINDEX_ASSIGN_OR_RETURN(merged, stored.With(units->countries(), {}));
+        WriteGeography(merged);
+      }
       // Returning without commit rolls back whatever the other editions wrote.
       OCINDEX_RETURN_IF_ERROR(WriteEditions(editions, replace));
       transaction.commit();
@@ -301,30 +310,7 @@ class SqliteStore final : public Store {
   }
 
   Result<core::Geography> LoadGeography() override {
-    return Locked([&]() -> Result<core::Geography> {
-      std::vector<core::Country> countries;
-      std::unordered_map<std::string, size_t> by_iso3;
-      SQLite::Statement q(db_, "SELECT iso3, name FROM countries ORDER BY position");
-      while (q.executeStep()) {
-        by_iso3[q.getColumn(0).getString()] = countries.size();
-        countries.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}});
-      }
-      SQLite::Statement aliases(db_, "SELECT iso3, alias FROM country_aliases ORDER BY iso3, position");
-      while (aliases.executeStep()) {
-        auto it = by_iso3.find(aliases.getColumn(0).getString());
-        if (it == by_iso3.end()) {
-          return MakeError(ErrorCode::kCorrupt, "an alias names unknown country " + aliases.getColumn(0).getString(),
-                           path_);
-        }
-        countries[it->second].aliases.push_back(aliases.getColumn(1).getString());
-      }
-      auto geography = core::Geography::Build(std::move(countries));
-      if (!geography.ok()) {
-        return MakeError(ErrorCode::kCorrupt, "the stored country list is inconsistent: " + geography.error().ToString(),
-                         path_);
-      }
-      return geography;
-    });
+    return Locked([&] { return ReadGeography(); });
   }
 
   Status SaveGeography(const core::Geography& geography) override {
@@ -826,6 +812,32 @@ class SqliteStore final : public Store {
   }
 
   // Inside a write transaction.
+  // The country list, read in the transaction under way if any.
+  Result<core::Geography> ReadGeography() {
+    std::vector<core::Country> countries;
+    std::unordered_map<std::string, size_t> by_iso3;
+    SQLite::Statement q(db_, "SELECT iso3, name FROM countries ORDER BY position");
+    while (q.executeStep()) {
+      by_iso3[q.getColumn(0).getString()] = countries.size();
+      countries.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}});
+    }
+    SQLite::Statement aliases(db_, "SELECT iso3, alias FROM country_aliases ORDER BY iso3, position");
+    while (aliases.executeStep()) {
+      auto it = by_iso3.find(aliases.getColumn(0).getString());
+      if (it == by_iso3.end()) {
+        return MakeError(ErrorCode::kCorrupt, "an alias names unknown country " + aliases.getColumn(0).getString(),
+                         path_);
+      }
+      countries[it->second].aliases.push_back(aliases.getColumn(1).getString());
+    }
+    auto geography = core::Geography::Build(std::move(countries));
+    if (!geography.ok()) {
+      return MakeError(ErrorCode::kCorrupt, "the stored country list is inconsistent: " + geography.error().ToString(),
+                       path_);
+    }
+    return geography;
+  }
+
   void WriteGeography(const core::Geography& geography) {
     db_.exec("DELETE FROM country_aliases; DELETE FROM countries;");
     SQLite::Statement country(db_, "INSERT INTO countries (iso3, name, position) VALUES (?, ?, ?)");

@@ -162,8 +162,11 @@ class Store {
   virtual Result<std::string> LoadFrameworkToml(const std::string& edition) = 0;
   // Stores all editions in one transaction: all are written or none. An edition that
   // is already stored is a kConflict unless `replace`, which adds a new revision and
-  // keeps the old ones.
-  virtual Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace) = 0;
+  // keeps the old ones. With `units` (an import's unit list), they are added to the
+  // stored country list in the same transaction (core::Geography::With, on the list as
+  // stored under the write lock, so that a concurrent import's units are kept).
+  virtual Status SaveEditions(const std::vector<EditionToStore>& editions, bool replace,
+                              const core::Geography* units = nullptr) = 0;
 
   virtual Result<core::Geography> LoadGeography() = 0;
   // Replaces the country list (one transaction).

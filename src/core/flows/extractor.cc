@@ -97,8 +97,12 @@ bool OpensSentence(std::string_view before) {
 
 }  // namespace
 
-Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geography& geography, Gazetteer gazetteer) {
+Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geography& stored, Gazetteer gazetteer) {
   OCINDEX_RETURN_IF_ERROR(CheckLexicon(lexicon));
+  // Flows run between countries: the units of another index (a municipality named
+  // Victoria) are no places of a narrative.
+  Geography geography;
+  OCINDEX_ASSIGN_OR_RETURN(geography, stored.Countries());
   std::vector<LexiconEntry> entries = lexicon.entries;
   std::vector<LexiconEntry> places = PlaceEntries(geography, gazetteer);
   entries.insert(entries.end(), std::make_move_iterator(places.begin()), std::make_move_iterator(places.end()));
@@ -155,7 +159,7 @@ Result<FlowExtractor> FlowExtractor::Build(const Lexicon& lexicon, const Geograp
     extractor.patterns_ = std::make_unique<PatternSet>(std::move(*compiled));
   }
   extractor.gazetteer_ = std::make_unique<Gazetteer>(std::move(gazetteer));
-  extractor.geography_ = std::make_unique<Geography>(geography);
+  extractor.geography_ = std::make_unique<Geography>(std::move(geography));
   return extractor;
 }
 

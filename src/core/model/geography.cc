@@ -1,5 +1,7 @@
 #include "core/model/geography.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <utility>
@@ -64,17 +66,32 @@ std::string NormalizeName(std::string_view name) {
   return out;
 }
 
-Result<Geography> Geography::Build(std::vector<Country> countries) {
+bool IsIso3Code(std::string_view code) {
+  return code.size() == 3 &&
+         std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+bool IsUnitCode(std::string_view code) {
+  return !code.empty() && code.size() <= kMaxUnitCode && std::all_of(code.begin(), code.end(), [](char ch) {
+    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+  });
+}
+
+Result<Geography> Geography::Build(std::vector<Country> countries, const std::vector<std::string>& where) {
   Geography geography;
   geography.countries_ = std::move(countries);
+  geography.index_.reserve(geography.countries_.size() * 2);
+  const auto location = [&](size_t c) {
+    return c < where.size() ? where[c] : "country " + geography.countries_[c].iso3;
+  };
   for (size_t c = 0; c < geography.countries_.size(); ++c) {
     Country& country = geography.countries_[c];
-    if (country.iso3.size() != 3 ||
-        !std::all_of(country.iso3.begin(), country.iso3.end(),
-                     [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); })) {
+    if (!IsUnitCode(country.iso3)) {
       return MakeError(ErrorCode::kInvalidInput,
-                       "'" + country.iso3 + "' is not an ISO 3166 alpha-3 code (three capital letters)",
-                       "country " + country.name);
+                       fmt::format("'{}' is not a unit code: expected 1 to {} of A-Z, 0-9, '_' and '-' (a "
+                                   "country's is its ISO 3166 alpha-3 code)",
+                                   country.iso3, kMaxUnitCode),
+                       location(c));
     }
     std::vector<std::string> keys{country.iso3, country.name};
     keys.insert(keys.end(), country.aliases.begin(), country.aliases.end());
@@ -86,11 +103,52 @@ Result<Geography> Geography::Build(std::vector<Country> countries) {
         return MakeError(ErrorCode::kInvalidInput,
                          "the name '" + key + "' would name both " +
                              geography.countries_[it->second].iso3 + " and " + country.iso3,
-                         "country " + country.iso3);
+                         location(c));
       }
     }
   }
   return geography;
+}
+
+Result<Geography> Geography::With(std::vector<Country> units, const std::vector<std::string>& where) const {
+  std::vector<Country> merged = countries_;
+  std::vector<std::string> merged_where(merged.size());  // listed entries: named by code
+  for (size_t c = 0; c < merged.size(); ++c) merged_where[c] = "country " + merged[c].iso3;
+  std::unordered_map<std::string_view, size_t> by_code;
+  for (size_t c = 0; c < countries_.size(); ++c) by_code.emplace(countries_[c].iso3, c);
+  for (size_t u = 0; u < units.size(); ++u) {
+    const std::string at = u < where.size() ? where[u] : "unit " + units[u].iso3;
+    auto listed = by_code.find(units[u].iso3);
+    if (listed == by_code.end()) {
+      if (IsIso3Code(units[u].iso3)) {
+        return MakeError(ErrorCode::kInvalidInput,
+                         fmt::format("'{}' is not a listed country: three capital letters are kept for ISO 3166 "
+                                     "country codes; give a unit a longer code (such as {}1)",
+                                     units[u].iso3, units[u].iso3),
+                         at);
+      }
+      merged.push_back(std::move(units[u]));
+      merged_where.push_back(at);
+    } else if (merged[listed->second].name != units[u].name) {
+      return MakeError(ErrorCode::kConflict,
+                       fmt::format("code {} is stored as '{}', not '{}': a unit list may add units or restate "
+                                   "them, not rename them",
+                                   units[u].iso3, merged[listed->second].name, units[u].name),
+                       at);
+    } else {
+      merged[listed->second].aliases = std::move(units[u].aliases);
+      merged_where[listed->second] = at;
+    }
+  }
+  return Build(std::move(merged), merged_where);
+}
+
+Result<Geography> Geography::Countries() const {
+  std::vector<Country> countries;
+  for (const Country& country : countries_) {
+    if (IsIso3Code(country.iso3)) countries.push_back(country);
+  }
+  return Build(std::move(countries));
 }
 
 const Country* Geography::Find(std::string_view query) const {

@@ -1,5 +1,6 @@
 // Countries and every name they go by, so that "Congo, Dem, Rep,", "DRC" and "cod"
-// all find the same country.
+// all find the same country. An index of other units (municipalities, cities,
+// companies) adds its own to the list: a unit is a Country with a wider code.
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@
 namespace ocindex::core {
 
 struct Country {
-  std::string iso3;  // ISO 3166-1 alpha-3, upper case
+  std::string iso3;  // ISO 3166-1 alpha-3 for a country; any unit code (IsUnitCode) for other units
   std::string name;  // common English name
   std::vector<std::string> aliases;
 };
@@ -20,10 +21,20 @@ struct Country {
 class Geography {
  public:
   Geography() = default;
-  // Fails if an ISO3 code is malformed or a name or alias would name two countries.
-  static Result<Geography> Build(std::vector<Country> countries);
+  // Fails if a code is malformed (IsUnitCode) or a name or alias would name two
+  // countries. `where`, if given, says where each entry came from ("units.csv, line
+  // 7") for the error; else it names the entry's code.
+  static Result<Geography> Build(std::vector<Country> countries, const std::vector<std::string>& where = {});
+
+  // This list with `units` added; a unit whose code is listed already restates it (the
+  // same name; its aliases replace the listed ones). Fails as Build does, if a unit
+  // would rename a listed code, or if a new code is three capitals: those are ISO 3166
+  // codes, which tell a country from a unit. `where` as for Build, one per unit.
+  Result<Geography> With(std::vector<Country> units, const std::vector<std::string>& where) const;
 
   const std::vector<Country>& countries() const { return countries_; }
+  // The countries alone (ISO3 codes), without the units of other indices.
+  Result<Geography> Countries() const;
   // By ISO3, name or alias; case, accents and punctuation are ignored. nullptr if unknown.
   const Country* Find(std::string_view query) const;
   // Up to `limit` names closest to an unknown query, best first.
@@ -43,6 +54,13 @@ class Geography {
   std::vector<Country> countries_;
   std::unordered_map<std::string, size_t> index_;  // normalised key -> country
 };
+
+// ISO 3166-1 alpha-3: three capital letters.
+bool IsIso3Code(std::string_view code);
+// A unit's code: 1 to kMaxUnitCode of A-Z, 0-9, '_' and '-' (an ISO3 code is one,
+// reserved for countries).
+inline constexpr size_t kMaxUnitCode = 16;
+bool IsUnitCode(std::string_view code);
 
 // The lookup key for a name: ASCII lower case, common Latin accents folded, and every
 // run of punctuation or space turned into one space ("São Tomé" -> "sao tome").

@@ -126,6 +126,9 @@ void AddImportOptions(CLI::App* command, ImportArgs& args) {
   command->add_option("--edition,-e", args.options.edition, "Edition of every table (default: worked out)");
   command->add_option("--framework", args.options.framework_path,
                       "Framework file (TOML) defining a new edition; see docs/FRAMEWORK_FORMAT.md");
+  command->add_option("--units", args.options.units_path,
+                      "Unit list (CSV code,name,aliases) for an index of units that are not countries; "
+                      "see docs/FRAMEWORK_FORMAT.md");
 }
 
 }  // namespace

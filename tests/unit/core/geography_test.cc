@@ -134,14 +134,105 @@ TEST(GeographyBuildTest, RejectsADuplicateIso3) {
   EXPECT_FALSE(Geography::Build(countries).ok());
 }
 
-TEST(GeographyBuildTest, RejectsAMalformedIso3) {
-  for (const char* iso3 : {"", "KA", "KAZA", "kaz", "Kaz", "K4Z", "K Z", "KÄ"}) {
+TEST(GeographyBuildTest, RejectsAMalformedUnitCode) {
+  for (const char* code : {"", "kaz", "Kaz", "K Z", "KÄ", "K.Z", "U00000000000000001"}) {
     std::vector<Country> countries = SomeCountries();
-    countries[3].iso3 = iso3;
+    countries[3].iso3 = code;
     auto built = Geography::Build(countries);
-    ASSERT_FALSE(built.ok()) << "'" << iso3 << "'";
+    ASSERT_FALSE(built.ok()) << "'" << code << "'";
     EXPECT_EQ(built.error().code, ErrorCode::kInvalidInput);
   }
+}
+
+TEST(GeographyBuildTest, TakesUnitCodesWiderThanIso3) {
+  std::vector<Country> countries = SomeCountries();
+  countries.push_back({"MX-09_0001", "Alvaro Obregon", {}});
+  countries.push_back({"U0000001", "Unit 1", {}});
+  countries.push_back({"A", "Acme Ltd", {}});
+  auto built = Geography::Build(countries);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  EXPECT_EQ(IsoOf(*built, "mx-09_0001"), "MX-09_0001");
+  EXPECT_EQ(IsoOf(*built, "U0000001"), "U0000001");
+}
+
+TEST(GeographyBuildTest, NamesTheEntryWhereGiven) {
+  std::vector<Country> countries = SomeCountries();
+  countries.push_back({"U1", "Kazakhstan", {}});
+  std::vector<std::string> where(countries.size(), "elsewhere");
+  where.back() = "units.csv, line 2";
+  auto built = Geography::Build(countries, where);
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().where, "units.csv, line 2");
+}
+
+TEST(UnitCodeTest, Iso3IsThreeCapitalsAndAUnitCodeIsWider) {
+  for (const char* code : {"KAZ", "COD"}) EXPECT_TRUE(IsIso3Code(code)) << code;
+  for (const char* code : {"", "KA", "KAZA", "kaz", "K4Z", "K Z", "KÄ"}) EXPECT_FALSE(IsIso3Code(code)) << code;
+  for (const char* code : {"KAZ", "A", "K4Z", "MX-09_0001", "ABCDEFGHIJKLMNOP"}) EXPECT_TRUE(IsUnitCode(code)) << code;
+  for (const char* code : {"", "kaz", "K Z", "K.Z", "ABCDEFGHIJKLMNOPQ"}) EXPECT_FALSE(IsUnitCode(code)) << code;
+}
+
+// ---------------------------------------------------------------- With
+
+TEST(GeographyWithTest, AddsUnitsAfterTheListedOnes) {
+  auto listed = Geography::Build(SomeCountries());
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"MUN-001", "Valle Alto", {"Valle"}}}, {"units.csv, line 2"});
+  ASSERT_TRUE(with.ok()) << with.error().ToString();
+  EXPECT_EQ(with->countries().size(), SomeCountries().size() + 1);
+  EXPECT_EQ(IsoOf(*with, "valle"), "MUN-001");
+  EXPECT_EQ(IsoOf(*with, "Kazakhstan"), "KAZ");
+}
+
+TEST(GeographyWithTest, RestatesAListedUnitWithItsNewAliases) {
+  auto listed = Geography::Build({{"MUN-001", "Valle Alto", {"Valle"}}});
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"MUN-001", "Valle Alto", {"VA"}}}, {"units.csv, line 2"});
+  ASSERT_TRUE(with.ok()) << with.error().ToString();
+  ASSERT_EQ(with->countries().size(), 1u);
+  EXPECT_EQ(IsoOf(*with, "va"), "MUN-001");
+  EXPECT_EQ(with->Find("Valle"), nullptr);
+}
+
+TEST(GeographyWithTest, RefusesToRenameAListedCode) {
+  auto listed = Geography::Build(SomeCountries());
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"KAZ", "Kazakh Steppe", {}}}, {"units.csv, line 4"});
+  ASSERT_FALSE(with.ok());
+  EXPECT_EQ(with.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(with.error().where, "units.csv, line 4");
+  EXPECT_NE(with.error().message.find("Kazakhstan"), std::string::npos) << with.error().message;
+}
+
+TEST(GeographyWithTest, KeepsThreeCapitalsForCountries) {
+  auto listed = Geography::Build(SomeCountries());
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"ACM", "Acme Ltd", {}}}, {"units.csv, line 2"});
+  ASSERT_FALSE(with.ok());
+  EXPECT_EQ(with.error().where, "units.csv, line 2");
+  EXPECT_NE(with.error().message.find("ISO 3166"), std::string::npos) << with.error().message;
+  EXPECT_TRUE(listed->With({{"ACM1", "Acme Ltd", {}}}, {"units.csv, line 2"}).ok());
+}
+
+TEST(GeographyWithTest, CountriesLeaveOutTheUnits) {
+  auto listed = Geography::Build(SomeCountries());
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"MUN-001", "Victoria", {}}}, {"units.csv, line 2"});
+  ASSERT_TRUE(with.ok());
+  auto countries = with->Countries();
+  ASSERT_TRUE(countries.ok());
+  EXPECT_EQ(countries->countries().size(), SomeCountries().size());
+  EXPECT_EQ(countries->Find("Victoria"), nullptr);
+  EXPECT_EQ(IsoOf(*countries, "Kazakhstan"), "KAZ");
+}
+
+TEST(GeographyWithTest, AUnitNamedLikeAListedCountryIsRefusedAtItsLine) {
+  auto listed = Geography::Build(SomeCountries());
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"U1", "Unit 1", {}}, {"U2", "Libya", {}}}, {"u.csv, line 2", "u.csv, line 3"});
+  ASSERT_FALSE(with.ok());
+  EXPECT_EQ(with.error().where, "u.csv, line 3");
+  EXPECT_EQ(listed->countries().size(), SomeCountries().size());  // the listed ones untouched
 }
 
 TEST(GeographyBuildTest, AllowsAnAliasEqualToItsOwnNameInAnotherCase) {

@@ -1,0 +1,249 @@
+// An index whose units are not countries (municipalities with codes such as
+// "MX-09_0002"), imported with its unit list (`import --units`) into SQLite and
+// PostgreSQL and served by the API: its ranks, one unit and the uncertainty endpoint.
+// A bad unit list, or a row naming a unit the list lacks, changes nothing.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/catalog/importer.h"
+#include "app/engine.h"
+#include "faces/server/api.h"
+#include "support/store_backends.h"
+
+namespace ocindex::adapters {
+namespace {
+
+using Json = nlohmann::json;
+
+// Two pillars of two indicators each, the GOCI's scale and quadrant.
+constexpr const char* kFramework = R"([framework]
+id = "municipal-2031"
+name = "Municipal index 2031"
+edition = "2031"
+
+[scale]
+min = 1.0
+max = 10.0
+step = 0.5
+
+[rounding]
+decimals = 2
+mode = "half-up"
+
+[quadrant]
+x = "resilience"
+y = "criminality"
+threshold = 5.5
+
+[[node]]
+id = "criminality"
+kind = "pillar"
+name = "Criminality"
+aggregate = "indicators"
+
+[[node]]
+id = "resilience"
+kind = "pillar"
+name = "Resilience"
+aggregate = "indicators"
+
+[[indicator]]
+id = "markets"
+group = "criminality"
+name = "Markets"
+
+[[indicator]]
+id = "actors"
+group = "criminality"
+name = "Actors"
+
+[[indicator]]
+id = "governance"
+group = "resilience"
+name = "Governance"
+
+[[indicator]]
+id = "justice"
+group = "resilience"
+name = "Justice"
+)";
+
+constexpr const char* kUnits =
+    "code,name,aliases\n"
+    "MX-09_0001,Alvaro Obregon,Obregon\n"
+    "MX-09_0002,Azcapotzalco,\n"
+    "MX-09_0003,Benito Juarez,BJ\n"
+    "MX-15_0001,Acambay,\n";
+
+// Azcapotzalco has the highest criminality; the two states are the regions.
+constexpr const char* kScores =
+    "iso3,country,continent,region,markets,actors,governance,justice\n"
+    "MX-09_0001,Alvaro Obregon,Mexico,Mexico City,5,6,4,4.5\n"
+    "MX-09_0002,Azcapotzalco,Mexico,Mexico City,8,7.5,3,3\n"
+    "MX-09_0003,Benito Juarez,Mexico,Mexico City,3,2.5,7,6.5\n"
+    "MX-15_0001,Acambay,Mexico,State of Mexico,6,5,5,5\n";
+
+class UnitsIndexTest : public BackendTest, public ::testing::WithParamInterface<std::string> {
+ protected:
+  void SetUp() override {
+    SetUpBackend(GetParam());
+    if (backend_ == nullptr) return;
+    ASSERT_TRUE(test::WriteFile(dir_.File("municipal.toml"), kFramework));
+    ASSERT_TRUE(test::WriteFile(dir_.File("units.csv"), kUnits));
+    ASSERT_TRUE(test::WriteFile(dir_.File("municipal-2031.csv"), kScores));
+    ASSERT_TRUE(Catalog::Open(Open()).ok());  // the bundled editions and countries
+  }
+
+  ImportOptions Options(const std::string& units = "units.csv") const {
+    ImportOptions options;
+    options.framework_path = dir_.File("municipal.toml");
+    options.units_path = dir_.File(units);
+    return options;
+  }
+
+  Result<ImportReport> Import(const ImportOptions& options, const std::string& scores = "municipal-2031.csv") {
+    auto catalog = Catalog::Open(Open());
+    if (!catalog) return catalog.error();
+    return ImportFile(*catalog, dir_.File(scores), options);
+  }
+
+  // The stored editions and unit codes, to prove a refused import changed nothing.
+  std::pair<size_t, size_t> Stored() {
+    auto store = Open();
+    auto editions = store->ListEditions();
+    auto geography = store->LoadGeography();
+    EXPECT_TRUE(editions && geography);
+    return {editions ? editions->size() : 0, geography ? geography->countries().size() : 0};
+  }
+
+  // The error names the file, line and column (`where`) and says what was wrong.
+  void ExpectRefused(const ImportOptions& options, const std::string& scores, const std::string& where,
+                     const std::string& fragment) {
+    const auto before = Stored();
+    auto report = Import(options, scores);
+    ASSERT_FALSE(report.ok());
+    const std::string text = report.error().ToString();
+    EXPECT_NE(text.find(where), std::string::npos) << text;
+    EXPECT_NE(text.find(fragment), std::string::npos) << text;
+    EXPECT_EQ(Stored(), before);
+  }
+
+  test::TempDir dir_;
+};
+
+http::Response Get(server::Api& api, const std::string& path, std::multimap<std::string, std::string> query = {}) {
+  http::Request request;
+  request.method = "GET";
+  request.path = request.target = path;
+  request.query = std::move(query);
+  request.remote = "127.0.0.1";
+  return api.Handle(request);
+}
+
+TEST_P(UnitsIndexTest, ImportsAndServesRanksAUnitAndUncertainty) {
+  if (backend_ == nullptr) return;
+  const auto [editions, countries] = Stored();
+  auto report = Import(Options());
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  ASSERT_EQ(report->editions.size(), 1u);
+  EXPECT_EQ(report->editions[0].countries, 4);
+  EXPECT_EQ(report->editions[0].status, ImportStatus::kNew);
+  EXPECT_EQ(Stored(), std::make_pair(editions + 1, countries + 4));
+
+  // Imported again with a unit more, the figures are unchanged and the unit stored.
+  ASSERT_TRUE(test::WriteFile(dir_.File("units-again.csv"), std::string(kUnits) + "MX-15_0002,Acolman,\n"));
+  auto again = Import(Options("units-again.csv"));
+  ASSERT_TRUE(again.ok()) << again.error().ToString();
+  EXPECT_EQ(again->editions[0].status, ImportStatus::kUnchanged);
+  EXPECT_EQ(Stored(), std::make_pair(editions + 1, countries + 5));
+
+  auto engine = app::Engine::Open(backend_->uri());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  ASSERT_TRUE((*engine)->LoadAll().ok());
+  server::Api api(std::move(*engine), "/nonexistent");
+
+  http::Response ranks = Get(api, "/api/v1/editions/2031/ranks", {{"measure", "criminality"}});
+  ASSERT_EQ(ranks.status, 200) << *ranks.body;
+  const Json rows = Json::parse(*ranks.body)["rows"];
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0]["iso3"], "MX-09_0002");
+  EXPECT_EQ(rows[0]["name"], "Azcapotzalco");
+
+  http::Response unit = Get(api, "/api/v1/editions/2031/countries/MX-09_0003");
+  ASSERT_EQ(unit.status, 200) << *unit.body;
+  EXPECT_EQ(Json::parse(*unit.body)["name"], "Benito Juarez");
+  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/BJ").status, 200);  // by alias
+  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/MX-99_0001").status, 404);
+
+  http::Response uncertainty = Get(api, "/api/v1/editions/2031/uncertainty");
+  ASSERT_EQ(uncertainty.status, 200) << *uncertainty.body;
+  const Json body = Json::parse(*uncertainty.body);
+  ASSERT_EQ(body["rows"].size(), 4u);
+  for (const Json& row : body["rows"]) {
+    EXPECT_GE(row["criminality"]["rank_q05"].get<double>(), 1.0) << row["iso3"];
+    EXPECT_LE(row["criminality"]["rank_q95"].get<double>(), 4.0) << row["iso3"];
+  }
+
+  // The country editions are served as before.
+  http::Response kazakhstan = Get(api, "/api/v1/editions/2021/countries/KAZ");
+  ASSERT_EQ(kazakhstan.status, 200) << *kazakhstan.body;
+  EXPECT_EQ(Json::parse(*kazakhstan.body)["name"], "Kazakhstan");
+}
+
+TEST_P(UnitsIndexTest, ABadUnitListIsRefusedAtItsLineAndChangesNothing) {
+  if (backend_ == nullptr) return;
+  ASSERT_TRUE(test::WriteFile(dir_.File("bad-code.csv"), "code,name,aliases\nMX-09_0001,Alvaro Obregon,\nmx 2,X,\n"));
+  ExpectRefused(Options("bad-code.csv"), "municipal-2031.csv", dir_.File("bad-code.csv") + ", line 3, column 1",
+                "'mx 2' is not a unit code");
+  // A unit named like a stored country: refused at the unit's line.
+  ASSERT_TRUE(test::WriteFile(dir_.File("clash.csv"), "code,name,aliases\nMX-09_0001,Alvaro Obregon,\nU1,Mexico,\n"));
+  ExpectRefused(Options("clash.csv"), "municipal-2031.csv", dir_.File("clash.csv") + ", line 3",
+                "'Mexico' would name both MEX and U1");
+  // A unit renaming a stored code.
+  ASSERT_TRUE(test::WriteFile(dir_.File("rename.csv"), "code,name,aliases\nKAZ,Kazakh Steppe,\n"));
+  ExpectRefused(Options("rename.csv"), "municipal-2031.csv", dir_.File("rename.csv") + ", line 2",
+                "not rename them");
+}
+
+TEST_P(UnitsIndexTest, ARowNamingAUnitNotListedStoresNeitherTheEditionNorTheList) {
+  if (backend_ == nullptr) return;
+  ASSERT_TRUE(test::WriteFile(dir_.File("stray.csv"),
+                              std::string(kScores) + "MX-15_0002,Acolman,Mexico,State of Mexico,5,5,5,5\n"));
+  ExpectRefused(Options(), "stray.csv", dir_.File("stray.csv") + ", line 6, column 1",
+                "unknown country code 'MX-15_0002'");
+  // Without the list, the units are unknown.
+  ImportOptions without = Options();
+  without.units_path.clear();
+  ExpectRefused(without, "municipal-2031.csv", dir_.File("municipal-2031.csv") + ", line 2, column 1",
+                "import --units");
+}
+
+TEST_P(UnitsIndexTest, TwoImportsOpenedTogetherKeepBothUnitLists) {
+  if (backend_ == nullptr) return;
+  std::string framework(kFramework);
+  for (size_t at; (at = framework.find("2031")) != std::string::npos;) framework.replace(at, 4, "2032");
+  ASSERT_TRUE(test::WriteFile(dir_.File("colombia.toml"), framework));
+  ASSERT_TRUE(test::WriteFile(dir_.File("colombia-units.csv"), "code,name,aliases\nCO-05_001,Medellin,\n"));
+  ASSERT_TRUE(test::WriteFile(dir_.File("colombia-2032.csv"),
+                              "iso3,country,continent,region,markets,actors,governance,justice\n"
+                              "CO-05_001,Medellin,Colombia,Antioquia,7,7,4,4\n"));
+  const size_t countries = Stored().second;
+  // Both read the stored list before either writes.
+  auto first = Catalog::Open(Open());
+  auto second = Catalog::Open(Open());
+  ASSERT_TRUE(first && second);
+  ASSERT_TRUE(ImportFile(*first, dir_.File("municipal-2031.csv"), Options()).ok());
+  ImportOptions colombia;
+  colombia.framework_path = dir_.File("colombia.toml");
+  colombia.units_path = dir_.File("colombia-units.csv");
+  auto report = ImportFile(*second, dir_.File("colombia-2032.csv"), colombia);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(Stored().second, countries + 5);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, UnitsIndexTest, ::testing::Values("sqlite", "postgresql"),
+                         [](const ::testing::TestParamInfo<std::string>& backend) { return backend.param; });
+
+}  // namespace
+}  // namespace ocindex::adapters
