@@ -811,7 +811,6 @@ class SqliteStore final : public Store {
     return EditionsConflict(conflicts);
   }
 
-  // Inside a write transaction.
   // The country list, read in the transaction under way if any.
   Result<core::Geography> ReadGeography() {
     std::vector<core::Country> countries;
@@ -838,6 +837,7 @@ class SqliteStore final : public Store {
     return geography;
   }
 
+  // Inside a write transaction.
   void WriteGeography(const core::Geography& geography) {
     db_.exec("DELETE FROM country_aliases; DELETE FROM countries;");
     SQLite::Statement country(db_, "INSERT INTO countries (iso3, name, position) VALUES (?, ?, ?)");

@@ -71,8 +71,9 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name], ['width', 'Rank 5–95 %']];
   const headRow = h('tr');
   const draw = () => {
-    keepState('rankings', urlState());
-    const { continent, region, q, from, to } = urlState();
+    const shown = urlState();
+    keepState('rankings', shown);
+    const { continent, region, q, from, to } = shown;
     csv.href = measureCsvHref(edition, measure, { continent, region, q: q.trim(), from, to });
     const rows = visible();
     tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
