@@ -9,7 +9,7 @@
 
 #include "adapters/catalog/catalog.h"
 #include "core/decision/clustering.h"
-#include "core/decision/ranked_edition.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/decision/target_search.h"
 #include "core/decision/what_if.h"
 

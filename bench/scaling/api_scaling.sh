@@ -4,7 +4,8 @@
 # unit file), imported into a new SQLite store (`ocindex import --framework --units`,
 # timed, after the store is created with the bundled editions), served by `ocindex
 # serve` on a free loopback port (the time until it listens), then per endpoint the
-# first response (computed) and the median of REQUESTS cached ones, timed by curl, each
+# first response (computed) and the median of REQUESTS cached ones (for "another-unit",
+# a second unit's profile after the first's: what each further unit costs), timed by curl, each
 # bounded by MAX_TIME seconds. Prints a table with the log-log slopes (1 = linear)
 # between successive sizes and fitted over all of them.
 #
@@ -64,8 +65,10 @@ for units in $SIZES; do
   start_serve "$OCINDEX" "$WORK/serve-$units.log" "$db"
   echo "$units serve-start - $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}') 0 200" >>"$results"
   code=$(sed -n "$(((units + 1) / 2 + 1))p" "$prefix.csv" | cut -d, -f1)  # the middle unit
+  other=$(sed -n 2p "$prefix.csv" | cut -d, -f1)                          # the first: another unit after it
   for endpoint in "ranks /api/v1/editions/2030/ranks?measure=criminality" \
                   "unit /api/v1/editions/2030/countries/$code" \
+                  "another-unit /api/v1/editions/2030/countries/$other" \
                   "uncertainty /api/v1/editions/2030/uncertainty" \
                   "search /api/v1/countries?q=unit%2042"; do
     read -r name path <<<"$endpoint"

@@ -40,8 +40,8 @@ Result<CountryProfile> Country(const Engine& engine, const CountryQuery& query) 
   profile.edition = found.edition;
   profile.country = found.country;
   profile.name = core::DisplayName(engine.geography(), *profile.country);
-  const core::Edition* previous = profile.edition->previous ? &profile.edition->previous->edition : nullptr;
-  OCINDEX_ASSIGN_OR_RETURN(profile.summary, core::SummarizeCountry(profile.edition->edition, previous,
+  const core::RankedEdition* previous = profile.edition->previous ? &profile.edition->previous->Ranked() : nullptr;
+  OCINDEX_ASSIGN_OR_RETURN(profile.summary, core::SummarizeCountry(profile.edition->Ranked(), previous,
                                                                    profile.country->iso3));
   profile.quadrant = QuadrantLabel(profile.summary.quadrant);
   return profile;

@@ -20,7 +20,7 @@
 #include "adapters/store/open_store.h"
 #include "adapters/store/store.h"
 #include "app/published_flows.h"
-#include "core/decision/ranked_edition.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/error.h"
 #include "core/model/dataset.h"
 #include "core/model/geography.h"

@@ -35,7 +35,7 @@ Result<std::string> ProfileDocument(const Engine& engine, const ProfileQuery& qu
   OCINDEX_ASSIGN_OR_RETURN(profile, Profile(engine, query));
   const LoadedEdition& edition = *profile.edition;
   auto view = adapters::render::BuildProfileView(
-      edition.edition, edition.previous == nullptr ? nullptr : &edition.previous->edition, profile.country->iso3,
+      edition.Ranked(), edition.previous == nullptr ? nullptr : &edition.previous->Ranked(), profile.country->iso3,
       core::DisplayName(engine.geography(), *profile.country), profile.narrative);
   if (!view) return view.error();
   return adapters::RenderProfile(*view, format);

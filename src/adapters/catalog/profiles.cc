@@ -5,12 +5,16 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "adapters/io/text_file.h"
 #include "adapters/render/profile_render.h"
+#include "core/scoring/ranked_edition.h"
+#include "core/scoring/scorecard.h"
 
 namespace ocindex::adapters {
 namespace {
@@ -43,6 +47,32 @@ int CountWords(std::string_view text) {
 std::string DisplayName(const Catalog& catalog, const core::CountryEntry& country) {
   const core::Country* known = catalog.geography().Find(country.iso3);
   return known != nullptr ? known->name : country.name;
+}
+
+// An edition scored and ranked once, for any number of its countries' profiles.
+struct RankedEditionOf {
+  explicit RankedEditionOf(const core::Edition& edition, core::Scorecard scored)
+      : card(std::move(scored)), ranked(edition, card) {}
+  RankedEditionOf(const RankedEditionOf&) = delete;
+  RankedEditionOf& operator=(const RankedEditionOf&) = delete;
+
+  core::Scorecard card;
+  core::RankedEdition ranked;  // points at `card`
+};
+
+// The edition ranked, and the one before it when there is one (else a null second).
+Result<std::pair<std::unique_ptr<RankedEditionOf>, std::unique_ptr<RankedEditionOf>>> Rank(
+    const core::Edition& edition, const core::Edition* previous) {
+  std::pair<std::unique_ptr<RankedEditionOf>, std::unique_ptr<RankedEditionOf>> out;
+  auto card = core::Scorecard::Compute(edition.framework, edition.dataset);
+  if (!card) return card.error();
+  out.first = std::make_unique<RankedEditionOf>(edition, std::move(*card));
+  if (previous != nullptr) {
+    auto before = core::Scorecard::Compute(previous->framework, previous->dataset);
+    if (!before) return before.error();
+    out.second = std::make_unique<RankedEditionOf>(*previous, std::move(*before));
+  }
+  return out;
 }
 
 }  // namespace
@@ -118,7 +148,9 @@ Result<render::ProfileView> LoadProfileView(Catalog& catalog, const core::Editio
   }
   auto stored = catalog.store().LoadProfile(iso3, edition.framework.edition);
   if (!stored && stored.error().code != ErrorCode::kNotFound) return stored.error();
-  return render::BuildProfileView(edition, previous, iso3,
+  auto ranked = Rank(edition, previous);
+  if (!ranked) return ranked.error();
+  return render::BuildProfileView(ranked->first->ranked, ranked->second ? &ranked->second->ranked : nullptr, iso3,
                                   DisplayName(catalog, edition.dataset.countries[static_cast<size_t>(*country)]),
                                   stored ? &*stored : nullptr);
 }
@@ -151,7 +183,9 @@ Result<ProfileExportReport> ExportAllProfiles(Catalog& catalog, const std::strin
   if (!edition) return edition.error();
   auto previous = catalog.LoadPrevious(*edition);
   if (!previous) return previous.error();
-  const core::Edition* before = *previous ? &**previous : nullptr;
+  auto ranked = Rank(*edition, *previous ? &**previous : nullptr);
+  if (!ranked) return ranked.error();
+  const core::RankedEdition* before = ranked->second ? &ranked->second->ranked : nullptr;
   // The store is read here, on one thread; workers only render and write files.
   auto loaded = LoadNarratives(catalog, edition_id);
   if (!loaded) return loaded.error();
@@ -172,7 +206,7 @@ Result<ProfileExportReport> ExportAllProfiles(Catalog& catalog, const std::strin
       const core::CountryEntry& country = countries[static_cast<size_t>(c)];
       auto found = narratives.find(country.iso3);
       Status status = [&]() -> Status {
-        auto view = render::BuildProfileView(*edition, before, country.iso3, DisplayName(catalog, country),
+        auto view = render::BuildProfileView(ranked->first->ranked, before, country.iso3, DisplayName(catalog, country),
                                              found == narratives.end() ? nullptr : &found->second);
         if (!view) return view.error();
         auto bytes = RenderProfile(*view, format);

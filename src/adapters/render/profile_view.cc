@@ -56,13 +56,13 @@ bool RepeatsParent(const core::Framework& framework, int node) {
 
 }  // namespace
 
-Result<ProfileView> BuildProfileView(const core::Edition& edition, const core::Edition* previous,
+Result<ProfileView> BuildProfileView(const core::RankedEdition& edition, const core::RankedEdition* previous,
                                      const std::string& iso3, const std::string& display_name,
                                      const StoredProfile* narrative) {
   auto summarized = core::SummarizeCountry(edition, previous, iso3);
   if (!summarized) return summarized.error();
   const core::CountrySummary& summary = *summarized;
-  const core::Framework& framework = edition.framework;
+  const core::Framework& framework = edition.framework();
   const int decimals = framework.decimals;
   ProfileView view;
   view.iso3 = summary.country.iso3;

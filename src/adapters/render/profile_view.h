@@ -11,6 +11,7 @@
 #include "adapters/store/store.h"
 #include "core/error.h"
 #include "core/model/dataset.h"
+#include "core/scoring/ranked_edition.h"
 
 namespace ocindex::adapters::render {
 
@@ -73,7 +74,7 @@ struct ProfileView {
 };
 
 // `previous` and `narrative` may be null (no previous edition; a scores-only profile).
-Result<ProfileView> BuildProfileView(const core::Edition& edition, const core::Edition* previous,
+Result<ProfileView> BuildProfileView(const core::RankedEdition& edition, const core::RankedEdition* previous,
                                      const std::string& iso3, const std::string& display_name,
                                      const StoredProfile* narrative);
 

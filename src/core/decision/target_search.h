@@ -18,7 +18,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/decision/ranked_edition.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/error.h"
 
 namespace ocindex::core {

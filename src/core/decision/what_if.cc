@@ -4,6 +4,7 @@
 #include <map>
 #include <span>
 
+#include "core/scoring/country_summary.h"
 #include "core/scoring/measure_evaluator.h"
 #include "core/scoring/quadrant.h"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/decision/ranked_edition.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/decision/scenario.h"
 #include "core/error.h"
 

@@ -4,17 +4,14 @@ namespace ocindex::core {
 namespace {
 
 // Figures of every measure for one country of an edition (by the edition's measures).
-std::vector<MeasureFigures> FiguresOf(const Edition& edition, const Scorecard& card, int country) {
-  std::vector<MeasureFigures> out(static_cast<size_t>(edition.framework.measure_count()));
-  const CountryEntry& entry = edition.dataset.countries[static_cast<size_t>(country)];
-  for (int m = 0; m < edition.framework.measure_count(); ++m) {
+std::vector<MeasureFigures> FiguresOf(const RankedEdition& edition, int country) {
+  std::vector<MeasureFigures> out(static_cast<size_t>(edition.framework().measure_count()));
+  for (int m = 0; m < edition.framework().measure_count(); ++m) {
     MeasureFigures& figures = out[static_cast<size_t>(m)];
-    figures.value = card.rounded(country, m);
+    figures.value = edition.value(country, m);
     for (size_t s = 0; s < kScopes.size(); ++s) {
-      figures.ranks[s] = RankCountries(edition.dataset, card, m, kScopes[s])[static_cast<size_t>(country)];
-      for (const GroupMean& mean : GroupMeans(edition.dataset, card, m, kScopes[s])) {
-        if (mean.group == ScopeGroup(entry, kScopes[s])) figures.averages[s] = mean.rounded;
-      }
+      figures.ranks[s] = edition.rank(country, m, s);
+      figures.averages[s] = edition.average(country, m, s);
     }
   }
   return out;
@@ -35,33 +32,27 @@ std::vector<int> DisplayOrder(const Framework& framework) {
   return order;
 }
 
-Result<CountrySummary> SummarizeCountry(const Edition& edition, const Edition* previous, const std::string& iso3) {
-  auto country = edition.dataset.FindCountry(iso3);
+Result<CountrySummary> SummarizeCountry(const RankedEdition& edition, const RankedEdition* previous,
+                                        const std::string& iso3) {
+  auto country = edition.dataset().FindCountry(iso3);
   if (!country) {
-    return MakeError(ErrorCode::kNotFound, iso3 + " is not assessed in edition " + edition.framework.edition);
+    return MakeError(ErrorCode::kNotFound, iso3 + " is not assessed in edition " + edition.framework().edition);
   }
-  auto card = Scorecard::Compute(edition.framework, edition.dataset);
-  if (!card) return card.error();
-
   CountrySummary summary;
-  summary.country = edition.dataset.countries[static_cast<size_t>(*country)];
-  summary.edition = edition.framework.edition;
-  summary.quadrant = Classify(edition.framework, *card, *country);
-  std::vector<MeasureFigures> current = FiguresOf(edition, *card, *country);
+  summary.country = edition.dataset().countries[static_cast<size_t>(*country)];
+  summary.edition = edition.framework().edition;
+  summary.quadrant = Classify(edition.framework(), edition.card(), *country);
+  std::vector<MeasureFigures> current = FiguresOf(edition, *country);
 
   std::vector<MeasureFigures> before;
-  std::optional<int> previous_country;
   if (previous != nullptr) {
-    summary.previous_edition = previous->framework.edition;
-    previous_country = previous->dataset.FindCountry(iso3);
-    auto computed = Scorecard::Compute(previous->framework, previous->dataset);
-    if (!computed) return computed.error();
-    if (previous_country) before = FiguresOf(*previous, *computed, *previous_country);
+    summary.previous_edition = previous->framework().edition;
+    if (auto previous_country = previous->dataset().FindCountry(iso3)) before = FiguresOf(*previous, *previous_country);
   }
-  for (int m : DisplayOrder(edition.framework)) {
+  for (int m : DisplayOrder(edition.framework())) {
     MeasureSummary row{m, current[static_cast<size_t>(m)], std::nullopt};
     if (!before.empty()) {
-      auto old = previous->framework.FindMeasure(edition.framework.MeasureId(m));
+      auto old = previous->framework().FindMeasure(edition.framework().MeasureId(m));
       if (old && before[static_cast<size_t>(*old)].value) row.previous = before[static_cast<size_t>(*old)];
     }
     summary.measures.push_back(row);

@@ -10,11 +10,10 @@
 
 #include "core/error.h"
 #include "core/model/dataset.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/scoring/ranking.h"
 
 namespace ocindex::core {
-
-inline constexpr std::array<Scope, 3> kScopes = {Scope::kWorld, Scope::kContinent, Scope::kRegion};
 
 struct MeasureFigures {
   std::optional<int64_t> value;                    // rounded units
@@ -38,8 +37,10 @@ struct CountrySummary {
   std::vector<MeasureSummary> measures;  // every node and indicator, in framework display order
 };
 
-// `previous` may be null. kNotFound if the country is not in the edition.
-Result<CountrySummary> SummarizeCountry(const Edition& edition, const Edition* previous, const std::string& iso3);
+// `previous` may be null. O(measures): the ranks and averages are the editions'.
+// kNotFound if the country is not in the edition.
+Result<CountrySummary> SummarizeCountry(const RankedEdition& edition, const RankedEdition* previous,
+                                        const std::string& iso3);
 
 // Measures in display order: each node followed by its own indicators, depth first.
 std::vector<int> DisplayOrder(const Framework& framework);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 
 #include "core/scoring/quadrant.h"
 
@@ -37,33 +36,58 @@ const std::string& ScopeGroup(const CountryEntry& country, Scope scope) {
 }
 
 std::vector<Rank> RankCountries(const Dataset& dataset, const Scorecard& scorecard, int measure, Scope scope) {
-  const int n = dataset.country_count();
-  std::vector<Rank> ranks(static_cast<size_t>(n));
-  std::vector<int> order;
-  for (int c = 0; c < n; ++c) {
-    if (scorecard.rounded(c, measure)) order.push_back(c);
+  return RankWithinGroups(NumberGroups(dataset, scope).of_country, RoundedValues(scorecard, measure));
+}
+
+ScopeGroups NumberGroups(const Dataset& dataset, Scope scope) {
+  ScopeGroups groups;
+  groups.of_country.reserve(dataset.countries.size());
+  std::map<std::string_view, int> numbers;
+  for (const CountryEntry& country : dataset.countries) {
+    const std::string& name = ScopeGroup(country, scope);
+    auto [it, inserted] = numbers.emplace(name, static_cast<int>(groups.names.size()));
+    if (inserted) groups.names.push_back(name);
+    groups.of_country.push_back(it->second);
   }
-  // Sort by group, then value descending; each group is then a contiguous run.
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    const std::string& ga = ScopeGroup(dataset.countries[static_cast<size_t>(a)], scope);
-    const std::string& gb = ScopeGroup(dataset.countries[static_cast<size_t>(b)], scope);
-    if (ga != gb) return ga < gb;
-    return *scorecard.rounded(a, measure) > *scorecard.rounded(b, measure);
+  return groups;
+}
+
+std::vector<std::optional<int64_t>> RoundedValues(const Scorecard& scorecard, int measure) {
+  std::vector<std::optional<int64_t>> values(static_cast<size_t>(scorecard.country_count()));
+  for (size_t c = 0; c < values.size(); ++c) values[c] = scorecard.rounded(static_cast<int>(c), measure);
+  return values;
+}
+
+std::vector<Rank> RankWithinGroups(const std::vector<int>& groups, const std::vector<std::optional<int64_t>>& values,
+                                   std::vector<int>* equals) {
+  std::vector<Rank> ranks(values.size());
+  if (equals != nullptr) equals->assign(values.size(), 0);
+  struct Entry {
+    int group;
+    int64_t value;
+    int country;
+  };
+  std::vector<Entry> order;
+  order.reserve(values.size());
+  for (size_t c = 0; c < values.size(); ++c) {
+    if (values[c]) order.push_back({groups[c], *values[c], static_cast<int>(c)});
+  }
+  // By group, then value descending: each group is a contiguous run, each tie a run in it.
+  std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) {
+    if (a.group != b.group) return a.group < b.group;
+    if (a.value != b.value) return a.value > b.value;
+    return a.country < b.country;
   });
-  // Walk each group's run; within it, each run of equal values shares its first position.
   for (size_t begin = 0; begin < order.size();) {
-    auto group_of = [&](size_t k) -> const std::string& {
-      return ScopeGroup(dataset.countries[static_cast<size_t>(order[k])], scope);
-    };
     size_t end = begin;
-    while (end < order.size() && group_of(end) == group_of(begin)) ++end;
+    while (end < order.size() && order[end].group == order[begin].group) ++end;
     for (size_t tie = begin; tie < end;) {
-      const int64_t value = *scorecard.rounded(order[tie], measure);
       size_t tie_end = tie;
-      while (tie_end < end && *scorecard.rounded(order[tie_end], measure) == value) ++tie_end;
+      while (tie_end < end && order[tie_end].value == order[tie].value) ++tie_end;
       for (size_t k = tie; k < tie_end; ++k) {
-        ranks[static_cast<size_t>(order[k])] = {static_cast<int>(tie - begin) + 1, static_cast<int>(end - begin),
-                                                tie_end - tie > 1};
+        const auto c = static_cast<size_t>(order[k].country);
+        ranks[c] = {static_cast<int>(tie - begin) + 1, static_cast<int>(end - begin), tie_end - tie > 1};
+        if (equals != nullptr) (*equals)[c] = static_cast<int>(tie_end - tie) - 1;
       }
       tie = tie_end;
     }
@@ -73,21 +97,36 @@ std::vector<Rank> RankCountries(const Dataset& dataset, const Scorecard& scoreca
 }
 
 std::vector<GroupMean> GroupMeans(const Dataset& dataset, const Scorecard& scorecard, int measure, Scope scope) {
+  const ScopeGroups groups = NumberGroups(dataset, scope);
+  const std::vector<std::optional<int64_t>> values = RoundedValues(scorecard, measure);
+  std::vector<GroupMean> by_number = MeansWithinGroups(groups, values, scorecard.decimals());
+  // First-seen order among the countries with a value.
   std::vector<GroupMean> means;
-  std::map<std::string, size_t> index;
-  for (int c = 0; c < dataset.country_count(); ++c) {
-    std::optional<int64_t> value = scorecard.rounded(c, measure);
-    if (!value) continue;
-    const std::string& group = ScopeGroup(dataset.countries[static_cast<size_t>(c)], scope);
-    auto [it, inserted] = index.emplace(group, means.size());
-    if (inserted) means.push_back(GroupMean{group, 0, 0, 0});
-    GroupMean& mean = means[it->second];
-    mean.members += 1;
-    mean.mean += Rational::FromUnits(*value, scorecard.decimals());
+  std::vector<bool> listed(by_number.size(), false);
+  for (size_t c = 0; c < values.size(); ++c) {
+    const auto g = static_cast<size_t>(groups.of_country[c]);
+    if (!values[c] || listed[g]) continue;
+    listed[g] = true;
+    means.push_back(std::move(by_number[g]));
   }
-  for (GroupMean& mean : means) {
-    mean.mean = mean.mean / Rational(mean.members);
-    mean.rounded = mean.mean.RoundHalfUp(scorecard.decimals());
+  return means;
+}
+
+std::vector<GroupMean> MeansWithinGroups(const ScopeGroups& groups, const std::vector<std::optional<int64_t>>& values,
+                                         int decimals) {
+  std::vector<GroupMean> means(groups.names.size());
+  std::vector<int64_t> sums(groups.names.size(), 0);  // in units: exact, and no gcd per member
+  for (size_t c = 0; c < values.size(); ++c) {
+    if (!values[c]) continue;
+    const auto g = static_cast<size_t>(groups.of_country[c]);
+    means[g].members += 1;
+    sums[g] += *values[c];
+  }
+  for (size_t g = 0; g < means.size(); ++g) {
+    means[g].group = groups.names[g];
+    if (means[g].members == 0) continue;
+    means[g].mean = Rational::FromUnits(sums[g], decimals) / Rational(means[g].members);
+    means[g].rounded = means[g].mean.RoundHalfUp(decimals);
   }
   return means;
 }

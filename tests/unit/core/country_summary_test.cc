@@ -58,13 +58,22 @@ TEST(DisplayOrderTest, SmallEditionShape) {
 
 class CountrySummaryTest : public ::testing::Test {
  protected:
-  CountrySummaryTest() {
-    test_support::EditionPair editions = SmallEditions();
-    previous_ = std::move(editions.before);
-    current_ = std::move(editions.after);
+  CountrySummaryTest()
+      : editions_(SmallEditions()),
+        previous_(editions_.before),
+        current_(editions_.after),
+        previous_card_(Card(previous_)),
+        current_card_(Card(current_)),
+        previous_ranked_(previous_, previous_card_),
+        current_ranked_(current_, current_card_) {}
+
+  static Scorecard Card(const Edition& edition) {
+    auto card = Scorecard::Compute(edition.framework, edition.dataset);
+    EXPECT_TRUE(card.ok()) << card.error().ToString();
+    return std::move(*card);
   }
   CountrySummary Summary(const std::string& iso3, bool with_previous = true) const {
-    auto summary = SummarizeCountry(current_, with_previous ? &previous_ : nullptr, iso3);
+    auto summary = SummarizeCountry(current_ranked_, with_previous ? &previous_ranked_ : nullptr, iso3);
     EXPECT_TRUE(summary.ok()) << summary.error().ToString();
     return summary.ok() ? *summary : CountrySummary{};
   }
@@ -76,8 +85,13 @@ class CountrySummaryTest : public ::testing::Test {
     return nullptr;
   }
 
-  Edition previous_;  // 2021
-  Edition current_;   // 2023
+  const test_support::EditionPair editions_;
+  const Edition& previous_;  // 2021
+  const Edition& current_;   // 2023
+  const Scorecard previous_card_;
+  const Scorecard current_card_;
+  const RankedEdition previous_ranked_;
+  const RankedEdition current_ranked_;
 };
 
 TEST_F(CountrySummaryTest, DescribesTheCountryAndEditions) {
@@ -207,7 +221,7 @@ TEST_F(CountrySummaryTest, UnassessedMeasureHasNoValueRankOrAverageGap) {
 
 TEST_F(CountrySummaryTest, UnknownCountryIsNotFound) {
   for (const char* iso3 : {"CCC", "ZZZ", ""}) {
-    auto summary = SummarizeCountry(current_, &previous_, iso3);
+    auto summary = SummarizeCountry(current_ranked_, &previous_ranked_, iso3);
     ASSERT_FALSE(summary.ok()) << iso3;
     EXPECT_EQ(summary.error().code, ErrorCode::kNotFound);
   }

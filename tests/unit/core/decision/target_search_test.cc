@@ -10,7 +10,7 @@
 #include <random>
 #include <set>
 
-#include "core/decision/ranked_edition.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/scoring/country_summary.h"
 #include "support/tiny_framework.h"
 

@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "core/decision/ranked_edition.h"
+#include "core/scoring/ranked_edition.h"
 #include "core/scoring/country_summary.h"
 #include "support/bundled_core_edition.h"
 #include "support/tiny_framework.h"

@@ -1,8 +1,8 @@
-// One edition with every measure's published values and three-scope ranks worked out
-// once, so a what-if or a target search touches only what moves: a changed country's
-// rank is found against the others' values, and another country's rank changes only
-// by the changed countries that crossed it (Build is O(measures x n log n); the
-// queries are O(changed x n)).
+// One edition with every measure's published values, three-scope ranks and group
+// averages worked out once (O(measures x n log n)), so a country's profile reads them
+// in O(measures), and a what-if or a target search touches only what moves: a changed
+// country's rank is found against the others' values, and another country's rank
+// changes only by the changed countries that crossed it (O(changed x n)).
 #pragma once
 
 #include <array>
@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "core/model/dataset.h"
-#include "core/scoring/country_summary.h"
 #include "core/scoring/ranking.h"
 #include "core/scoring/scorecard.h"
 
@@ -37,6 +36,12 @@ class RankedEdition {
   // The country's group in a scope as a small integer (same group, same number).
   int group(int country, size_t scope) const { return groups_[static_cast<size_t>(country) * 3 + scope]; }
   std::optional<int64_t> value(int country, int measure) const { return card_->rounded(country, measure); }
+  // The rounded mean of the country's group (its scope's "World", continent or region)
+  // on the measure; nullopt when no member has a value.
+  std::optional<int64_t> average(int country, int measure, size_t scope) const {
+    return averages_[scope][static_cast<size_t>(measure) * group_counts_[scope] +
+                            static_cast<size_t>(group(country, scope))];
+  }
 
   // Ranks laid out [(measure * 3 + scope) * countries + country], for copying.
   const std::vector<Rank>& ranks() const { return ranks_; }
@@ -51,6 +56,9 @@ class RankedEdition {
   std::vector<int> groups_;
   std::vector<Rank> ranks_;
   std::vector<int> equals_;
+  std::array<size_t, 3> group_counts_{};  // groups in each scope
+  // By scope, laid out [measure * groups + group].
+  std::array<std::vector<std::optional<int64_t>>, 3> averages_;
 };
 
 }  // namespace ocindex::core
