@@ -89,7 +89,7 @@ Response Scores(const app::Engine& engine, const app::LoadedEdition& published, 
   if (query.measures.empty()) query.measures = {"all"};
   auto table = app::Scores(engine, query);
   if (!table) return ErrorResponse(table.error());
-  const size_t total = *page ? (*page)->Keep(table->rows) : table->rows.size();
+  const size_t total = KeepPage(*page, table->rows);
   if (WantsCsv(request)) {
     Grid grid;
     for (const char* name : {"iso3", "name", "continent", "region"}) grid.AddColumn(name);
@@ -123,7 +123,7 @@ Response Ranks(const app::Engine& engine, const app::LoadedEdition& published, c
                               PlaceFilterOf(request)};
   auto table = app::Ranks(engine, query);
   if (!table) return ErrorResponse(table.error());
-  const size_t total = *page ? (*page)->Keep(table->rows) : table->rows.size();
+  const size_t total = KeepPage(*page, table->rows);
   if (WantsCsv(request)) return CsvResponse(RanksGrid(*table));
   Json rows = Json::array();
   for (const app::RankRow& row : table->rows) {

@@ -29,6 +29,11 @@ extern const ParamDoc kOffsetParam;
 Result<std::optional<app::Page>> PageOf(const Request& request);
 // The rows [first, second) of `total` that `page` answers: all of them without one.
 std::pair<size_t, size_t> RowsOf(const std::optional<app::Page>& page, size_t total);
+// Keeps `page`'s rows of an app table (all without one); answers how many it had.
+template <typename Row>
+size_t KeepPage(const std::optional<app::Page>& page, std::vector<Row>& rows) {
+  return page ? page->Keep(rows) : rows.size();
+}
 // Adds "total" (rows after the filters), "offset" and "limit" to a paged list's body;
 // nothing without a page, so an unpaged body is the one clients had before paging.
 void AddPaging(Json& body, const std::optional<app::Page>& page, size_t total);
