@@ -1,8 +1,10 @@
 // GET /api/v1/editions/{edition}/uncertainty on a running server: rank intervals that
-// bracket sensibly, the published nominal ranks, and the same body on every request.
+// bracket sensibly, the published nominal ranks, the same body on every request, and
+// the rows in pages.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "support/api_server.h"
 #include "support/http_client.h"
@@ -42,6 +44,25 @@ TEST(UncertaintyApi, RankIntervalsPerCountryComputedOnce) {
   }
   EXPECT_EQ(HttpGet(server.port(), "/api/v1/editions/2025/uncertainty").body, first.body);
   EXPECT_EQ(HttpGet(server.port(), "/api/v1/editions/1999/uncertainty").status, 404);
+
+  // In pages of 50: the same rows in the same order, each page with the total.
+  Json joined = Json::array();
+  for (int offset = 0; offset < 200; offset += 50) {
+    HttpReply reply =
+        HttpGet(server.port(), "/api/v1/editions/2025/uncertainty?limit=50&offset=" + std::to_string(offset));
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    Json page = Json::parse(reply.body);
+    EXPECT_EQ(page["total"], 193);
+    EXPECT_EQ(page["offset"], offset);
+    EXPECT_EQ(page["limit"], 50);
+    EXPECT_EQ(page["spec"], body["spec"]);
+    for (Json& row : page["rows"]) joined.push_back(std::move(row));
+  }
+  EXPECT_EQ(joined, body["rows"]);
+  HttpReply past = HttpGet(server.port(), "/api/v1/editions/2025/uncertainty?offset=193");
+  EXPECT_EQ(Json::parse(past.body)["rows"], Json::array());
+  EXPECT_EQ(Json::parse(past.body)["total"], 193);
+  EXPECT_EQ(HttpGet(server.port(), "/api/v1/editions/2025/uncertainty?limit=10001").status, 422);
 }
 
 }  // namespace

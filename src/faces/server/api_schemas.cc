@@ -28,6 +28,13 @@ Json CountryAnd(const Json& more) {
   return properties;
 }
 
+// A row list's body; the paging keys (route_support.h's AddPaging) only when the
+// client asked for a page.
+Json Paged(Json properties) {
+  properties.update(Json{{"total", Integer()}, {"offset", Integer()}, {"limit", Integer()}});
+  return Object(std::move(properties), {"total", "offset", "limit"});
+}
+
 Json MeasureKind() {
   std::vector<std::string> kinds;
   for (core::NodeKind kind : {core::NodeKind::kPillar, core::NodeKind::kComponent, core::NodeKind::kGroup}) {
@@ -431,7 +438,7 @@ Json ApiSchemas() {
       {"Editions", Object(Json{{"editions", Array(SchemaRef("Edition"))}})},
       {"Framework", Framework()},
       {"MeasureNode", MeasureNode()},
-      {"Countries", Object(Json{{"edition", Integer()}, {"countries", Array(SchemaRef("Country"))}})},
+      {"Countries", Paged(Json{{"edition", Integer()}, {"countries", Array(SchemaRef("Country"))}})},
       // `ocindex export --format json` (adapters/io/dataset_writer.h): the edition as an id string.
       {"Dataset", Object(Json{{"edition", String()},
                               {"framework", String()},
@@ -439,9 +446,9 @@ Json ApiSchemas() {
                               {"countries", Array(Object(CountryAnd(Json{{"composites", Map(Figure())},
                                                                           {"scores", Map(Figure())}})))}})},
       {"ScoreRow", score_row},
-      {"Scores", Object(Json{{"edition", Integer()}, {"measures", Strings()}, {"rows", Array(SchemaRef("ScoreRow"))}})},
+      {"Scores", Paged(Json{{"edition", Integer()}, {"measures", Strings()}, {"rows", Array(SchemaRef("ScoreRow"))}})},
       {"RankRow", rank_row},
-      {"Ranks", Object(Json{{"edition", Integer()}, {"measure", String()}, {"rows", Array(SchemaRef("RankRow"))}})},
+      {"Ranks", Paged(Json{{"edition", Integer()}, {"measure", String()}, {"rows", Array(SchemaRef("RankRow"))}})},
       {"Aggregates", Object(Json{{"edition", Integer()},
                                  {"by", Enum({core::ScopeName(core::Scope::kRegion),
                                               core::ScopeName(core::Scope::kContinent)})},
@@ -457,12 +464,12 @@ Json ApiSchemas() {
       {"UncertaintySpec", UncertaintySpec()},
       {"PillarInterval", PillarInterval()},
       {"UncertaintyRow", UncertaintyRow()},
-      {"Uncertainty", Object(Json{{"edition", Integer()},
-                                  {"runs", Integer()},
-                                  {"seed", Integer()},
-                                  {"spec", SchemaRef("UncertaintySpec")},
-                                  {"pillars", Strings()},
-                                  {"rows", Array(SchemaRef("UncertaintyRow"))}})},
+      {"Uncertainty", Paged(Json{{"edition", Integer()},
+                                 {"runs", Integer()},
+                                 {"seed", Integer()},
+                                 {"spec", SchemaRef("UncertaintySpec")},
+                                 {"pillars", Strings()},
+                                 {"rows", Array(SchemaRef("UncertaintyRow"))}})},
       {"Narrative", Narrative()},
       {"FlowEdge", FlowEdge()},
       {"FlowNode", FlowNode()},

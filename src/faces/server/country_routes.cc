@@ -107,7 +107,7 @@ void AddCountryRoutes(RouteTable& table, const app::Engine& engine) {
       {"/api/v1/editions/{edition}/countries/{iso3}",
        {"One country: every figure with its three ranks, the world/continent/region means, the quadrant and the "
         "change since the previous edition",
-        {edition, {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
+        {edition, kUnitParam},
         {"edition", "iso3", "name", "continent", "region", "quadrant", "previous_edition", "measures"}, false, "CountryProfile"},
        WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams& params) {
          return Profile(engine, e, params.at("iso3"));

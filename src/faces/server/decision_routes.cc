@@ -92,13 +92,12 @@ Response Clusters(const app::Engine& engine, const app::LoadedEdition& edition, 
 
 void AddDecisionRoutes(RouteTable& table, const app::Engine& engine) {
   const ParamDoc edition{"edition", "path", true, "Edition year or 'latest'", "2025"};
-  const ParamDoc iso3{"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"};
   const ParamDoc csv{"format", "query", false, "'csv' for CSV (or send Accept: text/csv)", "json"};
   table.push_back(
       {"/api/v1/editions/{edition}/countries/{iso3}/whatif",
        {"What-if: the country's indicator scores set or shifted (clamped to the scale), every composite, three-scope "
         "rank and quadrant before and after, the other countries whose ranks move, and the group averages",
-        {edition, iso3,
+        {edition, kUnitParam,
          {"change", "query", false,
           "Comma-separated changes: indicator=+1 shifts (encode '+' as %2B, or a space after '=' reads as '+'), "
           "indicator=4 sets",
@@ -113,7 +112,7 @@ void AddDecisionRoutes(RouteTable& table, const app::Engine& engine) {
       {"/api/v1/editions/{edition}/countries/{iso3}/target",
        {"What it takes: the least total of half-point steps (optionally weighted by a cost per step) that reaches a "
         "goal, proven minimal by exact search, with the tied minimal plans up to a limit, or why it is out of reach",
-        {edition, iso3,
+        {edition, kUnitParam,
          {"goal", "query", true,
           "'resilience rank<=100', 'criminality rank>=150', 'resilience>=6', 'resilience>KGZ' or "
           "'quadrant=low criminality, high resilience'",
@@ -147,7 +146,7 @@ void AddDecisionRoutes(RouteTable& table, const app::Engine& engine) {
       {"/api/v1/editions/{edition}/countries/{iso3}/peers",
        {"Nearest peers by indicator profile (root mean square of score differences over the indicators both were "
         "assessed on) and their like-for-like trajectories across editions",
-        {edition, iso3,
+        {edition, kUnitParam,
          {"on", "query", false, "Compare the indicators beneath this composite (default: all)", "criminality"},
          {"count", "query", false, "Peers (1 to 50, default 5)", "5"},
          {"trace", "query", false, "Composite traced across editions (default criminality)", "resilience"},

@@ -189,7 +189,7 @@ void AddDownloadRoutes(RouteTable& table, const app::Engine& engine,
       {"/api/v1/editions/{edition}/countries/{iso3}/profile.pdf",
        {"The country's profile as PDF (A4): scores, ranks, the indicator chart and the stored narrative, as "
         "`ocindex profile export --format pdf` writes it",
-        {edition, {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}}, {}, false, kPdf},
+        {edition, kUnitParam}, {}, false, kPdf},
        WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams& params) {
          return ProfilePdf(engine, e, params.at("iso3"));
        })});

@@ -69,20 +69,27 @@ Response Framework(const app::LoadedEdition& published) {
       {"measures", std::move(measures)}});
 }
 
-Response Countries(const app::Engine& engine, const app::LoadedEdition& published) {
+Response Countries(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  auto page = PageOf(request);
+  if (!page) return ErrorResponse(page.error());
+  const std::vector<core::CountryEntry>& countries = published.edition.dataset.countries;
+  const auto [first, last] = RowsOf(*page, countries.size());
   Json list = Json::array();
-  for (const core::CountryEntry& country : published.edition.dataset.countries) {
-    list.push_back(CountryJson(engine.geography(), country));
-  }
-  return JsonResponse(Json{{"edition", published.year}, {"countries", std::move(list)}});
+  for (size_t c = first; c < last; ++c) list.push_back(CountryJson(engine.geography(), countries[c]));
+  Json body{{"edition", published.year}, {"countries", std::move(list)}};
+  AddPaging(body, *page, countries.size());
+  return JsonResponse(body);
 }
 
 Response Scores(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  auto page = PageOf(request);
+  if (!page) return ErrorResponse(page.error());
   app::ScoresQuery query{published.id, {"all"}, PlaceFilterOf(request)};
   if (request.HasParam("measures")) query.measures = SplitList(request.Param("measures"));
   if (query.measures.empty()) query.measures = {"all"};
   auto table = app::Scores(engine, query);
   if (!table) return ErrorResponse(table.error());
+  const size_t total = KeepPage(*page, table->rows);
   if (WantsCsv(request)) {
     Grid grid;
     for (const char* name : {"iso3", "name", "continent", "region"}) grid.AddColumn(name);
@@ -104,14 +111,19 @@ Response Scores(const app::Engine& engine, const app::LoadedEdition& published, 
     entry["values"] = std::move(values);
     rows.push_back(std::move(entry));
   }
-  return JsonResponse(Json{{"edition", published.year}, {"measures", table->measure_ids}, {"rows", std::move(rows)}});
+  Json body{{"edition", published.year}, {"measures", table->measure_ids}, {"rows", std::move(rows)}};
+  AddPaging(body, *page, total);
+  return JsonResponse(body);
 }
 
 Response Ranks(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
+  auto page = PageOf(request);
+  if (!page) return ErrorResponse(page.error());
   const app::RanksQuery query{published.id, ParamOr(request, "measure", "criminality"), "world",
                               PlaceFilterOf(request)};
   auto table = app::Ranks(engine, query);
   if (!table) return ErrorResponse(table.error());
+  const size_t total = KeepPage(*page, table->rows);
   if (WantsCsv(request)) return CsvResponse(RanksGrid(*table));
   Json rows = Json::array();
   for (const app::RankRow& row : table->rows) {
@@ -122,7 +134,9 @@ Response Ranks(const app::Engine& engine, const app::LoadedEdition& published, c
     entry["ranks"] = std::move(scopes);
     rows.push_back(std::move(entry));
   }
-  return JsonResponse(Json{{"edition", published.year}, {"measure", table->measure_id}, {"rows", std::move(rows)}});
+  Json body{{"edition", published.year}, {"measure", table->measure_id}, {"rows", std::move(rows)}};
+  AddPaging(body, *page, total);
+  return JsonResponse(body);
 }
 
 Response Aggregates(const app::Engine& engine, const app::LoadedEdition& published, const Request& request) {
@@ -166,17 +180,19 @@ void AddEditionRoutes(RouteTable& table, const app::Engine& engine) {
                      return Framework(e);
                    })});
   table.push_back({"/api/v1/editions/{edition}/countries",
-                   {"Countries assessed in the edition, with continent and region", {kEditionParam},
+                   {"Countries (or units) assessed in the edition, with continent and region, in the edition's "
+                    "order",
+                    {kEditionParam, kLimitParam, kOffsetParam},
                     {"edition", "countries"}, false, "Countries"},
-                   WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams&) {
-                     return Countries(engine, e);
+                   WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& r, const PathParams&) {
+                     return Countries(engine, e, r);
                    })});
   table.push_back(
       {"/api/v1/editions/{edition}/scores",
        {"Published figures of every country",
         {kEditionParam,
          {"measures", "query", false, "Comma-separated measure ids (default: all)", "criminality,resilience"},
-         kContinentParam, kRegionParam, kFormatParam},
+         kContinentParam, kRegionParam, kLimitParam, kOffsetParam, kFormatParam},
         {"edition", "measures", "rows"}, true, "Scores"},
        WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& r, const PathParams&) {
          return Scores(engine, e, r);
@@ -185,7 +201,7 @@ void AddEditionRoutes(RouteTable& table, const app::Engine& engine) {
       {"/api/v1/editions/{edition}/ranks",
        {"Ranks on one measure in the world, continent and region (1 = highest), sorted by world rank",
         {kEditionParam, {"measure", "query", false, "Measure id (default: criminality)", "criminality"},
-         kContinentParam, kRegionParam, kFormatParam},
+         kContinentParam, kRegionParam, kLimitParam, kOffsetParam, kFormatParam},
         {"edition", "measure", "rows"}, true, "Ranks"},
        WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request& r, const PathParams&) {
          return Ranks(engine, e, r);

@@ -50,7 +50,7 @@ void AddNarrativeRoutes(RouteTable& table, const app::Engine& engine) {
        {"A country's profile narrative (current revision): sections in framework order with their paragraphs, "
         "the funding footer, and who imported it when; 404 when none is stored for the edition",
         {{"edition", "path", true, "Edition year or 'latest'", "2021"},
-         {"iso3", "path", true, "ISO3 code (case-insensitive), name or alias", "KAZ"}},
+         kUnitParam},
         {"edition", "iso3", "name", "continent", "region", "revision", "sections", "footer", "provenance"}, false, "Narrative"},
        WithEdition(engine, [&engine](const app::LoadedEdition& e, const Request&, const PathParams& params) {
          return Narrative(engine, e, params.at("iso3"));

@@ -1,5 +1,7 @@
 #include "faces/server/route_support.h"
 
+#include <fmt/format.h>
+
 #include "app/labels.h"
 
 namespace ocindex::server {
@@ -13,6 +15,34 @@ Response CountryErrorResponse(const app::Engine& engine, const Error& error, con
     if (engine.geography().Find(name) == nullptr) return ErrorResponse(error, engine.geography().Suggest(name));
   }
   return ErrorResponse(error);
+}
+
+const ParamDoc kUnitParam{"iso3", "path", true,
+                           "The country's ISO3 code or, in an index of other units, the unit's code "
+                           "(case-insensitive); or a name or alias",
+                           "KAZ"};
+const ParamDoc kLimitParam{
+    "limit", "query", false,
+    fmt::format("Page: at most this many rows, 1 to {} (default: every row, or {} when offset is given)",
+                app::Page::kMaxLimit, app::Page::kMaxLimit),
+    "50"};
+const ParamDoc kOffsetParam{"offset", "query", false,
+                            "Page: skip this many rows, after the filters (default 0); past the end the page is empty",
+                            "0"};
+
+Result<std::optional<app::Page>> PageOf(const Request& request) {
+  return app::Page::Parse(request.Param("limit"), request.Param("offset"));
+}
+
+std::pair<size_t, size_t> RowsOf(const std::optional<app::Page>& page, size_t total) {
+  return page ? page->Bounds(total) : std::pair<size_t, size_t>{0, total};
+}
+
+void AddPaging(Json& body, const std::optional<app::Page>& page, size_t total) {
+  if (!page) return;
+  body["total"] = total;
+  body["offset"] = page->offset;
+  body["limit"] = page->limit;
 }
 
 std::string ParamOr(const Request& request, const std::string& name, const std::string& fallback) {

@@ -15,10 +15,12 @@ namespace {
 using adapters::http::PathParams;
 namespace un = core::uncertainty;
 
-Json Body(const app::Engine& engine, const app::LoadedEdition& edition, const un::UncertaintyResult& result) {
+Json Body(const app::Engine& engine, const app::LoadedEdition& edition, const un::UncertaintyResult& result,
+          const std::optional<app::Page>& page) {
   Json rows = Json::array();
   const core::Dataset& dataset = edition.edition.dataset;
-  for (size_t c = 0; c < result.countries.size(); ++c) {
+  const auto [first, last] = RowsOf(page, result.countries.size());
+  for (size_t c = first; c < last; ++c) {
     const un::CountryOutcome& country = result.countries[c];
     Json entry = CountryJson(engine.geography(), dataset.countries[c]);
     for (size_t p = 0; p < result.pillars.size(); ++p) {
@@ -41,19 +43,23 @@ Json Body(const app::Engine& engine, const app::LoadedEdition& edition, const un
     }
     rows.push_back(std::move(entry));
   }
-  return Json{{"edition", edition.year},
-              {"runs", result.runs},
-              {"seed", result.seed},
-              {"spec", adapters::io::UncertaintySpecToJson(un::ReferenceSpec())},
-              {"pillars", result.pillars},
-              {"rows", std::move(rows)}};
+  Json body{{"edition", edition.year},
+            {"runs", result.runs},
+            {"seed", result.seed},
+            {"spec", adapters::io::UncertaintySpecToJson(un::ReferenceSpec())},
+            {"pillars", result.pillars},
+            {"rows", std::move(rows)}};
+  AddPaging(body, page, result.countries.size());
+  return body;
 }
 
 Response Uncertainty(const app::Engine& engine, app::ReferenceUncertainty& reference,
-                     const app::LoadedEdition& edition) {
+                     const app::LoadedEdition& edition, const Request& request) {
+  auto page = PageOf(request);  // before the experiment, which may take minutes
+  if (!page) return ErrorResponse(page.error());
   auto result = reference.Get(edition);
   if (!result) return ErrorResponse(result.error());
-  return JsonResponse(Body(engine, edition, **result));
+  return JsonResponse(Body(engine, edition, **result, *page));
 }
 
 }  // namespace
@@ -61,16 +67,17 @@ Response Uncertainty(const app::Engine& engine, app::ReferenceUncertainty& refer
 void AddUncertaintyRoutes(RouteTable& table, const app::Engine& engine,
                           const std::shared_ptr<app::ReferenceUncertainty>& reference) {
   table.push_back({"/api/v1/editions/{edition}/uncertainty",
-                   {fmt::format("Rank intervals (5-95 %) and quadrant probabilities of every country under the "
-                                "reference uncertainty experiment ({} runs, seed {}): each score +-0.5 with "
-                                "probability 1/4 each way, each indicator weight x (1 + U(-0.25, 0.25))",
+                   {fmt::format("Rank intervals (5-95 %) and quadrant probabilities of every country (or unit), in "
+                                "the edition's order, under the reference uncertainty experiment ({} runs, seed {}): "
+                                "each score +-0.5 with probability 1/4 each way, each indicator weight x "
+                                "(1 + U(-0.25, 0.25))",
                                 app::ReferenceUncertainty::kRuns, app::ReferenceUncertainty::kSeed),
-                    {{"edition", "path", true, "Edition year or 'latest'", "2025"}},
+                    {{"edition", "path", true, "Edition year or 'latest'", "2025"}, kLimitParam, kOffsetParam},
                     {"edition", "runs", "seed", "spec", "pillars", "rows"},
                     false, "Uncertainty"},
-                   WithEdition(engine, [&engine, reference](const app::LoadedEdition& e, const Request&,
+                   WithEdition(engine, [&engine, reference](const app::LoadedEdition& e, const Request& r,
                                                             const PathParams&) {
-                     return Uncertainty(engine, *reference, e);
+                     return Uncertainty(engine, *reference, e, r);
                    })});
 }
 
