@@ -86,6 +86,8 @@ TEST(RunUncertainty, SmallIndicesGiveTheSameFiguresWhateverTheTallyBatch) {
 TEST(RunUncertainty, LargeIndicesAreBitForBitWhateverTheThreadCountBatchAndEvaluator) {
   const Synthetic index(3000);
   const Plan plan = index.PlanFor(ReferenceSpec());
+  // 375 chunks of 8 countries: the fast path's last 7 are summed one at a time, from
+  // every quarter of a noise word.
   test::ExpectSameKeys(plan, 20);
   AnalysisOptions options;
   options.runs = 300;
