@@ -66,6 +66,8 @@ struct Synthetic {
   }
 };
 
+// Batch 1 (the default up to 2,048 units) tallies runs 16 at a time, slot by slot, the
+// last of each task partial (3,000 runs: tasks of 2,048 and 952); 7 and 64 stash them.
 TEST(RunUncertainty, SmallIndicesGiveTheSameFiguresWhateverTheTallyBatch) {
   const Synthetic index(193);
   const Plan plan = index.PlanFor(ReferenceSpec());
