@@ -2,11 +2,16 @@
 
 #include <immintrin.h>
 
+#include <bit>
+#include <cstring>
+
 namespace ocindex::core::uncertainty {
 
 namespace {
 
 constexpr int kLanes = 8;
+// Chunks summed together: two noise words, eight accumulators.
+constexpr int kGroupChunks = 8;
 
 bool CpuHasAvx2() {
   static const bool has = __builtin_cpu_supports("avx2");
@@ -18,10 +23,8 @@ struct Kernel {
   int indicators;
   const std::uint8_t* steps;
   const std::int32_t* deltas;
-  const int* noise_row;
-  bool noisy;  // false: scores as published (the nominal run)
+  const std::int32_t* noise_row;  // per indicator: its first noise word, the zero row if not noisy
   const std::uint64_t* noise_words;
-  int words_each;
   const float* weights;
   std::int32_t step_low;
   std::int32_t step_high;
@@ -38,17 +41,29 @@ __attribute__((target("avx2"))) inline __m256i NoisySteps(__m256i steps, __m256i
                           high);
 }
 
+// Half h (0: bits 0-31) of noise word `word`, in every lane: memcpy is how C++ reads
+// 32 bits of a 64-bit word; it compiles to a broadcast load.
+__attribute__((target("avx2"))) inline __m256i NoiseHalf(const std::uint64_t* word, int h) {
+  static_assert(std::endian::native == std::endian::little, "half 0 is the low 32 bits");
+  std::uint32_t half;
+  std::memcpy(&half, reinterpret_cast<const char*>(word) + 4 * h, sizeof half);
+  return _mm256_set1_epi32(static_cast<int>(half));
+}
+
 // One block's weighted sums for chunks [first, first + kGroup): acc = acc + w * s per
-// indicator in block order, exactly EvaluateGeneral's sequence per lane. The chunks
-// of a group share one noise word and keep independent accumulators, so the adds of
-// different chunks overlap instead of waiting on each other.
-template <int kGroup>
+// indicator in block order, exactly EvaluateGeneral's sequence per lane. The chunks of
+// a group keep independent accumulators, so the adds of different chunks overlap
+// instead of waiting on each other, and share an indicator's weight, noise row and
+// table. Chunk j's 8 fields are the 16 bits at 16 (j % 4) of noise word j / 4: in half
+// (j % 4) / 2, from bit 16 (j % 2) on. Indicators without noise read a row of zero
+// words and a table of zero changes, which leave their steps as they are, so a noisy
+// run needs no test per indicator.
+template <int kGroup, bool kNoisy>
 __attribute__((target("avx2"))) void BlockSumsGroup(const Kernel& k, const std::vector<int>& members, int first,
                                                     float* out) {
+  static_assert(kGroup == 1 || kGroup % 4 == 0, "a group of several chunks starts a noise word");
   const __m256i low = _mm256_set1_epi32(k.step_low);
   const __m256i high = _mm256_set1_epi32(k.step_high);
-  // Chunk j's 8 fields are the 16 bits at 16 (j % 4) of its word: in half (j % 4) / 2,
-  // from bit 16 (j % 2) on.
   const __m256i shifts[2] = {_mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14),
                              _mm256_setr_epi32(16, 18, 20, 22, 24, 26, 28, 30)};
   const size_t stride = static_cast<size_t>(k.indicators) * kLanes;
@@ -57,27 +72,34 @@ __attribute__((target("avx2"))) void BlockSumsGroup(const Kernel& k, const std::
   for (int q = 0; q < kGroup; ++q) acc[q] = _mm256_setzero_ps();
   for (int i : members) {
     const __m256 w = _mm256_set1_ps(k.weights[i]);
-    const int row = k.noise_row[i];
-    const bool noisy = k.noisy && row >= 0;
-    const std::uint64_t word = noisy ? k.noise_words[row * k.words_each + (first >> 2)] : 0;
-    const __m256i halves[2] = {_mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(word))),
-                               _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(word >> 32)))};
-    const __m256i deltas = _mm256_load_si256(reinterpret_cast<const __m256i*>(k.deltas + i * kLanes));
-    for (int q = 0; q < kGroup; ++q) {
-      __m256i s = _mm256_cvtepu8_epi32(
-          _mm_loadl_epi64(reinterpret_cast<const __m128i*>(chunk0 + static_cast<size_t>(q) * stride + i * kLanes)));
-      const int part = (first + q) & 3;
-      if (noisy) s = NoisySteps(s, halves[part >> 1], shifts[part & 1], deltas, low, high);
-      acc[q] = _mm256_add_ps(acc[q], _mm256_mul_ps(w, _mm256_cvtepi32_ps(s)));
+    const std::uint8_t* steps = chunk0 + i * kLanes;
+    if constexpr (kNoisy) {
+      const std::uint64_t* words = k.noise_words + k.noise_row[i] + (first >> 2);
+      const __m256i deltas = _mm256_load_si256(reinterpret_cast<const __m256i*>(k.deltas + i * kLanes));
+      for (int q = 0; q < kGroup; ++q) {
+        const int part = (kGroup == 1 ? first : q) & 3;
+        const __m256i half = NoiseHalf(words + (kGroup == 1 ? 0 : q >> 2), part >> 1);
+        const __m256i s = _mm256_cvtepu8_epi32(
+            _mm_loadl_epi64(reinterpret_cast<const __m128i*>(steps + static_cast<size_t>(q) * stride)));
+        acc[q] = _mm256_add_ps(
+            acc[q], _mm256_mul_ps(w, _mm256_cvtepi32_ps(NoisySteps(s, half, shifts[part & 1], deltas, low, high))));
+      }
+    } else {
+      for (int q = 0; q < kGroup; ++q) {
+        const __m256i s = _mm256_cvtepu8_epi32(
+            _mm_loadl_epi64(reinterpret_cast<const __m128i*>(steps + static_cast<size_t>(q) * stride)));
+        acc[q] = _mm256_add_ps(acc[q], _mm256_mul_ps(w, _mm256_cvtepi32_ps(s)));
+      }
     }
   }
   for (int q = 0; q < kGroup; ++q) _mm256_storeu_ps(out + (first + q) * kLanes, acc[q]);
 }
 
+template <bool kNoisy>
 void BlockSums(const Kernel& k, const std::vector<int>& members, float* out) {
   int j = 0;
-  for (; j + 4 <= k.chunks; j += 4) BlockSumsGroup<4>(k, members, j, out);  // j is a multiple of 4: one word
-  for (; j < k.chunks; ++j) BlockSumsGroup<1>(k, members, j, out);
+  for (; j + kGroupChunks <= k.chunks; j += kGroupChunks) BlockSumsGroup<kGroupChunks, kNoisy>(k, members, j, out);
+  for (; j < k.chunks; ++j) BlockSumsGroup<1, kNoisy>(k, members, j, out);
 }
 
 // 32-byte aligned storage inside a vector: round the start up.
@@ -110,11 +132,14 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
     }
   }
   deltas_.assign(n * kLanes + kAlignSlack, 0);
-  noise_row_.assign(n, -1);
+  // The zero row (for indicators without noise) after the noisy indicators' rows.
+  const auto words_each = static_cast<size_t>(plan.words_per_noisy_indicator());
+  noise_words_.assign((plan.noisy_indicators.size() + 1) * words_each, 0);
+  noise_row_.assign(n, static_cast<std::int32_t>(plan.noisy_indicators.size() * words_each));
   std::int32_t* deltas = Aligned(deltas_);
   for (size_t k = 0; k < plan.noisy_indicators.size(); ++k) {
     const auto i = static_cast<size_t>(plan.noisy_indicators[k]);
-    noise_row_[i] = static_cast<int>(k);
+    noise_row_[i] = static_cast<std::int32_t>(k * words_each);
     for (std::uint32_t field = 0; field < 4; ++field) {
       const std::int32_t delta = (field >= plan.noise_up[k]) - (field < plan.noise_down[k]);
       deltas[i * kLanes + field] = delta;
@@ -122,7 +147,6 @@ FastEvaluator::FastEvaluator(const Plan& plan) : plan_(plan) {
     }
   }
   tiles_ = BuildPanelTiles(plan);
-  noise_words_.resize(plan.noisy_indicators.size() * static_cast<size_t>(plan.words_per_noisy_indicator()));
   weights_.resize(n);
   blocks_ = plan.blocks_for(plan.spec.pillar_formula.front());
   block_sums_.resize(plan.blocks.size() * static_cast<size_t>(chunks_) * kLanes);
@@ -140,24 +164,20 @@ void FastEvaluator::Evaluate(const RunParameters& params, std::int32_t* keys) {
   }
   if (params.score_noise) FillNoiseWords(plan_, params.score_seed, noise_words_.data());
   for (size_t i = 0; i < weights_.size(); ++i) weights_[i] = plan_.indicator_weights[i] * params.indicator_multipliers[i];
-  const Kernel kernel{chunks_,
-                      plan_.indicators,
-                      steps_.data(),
-                      Aligned(deltas_),
-                      noise_row_.data(),
-                      params.score_noise,
-                      noise_words_.data(),
-                      plan_.words_per_noisy_indicator(),
-                      weights_.data(),
-                      plan_.step_low,
-                      plan_.step_high};
+  const Kernel kernel{chunks_,          plan_.indicators, steps_.data(),  Aligned(deltas_), noise_row_.data(),
+                      noise_words_.data(), weights_.data(), plan_.step_low, plan_.step_high};
   const size_t stride = static_cast<size_t>(chunks_) * kLanes;
   for (int b : blocks_) {
     const std::vector<int>& members = plan_.blocks[static_cast<size_t>(b)].indicators;
     float total = 0;
     for (int i : members) total += weights_[static_cast<size_t>(i)];
     block_totals_[static_cast<size_t>(b)] = total;
-    BlockSums(kernel, members, block_sums_.data() + static_cast<size_t>(b) * stride);
+    float* sums = block_sums_.data() + static_cast<size_t>(b) * stride;
+    if (params.score_noise) {
+      BlockSums<true>(kernel, members, sums);
+    } else {
+      BlockSums<false>(kernel, members, sums);
+    }
   }
   PillarKeys(plan_, params, block_sums_.data(), stride, block_totals_.data(), pillar_sums_.data(), keys);
 }

@@ -37,8 +37,8 @@ class FastEvaluator {
   std::vector<PanelTile> tiles_;          // the expert bootstrap's
   bool resampled_ = false;                // steps_ holds resampled cells
   std::vector<std::int32_t> deltas_;      // [indicator][8]: step change by 2-bit field, twice over
-  std::vector<int> noise_row_;            // per indicator: its row of noise words, or -1
-  std::vector<std::uint64_t> noise_words_;
+  std::vector<std::int32_t> noise_row_;   // per indicator: its first noise word (the zero row if not noisy)
+  std::vector<std::uint64_t> noise_words_;  // a row per noisy indicator, then a row of zeros
   std::vector<float> weights_;
   std::vector<int> blocks_;               // active blocks
   std::vector<float> block_sums_;         // block * chunks_ * 8 + c

@@ -128,8 +128,8 @@ class Worker {
         size_(plan.pillars.size() * static_cast<size_t>(plan.countries)),
         words_(plan.inputs.size()),
         params_(NominalParameters(plan)),
-        keys_(size_),
-        ranks_(size_),
+        keys_(size_ * (KeepsRecent(plan, batch_) ? kRecent : 1)),
+        ranks_(keys_.size()),
         // Written before they are read: not zeroed (tens of MB on large indices).
         batch_keys_(std::make_unique_for_overwrite<std::int32_t[]>(BatchSlots())),
         batch_bins_(std::make_unique_for_overwrite<std::int32_t[]>(BatchSlots())),
@@ -150,6 +150,10 @@ class Worker {
   // line), a block's runs one after the other: tallying a block reads one contiguous
   // stretch instead of a line from every run (tens of kB apart, each a TLB miss).
   static constexpr size_t kLanes = 16;
+  // Small indices (batch 1) stash nothing: their last kRecent runs' keys and ranks stay
+  // in keys_ and ranks_ and are tallied together, slot by slot (TallyRecent).
+  static constexpr size_t kRecent = 16;
+  static bool KeepsRecent(const Plan& plan, int batch) { return plan.countries < kBatchCountries && batch == 1; }
   // A block's slots of one run, for the least and greatest of each slot over the batch
   // (GCC's vector extension: one or more SIMD registers, whatever the target).
   using Lanes = std::int32_t __attribute__((vector_size(kLanes * sizeof(std::int32_t))));
@@ -161,25 +165,32 @@ class Worker {
   template <typename Count>
   void RunInto(Tally<Count>& tally, std::int64_t first, std::int64_t end) {
     const size_t n = static_cast<size_t>(plan_.countries);
+    const bool keeps_recent = KeepsRecent(plan_, batch_);
     int filled = 0;
+    size_t recent = 0;  // runs in keys_ and ranks_ not tallied yet
     for (std::int64_t run = first; run < end; ++run) {
+      std::int32_t* keys = keys_.data() + recent * size_;
+      std::int32_t* ranks = ranks_.data() + recent * size_;
       sampler_.Point(static_cast<std::uint64_t>(run), words_.data());
       DrawParameters(plan_, words_.data(), params_);
-      evaluator_.Evaluate(params_, keys_.data());
+      evaluator_.Evaluate(params_, keys);
       for (size_t p = 0; p < plan_.pillars.size(); ++p) {
-        ranker_.Rank(keys_.data() + p * n, plan_.countries, ranks_.data() + p * n);
+        ranker_.Rank(keys + p * n, plan_.countries, ranks + p * n);
       }
       if (plan_.quadrant_x >= 0 && plan_.quadrant_y >= 0) {
         const int threshold = ThresholdKey(plan_, params_.threshold);
-        const std::int32_t* x = keys_.data() + static_cast<size_t>(plan_.quadrant_x) * n;
-        const std::int32_t* y = keys_.data() + static_cast<size_t>(plan_.quadrant_y) * n;
+        const std::int32_t* x = keys + static_cast<size_t>(plan_.quadrant_x) * n;
+        const std::int32_t* y = keys + static_cast<size_t>(plan_.quadrant_y) * n;
         for (size_t c = 0; c < n; ++c) ++tally.quadrant_counts[c * 4 + static_cast<size_t>(QuadrantOf(x[c], y[c], threshold))];
       }
       if (tally.rank_shift > 0) {
-        for (size_t k = 0; k < size_; ++k) tally.rank_sums[k] += static_cast<std::uint64_t>(ranks_[k]);
+        for (size_t k = 0; k < size_; ++k) tally.rank_sums[k] += static_cast<std::uint64_t>(ranks[k]);
       }
-      if (task_ && batch_ == 1) {
-        TallyRun(tally);
+      if (keeps_recent) {
+        if (++recent == kRecent) {
+          TallyRecent(tally, recent);
+          recent = 0;
+        }
         continue;
       }
       Stash(tally.rank_shift, static_cast<size_t>(filled));
@@ -188,16 +199,21 @@ class Worker {
         filled = 0;
       }
     }
+    TallyRecent(tally, recent);
     TallyBatch(tally, filled);
   }
 
-  // The run's keys and rank bins into the histograms, one run at a time: small
-  // indices, whose windows hold every value and stay in the cache from run to run.
+  // The last `runs` runs' keys and rank bins into the histograms: small indices, whose
+  // windows hold every value. Slot by slot, so that the few lines of a slot's
+  // histograms the runs reach are fetched once for all of them (the histograms of
+  // every slot outgrow the L1 cache).
   template <typename Count>
-  void TallyRun(Tally<Count>& tally) {
+  void TallyRecent(Tally<Count>& tally, size_t runs) {
     for (size_t k = 0; k < size_; ++k) {
-      ++tally.key_counts.at(k, keys_[k]);
-      ++tally.rank_counts.at(k, (ranks_[k] - 1) >> tally.rank_shift);
+      for (size_t r = 0; r < runs; ++r) {
+        ++tally.key_counts.at(k, keys_[r * size_ + k]);
+        ++tally.rank_counts.at(k, (ranks_[r * size_ + k] - 1) >> tally.rank_shift);
+      }
     }
   }
 
@@ -257,7 +273,7 @@ class Worker {
   size_t size_;  // pillars * countries
   std::vector<std::uint64_t> words_;
   RunParameters params_;
-  std::vector<std::int32_t> keys_;  // of the run: [pillar][country]
+  std::vector<std::int32_t> keys_;  // of the run, or the recent runs: [run][pillar][country]
   std::vector<std::int32_t> ranks_;
   std::unique_ptr<std::int32_t[]> batch_keys_;  // of the batch: see Stashed
   std::unique_ptr<std::int32_t[]> batch_bins_;

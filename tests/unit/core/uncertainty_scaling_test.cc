@@ -66,6 +66,8 @@ struct Synthetic {
   }
 };
 
+// Batch 1 (the default up to 2,048 units) tallies runs 16 at a time, slot by slot, the
+// last of each task partial (3,000 runs: tasks of 2,048 and 952); 7 and 64 stash them.
 TEST(RunUncertainty, SmallIndicesGiveTheSameFiguresWhateverTheTallyBatch) {
   const Synthetic index(193);
   const Plan plan = index.PlanFor(ReferenceSpec());
@@ -86,6 +88,8 @@ TEST(RunUncertainty, SmallIndicesGiveTheSameFiguresWhateverTheTallyBatch) {
 TEST(RunUncertainty, LargeIndicesAreBitForBitWhateverTheThreadCountBatchAndEvaluator) {
   const Synthetic index(3000);
   const Plan plan = index.PlanFor(ReferenceSpec());
+  // 375 chunks of 8 countries: the fast path's last 7 are summed one at a time, from
+  // every quarter of a noise word.
   test::ExpectSameKeys(plan, 20);
   AnalysisOptions options;
   options.runs = 300;
