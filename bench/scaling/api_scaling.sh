@@ -5,7 +5,8 @@
 # timed, after the store is created with the bundled editions), served by `ocindex
 # serve` on a free loopback port (the time until it listens), then per endpoint the
 # first response (computed) and the median of REQUESTS cached ones (for "another-unit",
-# a second unit's profile after the first's: what each further unit costs), timed by curl, each
+# a second unit's profile after the first's: what each further unit costs; "ranks-page",
+# 1,000 ranks from the middle of the list), timed by curl, each
 # bounded by MAX_TIME seconds. Prints a table with the log-log slopes (1 = linear)
 # between successive sizes and fitted over all of them.
 #
@@ -67,6 +68,7 @@ for units in $SIZES; do
   code=$(sed -n "$(((units + 1) / 2 + 1))p" "$prefix.csv" | cut -d, -f1)  # the middle unit
   other=$(sed -n 2p "$prefix.csv" | cut -d, -f1)                          # the first: another unit after it
   for endpoint in "ranks /api/v1/editions/2030/ranks?measure=criminality" \
+                  "ranks-page /api/v1/editions/2030/ranks?measure=criminality&limit=1000&offset=$((units / 2))" \
                   "unit /api/v1/editions/2030/countries/$code" \
                   "another-unit /api/v1/editions/2030/countries/$other" \
                   "uncertainty /api/v1/editions/2030/uncertainty" \
