@@ -61,7 +61,7 @@ struct RankedEditionOf {
 };
 
 // The edition ranked, and the one before it when there is one (else a null second).
-Result<std::pair<std::unique_ptr<RankedEditionOf>, std::unique_ptr<RankedEditionOf>>> Rank(
+Result<std::pair<std::unique_ptr<RankedEditionOf>, std::unique_ptr<RankedEditionOf>>> RankEditions(
     const core::Edition& edition, const core::Edition* previous) {
   std::pair<std::unique_ptr<RankedEditionOf>, std::unique_ptr<RankedEditionOf>> out;
   auto card = core::Scorecard::Compute(edition.framework, edition.dataset);
@@ -148,7 +148,7 @@ Result<render::ProfileView> LoadProfileView(Catalog& catalog, const core::Editio
   }
   auto stored = catalog.store().LoadProfile(iso3, edition.framework.edition);
   if (!stored && stored.error().code != ErrorCode::kNotFound) return stored.error();
-  auto ranked = Rank(edition, previous);
+  auto ranked = RankEditions(edition, previous);
   if (!ranked) return ranked.error();
   return render::BuildProfileView(ranked->first->ranked, ranked->second ? &ranked->second->ranked : nullptr, iso3,
                                   DisplayName(catalog, edition.dataset.countries[static_cast<size_t>(*country)]),
@@ -183,7 +183,7 @@ Result<ProfileExportReport> ExportAllProfiles(Catalog& catalog, const std::strin
   if (!edition) return edition.error();
   auto previous = catalog.LoadPrevious(*edition);
   if (!previous) return previous.error();
-  auto ranked = Rank(*edition, *previous ? &**previous : nullptr);
+  auto ranked = RankEditions(*edition, *previous ? &**previous : nullptr);
   if (!ranked) return ranked.error();
   const core::RankedEdition* before = ranked->second ? &ranked->second->ranked : nullptr;
   // The store is read here, on one thread; workers only render and write files.
