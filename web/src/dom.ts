@@ -76,6 +76,16 @@ export function showTip(ev: MouseEvent | FocusEvent, html: string): void {
 }
 export function hideTip(): void { tip().hidden = true; }
 
+// Replaces `parent`'s children, keeping the keyboard focus on the same country (the
+// element of the same tag and data-iso3) if it was on one: a redraw (a pick, a window
+// resized) must not send a keyboard user back to the top of the page.
+export function replaceKeepingFocus(parent: Element, children: (Node | string)[]): void {
+  const active = document.activeElement;
+  const iso3 = active && parent.contains(active) ? active.getAttribute('data-iso3') : null;
+  parent.replaceChildren(...children);
+  if (iso3) parent.querySelector<HTMLElement | SVGElement>(`${active!.tagName}[data-iso3="${iso3}"]`)?.focus();
+}
+
 export function esc(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { api, type ScoreRow } from '../api';
-import { h, s, select, editionSelect, showTip, hideTip, esc, latestEdition } from '../dom';
+import { h, s, select, editionSelect, showTip, hideTip, esc, latestEdition, replaceKeepingFocus } from '../dom';
 import { fmt, quadrantCounts, type Route } from '../util';
 import { keepState } from '../url-state';
 import { countryPicker } from '../picker';
@@ -62,7 +62,7 @@ export async function renderMatrix(view: HTMLElement, route: Route): Promise<voi
     }
     return svg;
   };
-  const draw = () => wrap.replaceChildren(chart(Math.max(300, Math.min(560, wrap.clientWidth || 560))));
+  const draw = () => replaceKeepingFocus(wrap, [chart(Math.max(300, Math.min(560, wrap.clientWidth || 560)))]);
   const picker = countryPicker(names, (iso3) => {
     picked = toggled(picked, iso3);
     keepState('matrix', state());

@@ -4,7 +4,7 @@
 // The whole state is in the URL (grapher/state.ts).
 import '../grapher/grapher.css';
 import { api, flatten, type RankRow } from '../api';
-import { h, select, editionSelect, measureOptions, latestEdition, chooseMeasure } from '../dom';
+import { h, select, editionSelect, measureOptions, latestEdition, chooseMeasure, replaceKeepingFocus } from '../dom';
 import type { Route } from '../util';
 import { readState, grapherHash, toggled, TABS, type GrapherState, type Tab } from '../grapher/state';
 import { keptRows, orderedRows } from '../grapher/rows';
@@ -78,7 +78,7 @@ async function grapher(view: HTMLElement, route: Route, embed: boolean): Promise
     share?.update(s);
     tabs.forEach((t, i) => { const on = TABS[i] === s.tab; t.setAttribute('aria-selected', String(on)); t.tabIndex = on ? 0 : -1; });
     body.setAttribute('aria-labelledby', `tab-${s.tab}`);
-    body.replaceChildren(...panel());
+    replaceKeepingFocus(body, panel());
     picker.show(s.selected);
   }
   // The chart is laid out at the width it is shown at: drawn again when that changes (a phone turned, a window resized).
@@ -86,7 +86,7 @@ async function grapher(view: HTMLElement, route: Route, embed: boolean): Promise
   new ResizeObserver(() => {
     if (body.clientWidth === width || !body.isConnected) return;
     width = body.clientWidth;
-    if (s.tab === 'chart') body.replaceChildren(...panel());
+    if (s.tab === 'chart') replaceKeepingFocus(body, panel());
   }).observe(body);
 
   const input = searchBox.querySelector('input')!;
