@@ -30,31 +30,49 @@ __attribute__((target("avx2"))) inline __m256i Next(Lanes& s) {
   return result;
 }
 
-// The step of each lane's expert `expert` (0..3, or 0..7 when kWide), or 0 in lanes
-// whose panel has no draw number `draw`.
-template <bool kWide>
+// The step of each lane's expert `expert` (0..7), or 0 in lanes whose panel has no
+// draw number `draw`.
 __attribute__((target("avx2"))) inline __m256i Pick(const PanelTile& tile, __m256i expert, int draw, __m256i size) {
-  __m256i packed = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.low));
-  if constexpr (kWide) {
-    const __m256i upper = _mm256_cmpgt_epi32(expert, _mm256_set1_epi32(3));
-    packed = _mm256_blendv_epi8(packed, _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.high)), upper);
-    expert = _mm256_and_si256(expert, _mm256_set1_epi32(3));
-  }
+  const __m256i upper = _mm256_cmpgt_epi32(expert, _mm256_set1_epi32(3));
+  const __m256i packed = _mm256_blendv_epi8(_mm256_load_si256(reinterpret_cast<const __m256i*>(tile.low)),
+                                            _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.high)), upper);
+  expert = _mm256_and_si256(expert, _mm256_set1_epi32(3));
   const __m256i step = _mm256_and_si256(_mm256_srlv_epi32(packed, _mm256_slli_epi32(expert, 3)), _mm256_set1_epi32(0xFF));
   return _mm256_and_si256(step, _mm256_cmpgt_epi32(size, _mm256_set1_epi32(draw)));
 }
 
-template <bool kWide>
-__attribute__((target("avx2"))) inline void Resample(const PanelTile& tile, Lanes& lanes, std::uint8_t* steps) {
+// Each lane's panel sum, for panels of 5 to 8 experts.
+__attribute__((target("avx2"))) inline __m256i WideSum(const PanelTile& tile, Lanes& lanes) {
   const __m256i size = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.size));
   const __m256i size_pair = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.size_pair));
   __m256i sum = _mm256_setzero_si256();
   for (int w = 0; w < tile.words; ++w) {
     // Both 16-bit fields of each lane's word times its panel size, high halves: two expert picks.
     const __m256i picks = _mm256_mulhi_epu16(Next(lanes), size_pair);
-    sum = _mm256_add_epi32(sum, Pick<kWide>(tile, _mm256_and_si256(picks, _mm256_set1_epi32(0xFFFF)), 2 * w, size));
-    sum = _mm256_add_epi32(sum, Pick<kWide>(tile, _mm256_srli_epi32(picks, 16), 2 * w + 1, size));
+    sum = _mm256_add_epi32(sum, Pick(tile, _mm256_and_si256(picks, _mm256_set1_epi32(0xFFFF)), 2 * w, size));
+    sum = _mm256_add_epi32(sum, Pick(tile, _mm256_srli_epi32(picks, 16), 2 * w + 1, size));
   }
+  return sum;
+}
+
+// Each lane's panel sum, for panels of at most 4 experts: a word's two picks (each
+// below 4, in its 16-bit half) OR-ed into the tile's gather make a byte shuffle that
+// puts the two picked steps in the two halves; the halves are added at the end.
+__attribute__((target("avx2"))) inline __m256i NarrowSum(const PanelTile& tile, Lanes& lanes) {
+  const __m256i size_pair = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.size_pair));
+  const __m256i packed = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.low));
+  __m256i halves = _mm256_setzero_si256();
+  for (int w = 0; w < tile.words; ++w) {
+    const __m256i picks = _mm256_mulhi_epu16(Next(lanes), size_pair);
+    const __m256i gather = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.gather[w]));
+    halves = _mm256_add_epi32(halves, _mm256_shuffle_epi8(packed, _mm256_or_si256(picks, gather)));
+  }
+  return _mm256_add_epi32(_mm256_and_si256(halves, _mm256_set1_epi32(0xFFFF)), _mm256_srli_epi32(halves, 16));
+}
+
+__attribute__((target("avx2"))) inline void Resample(const PanelTile& tile, Lanes& lanes, std::uint8_t* steps) {
+  const __m256i size = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.size));
+  const __m256i sum = tile.words > 2 ? WideSum(tile, lanes) : NarrowSum(tile, lanes);
   const __m256i twice = _mm256_add_epi32(_mm256_add_epi32(sum, sum), size);
   const __m256i reciprocal = _mm256_load_si256(reinterpret_cast<const __m256i*>(tile.reciprocal));
   const __m256i mean = _mm256_srli_epi32(_mm256_mullo_epi32(twice, reciprocal), 16);
@@ -109,6 +127,13 @@ std::vector<PanelTile> BuildPanelTiles(const Plan& plan) {
       const auto size = static_cast<std::uint32_t>(tile.size[lane]);
       tile.size_pair[lane] = size | size << 16;
       tile.reciprocal[lane] = TileReciprocal(tile.size[lane]);
+      // Byte 4 * lane of the lane's register half, where its first expert is.
+      const auto base = static_cast<std::uint32_t>(4 * (lane % 4));
+      for (std::uint32_t w = 0; w < 2; ++w) {
+        const std::uint32_t low_draw = size > 2 * w ? base : 0x80;
+        const std::uint32_t high_draw = size > 2 * w + 1 ? base : 0x80;
+        tile.gather[w][lane] = low_draw | 0x80u << 8 | high_draw << 16 | 0x80u << 24;
+      }
     }
   });
   return tiles;
@@ -122,13 +147,7 @@ __attribute__((target("avx2"))) void ResampleTiles(const std::vector<PanelTile>&
               _mm256_loadu_si256(reinterpret_cast<const __m256i*>(state[1])),
               _mm256_loadu_si256(reinterpret_cast<const __m256i*>(state[2])),
               _mm256_loadu_si256(reinterpret_cast<const __m256i*>(state[3]))};
-  for (const PanelTile& tile : tiles) {
-    if (tile.words > 2) {
-      Resample<true>(tile, lanes, steps);
-    } else {
-      Resample<false>(tile, lanes, steps);
-    }
-  }
+  for (const PanelTile& tile : tiles) Resample(tile, lanes, steps);
 }
 
 void RestoreTiles(const std::vector<PanelTile>& tiles, std::uint8_t* steps) {

@@ -23,6 +23,11 @@ struct PanelTile {
   alignas(32) std::int32_t size[kLanes] = {};
   alignas(32) std::int32_t reciprocal[kLanes] = {};  // TileReciprocal(size)
   alignas(32) std::int32_t published[kLanes] = {};
+  // Tiles of at most 4 experts a lane (2 words): the byte shuffle that, OR-ed with a
+  // word's two picks, gathers both picked steps in one instruction. Each lane's 16-bit
+  // halves index its own 4 bytes of `low` (4 * lane within the register half), or are
+  // 0x80, which gives 0, for a draw the lane's panel does not make.
+  alignas(32) std::uint32_t gather[2][kLanes] = {};
 };
 
 // ceil(2^16 / (2 size)): (2 sum + size) * TileReciprocal(size) >> 16 is
