@@ -85,8 +85,14 @@ Status Engine::LoadAll() {
 }
 
 Status Engine::Warm() const {
-  for (const std::string& id : edition_ids()) OCINDEX_RETURN_IF_ERROR(Edition(id));
+  std::vector<const LoadedEdition*> loaded;
+  for (const std::string& id : edition_ids()) {
+    auto edition = Edition(id);
+    if (!edition) return edition.error();
+    loaded.push_back(*edition);
+  }
   StartFlows();
+  for (const LoadedEdition* edition : loaded) edition->Ranked();
   return {};
 }
 

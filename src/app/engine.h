@@ -9,6 +9,7 @@
 // start.
 #pragma once
 
+#include <atomic>
 #include <future>
 #include <map>
 #include <memory>
@@ -37,16 +38,22 @@ struct LoadedEdition {
   const LoadedEdition* previous = nullptr;  // the framework's previous edition, if stored
   std::map<std::string, adapters::StoredProfile> narratives;  // current revision, by ISO3
 
-  // Every measure's ranks in three scopes, worked out on first use (the what-if and
-  // target queries start from them); safe from any thread.
+  // Every measure's ranks in three scopes, worked out on first use (profiles, the
+  // what-if and target queries start from them); safe from any thread.
   const core::RankedEdition& Ranked() const {
-    std::call_once(ranked_once_, [this] { ranked_ = std::make_unique<const core::RankedEdition>(edition, card); });
+    std::call_once(ranked_once_, [this] {
+      ranked_ = std::make_unique<const core::RankedEdition>(edition, card);
+      is_ranked_ = true;
+    });
     return *ranked_;
   }
+  // Whether Ranked() has its answer already (it would not wait).
+  bool is_ranked() const { return is_ranked_; }
 
  private:
   mutable std::once_flag ranked_once_;
   mutable std::unique_ptr<const core::RankedEdition> ranked_;
+  mutable std::atomic<bool> is_ranked_ = false;
 };
 
 // Opens the store at `location` (a database path; empty: the default location) as a
@@ -67,6 +74,8 @@ class Engine {
   Status LoadAll();
   // The same for the editions listed when the engine opened, safe while other threads
   // read: a server that listens first loads them meanwhile (a request for one waits).
+  // Then it ranks them (LoadedEdition::Ranked), so that a server's first profile does
+  // not wait for the ranks of every unit (seconds at 100,000 units).
   Status Warm() const;
 
   const core::Geography& geography() const { return catalog_.geography(); }
