@@ -7,7 +7,13 @@
 # Environment: DURATION (default 10), ROUNDS (3), CONNECTIONS (64), THREADS (server
 # threads, 2), WRK_THREADS (2), DB (the store `serve` reads: a path or a postgresql://
 # URI; default a new SQLite file), BASE (another ocindex binary, e.g. an earlier build,
-# measured alongside). Needs nginx (nginx-light) and wrk (tools/setup.sh installs both).
+# measured alongside), PIN (1: the servers on CPU 0, wrk on CPU 1, one server thread and
+# one wrk thread unless THREADS and WRK_THREADS say otherwise). Needs nginx (nginx-light)
+# and wrk (tools/setup.sh installs both).
+#
+# Unpinned, the servers share the cores with wrk, and the latency tail measures the
+# scheduler (a server thread waiting for wrk's time slice) as much as the server; pinned,
+# neither takes the other's core, so the tail is the server's own.
 # The targets take turns, ROUNDS times, so a change in the machine's load hits them
 # alike. Prints requests/s and p50/p90/p99 latency of each target in each round, and the
 # ratios ocindex/nginx (and ocindex/base) per round with their median.
@@ -19,9 +25,15 @@ DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 BASE=${BASE:-}
 CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
-WRK_THREADS=${WRK_THREADS:-2}
-for tool in nginx wrk curl; do
+PIN=${PIN:-0}
+SERVER_CPUS="" WRK_CPUS="" THREADS_DEFAULT=2
+if [[ $PIN == 1 ]]; then
+  (($(nproc) >= 2)) || { echo "$0: PIN=1 needs two CPUs" >&2; exit 1; }
+  SERVER_CPUS=0 WRK_CPUS=1 THREADS_DEFAULT=1
+fi
+THREADS=${THREADS:-$THREADS_DEFAULT}
+WRK_THREADS=${WRK_THREADS:-$THREADS_DEFAULT}
+for tool in nginx wrk curl taskset; do
   command -v "$tool" >/dev/null || { echo "$0: $tool not found; run tools/setup.sh" >&2; exit 1; }
 done
 
@@ -44,17 +56,18 @@ PATHS=(
   "/api/v1/editions/2023/compare?countries=KAZ,UZB,KGZ"
 )
 
-start_serve "$OCINDEX" "$WORK/serve.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
+SERVE_CPUS=$SERVER_CPUS start_serve "$OCINDEX" "$WORK/serve.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
 OCINDEX_URL=$URL
 TARGET_NAMES=(ocindex) TARGET_URLS=("$OCINDEX_URL")
 if [[ -n $BASE ]]; then  # an earlier build, on the same store, measured in the same run
   OCINDEX_PID=$SERVER_PID
-  start_serve "$BASE" "$WORK/base.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
+  SERVE_CPUS=$SERVER_CPUS start_serve "$BASE" "$WORK/base.log" "${DB:-$WORK/ocindex.db}" --threads "$THREADS"
   BASE_PID=$SERVER_PID SERVER_PID=$OCINDEX_PID
   TARGET_NAMES+=(base) TARGET_URLS+=("$URL")
 fi
 
-# The same bytes as files: nginx maps the URI path (query ignored) to a file.
+# The same bytes as files: nginx maps the URI path (query ignored) to a file. nginx as
+# one would tune it for this: open files cached, bodies sent with sendfile.
 mkdir -p "$WORK/www"
 for path in "${PATHS[@]}"; do
   file="$WORK/www${path%%\?*}"
@@ -66,7 +79,7 @@ chmod -R a+rX "$WORK/www"
 NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$WORK/nginx/logs"
 cat >"$WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
+worker_processes $THREADS;
 error_log $WORK/nginx/logs/error.log;
 pid $WORK/nginx/nginx.pid;
 daemon off;
@@ -76,6 +89,9 @@ http {
   default_type application/json;
   etag on;
   keepalive_requests 1000000;
+  open_file_cache max=100;
+  open_file_cache_valid 60s;
+  sendfile on;
   client_body_temp_path $WORK/nginx/body;
   proxy_temp_path $WORK/nginx/proxy;
   fastcgi_temp_path $WORK/nginx/fastcgi;
@@ -88,7 +104,7 @@ http {
   }
 }
 CONF
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/logs/error.log" &
+$(pinned "$SERVER_CPUS") nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -e "$WORK/nginx/logs/error.log" &
 NGINX_PID=$!
 sleep 0.5
 TARGET_NAMES+=(nginx) TARGET_URLS+=("http://127.0.0.1:$NGINX_PORT")
@@ -109,7 +125,7 @@ done
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v+0 } else { sub(/s$/,"",v); print v*1000 } }'; }
 run() {  # name url -> "rps p50 p90 p99"
   local out
-  out=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/paths.lua" "$2")
+  out=$($(pinned "$WRK_CPUS") wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/paths.lua" "$2")
   echo "$out" >"$WORK/wrk-$1.txt"
   local rps p50 p90 p99
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
@@ -125,7 +141,7 @@ for url in "${TARGET_URLS[@]}"; do
   for path in "${PATHS[@]}"; do curl -sf "$url$path" -o /dev/null; done
 done
 
-echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${#PATHS[@]} paths cycled; ocindex --threads $THREADS, nginx worker_processes 2; $ROUNDS rounds, targets alternating"
+echo "wrk -t$WRK_THREADS -c$CONNECTIONS -d${DURATION}s --latency, ${#PATHS[@]} paths cycled; ocindex --threads $THREADS, nginx worker_processes $THREADS; $ROUNDS rounds, targets alternating${SERVER_CPUS:+; servers on CPU $SERVER_CPUS, wrk on CPU $WRK_CPUS}"
 printf '%-6s %-8s %12s %9s %9s %9s\n' round target "requests/s" "p50 ms" "p90 ms" "p99 ms"
 ratios=() base_ratios=()
 for round in $(seq "$ROUNDS"); do
