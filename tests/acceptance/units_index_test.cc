@@ -196,14 +196,61 @@ TEST_P(UnitsIndexTest, ABadUnitListIsRefusedAtItsLineAndChangesNothing) {
   ASSERT_TRUE(test::WriteFile(dir_.File("bad-code.csv"), "code,name,aliases\nMX-09_0001,Alvaro Obregon,\nmx 2,X,\n"));
   ExpectRefused(Options("bad-code.csv"), "municipal-2031.csv", dir_.File("bad-code.csv") + ", line 3, column 1",
                 "'mx 2' is not a unit code");
-  // A unit named like a stored country: refused at the unit's line.
-  ASSERT_TRUE(test::WriteFile(dir_.File("clash.csv"), "code,name,aliases\nMX-09_0001,Alvaro Obregon,\nU1,Mexico,\n"));
+  // A unit named like another's code: refused at the unit's line.
+  ASSERT_TRUE(test::WriteFile(dir_.File("clash.csv"), "code,name,aliases\nMX-09_0001,Alvaro Obregon,\nU1,MX-09_0001,\n"));
   ExpectRefused(Options("clash.csv"), "municipal-2031.csv", dir_.File("clash.csv") + ", line 3",
-                "'Mexico' would name both MEX and U1");
+                "would name both MX-09_0001 (its code) and U1");
   // A unit renaming a stored code.
   ASSERT_TRUE(test::WriteFile(dir_.File("rename.csv"), "code,name,aliases\nKAZ,Kazakh Steppe,\n"));
   ExpectRefused(Options("rename.csv"), "municipal-2031.csv", dir_.File("rename.csv") + ", line 2",
                 "not rename them");
+}
+
+// Municipalities often share names, and some are named like their country: the
+// shared name is refused where a unit must be picked by it, and each unit is found by
+// its code; the country keeps its name.
+TEST_P(UnitsIndexTest, UnitsThatShareANameAreImportedAndFoundByTheirCodes) {
+  if (backend_ == nullptr) return;
+  ASSERT_TRUE(test::WriteFile(dir_.File("shared.csv"), "code,name,aliases\n"
+                                                       "MX-19_0046,San Pedro,San Pedro Garza Garcia\n"
+                                                       "MX-05_0033,San Pedro,\n"
+                                                       "MX-09_0001,Mexico,\n"
+                                                       "MX-09_0002,Azcapotzalco,\n"));
+  ASSERT_TRUE(test::WriteFile(dir_.File("shared-2031.csv"),
+                              "iso3,country,continent,region,markets,actors,governance,justice\n"
+                              "MX-19_0046,San Pedro,Mexico,Nuevo Leon,3,3,7,7\n"
+                              "MX-05_0033,San Pedro,Mexico,Coahuila,6,5,5,5\n"
+                              "MX-09_0001,Mexico,Mexico,Mexico City,5,6,4,4.5\n"
+                              "MX-09_0002,Azcapotzalco,Mexico,Mexico City,8,7.5,3,3\n"));
+  // Picked by name, a shared one is refused at its line and column, naming the codes.
+  ASSERT_TRUE(test::WriteFile(dir_.File("by-name.csv"), "country,continent,region,markets,actors,governance,justice\n"
+                                                        "Azcapotzalco,Mexico,Mexico City,8,7.5,3,3\n"
+                                                        "San Pedro,Mexico,Nuevo Leon,3,3,7,7\n"));
+  ExpectRefused(Options("shared.csv"), "by-name.csv", dir_.File("by-name.csv") + ", line 3, column 1",
+                "'San Pedro' names 2 units: MX-19_0046 (San Pedro), MX-05_0033 (San Pedro); give a code in an iso3 "
+                "column");
+  auto report = Import(Options("shared.csv"), "shared-2031.csv");
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(report->editions[0].countries, 4);
+
+  auto engine = app::Engine::Open(backend_->uri());
+  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
+  ASSERT_TRUE((*engine)->LoadAll().ok());
+  server::Api api(std::move(*engine), "/nonexistent");
+  http::Response shared = Get(api, "/api/v1/editions/2031/countries/San Pedro");
+  EXPECT_EQ(shared.status, 422) << *shared.body;
+  EXPECT_NE(shared.body->find("MX-05_0033 (San Pedro)"), std::string::npos) << *shared.body;
+  EXPECT_EQ(Json::parse(*shared.body)["error"]["suggestions"], Json::array({"MX-19_0046", "MX-05_0033"}));
+  http::Response coahuila = Get(api, "/api/v1/editions/2031/countries/MX-05_0033");
+  ASSERT_EQ(coahuila.status, 200) << *coahuila.body;
+  EXPECT_EQ(Json::parse(*coahuila.body)["region"], "Coahuila");
+  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/San Pedro Garza Garcia").status, 200);  // its own alias
+  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/MX-09_0001").status, 200);
+  // "Mexico" is still the country, which this edition does not hold.
+  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/Mexico").status, 404);
+  http::Response mexico = Get(api, "/api/v1/editions/2023/countries/Mexico");
+  ASSERT_EQ(mexico.status, 200) << *mexico.body;
+  EXPECT_EQ(Json::parse(*mexico.body)["iso3"], "MEX");
 }
 
 TEST_P(UnitsIndexTest, ARowNamingAUnitNotListedStoresNeitherTheEditionNorTheList) {

@@ -84,8 +84,9 @@ Result<Geography> Geography::Build(std::vector<Country> countries, const std::ve
   const auto location = [&](size_t c) {
     return c < where.size() ? where[c] : "country " + geography.countries_[c].iso3;
   };
+  // Codes first: each finds its entry whatever the names say.
   for (size_t c = 0; c < geography.countries_.size(); ++c) {
-    Country& country = geography.countries_[c];
+    const Country& country = geography.countries_[c];
     if (!IsUnitCode(country.iso3)) {
       return MakeError(ErrorCode::kInvalidInput,
                        fmt::format("'{}' is not a unit code: expected 1 to {} of A-Z, 0-9, '_' and '-' (a "
@@ -93,17 +94,48 @@ Result<Geography> Geography::Build(std::vector<Country> countries, const std::ve
                                    country.iso3, kMaxUnitCode),
                        location(c));
     }
-    std::vector<std::string> keys{country.iso3, country.name};
-    keys.insert(keys.end(), country.aliases.begin(), country.aliases.end());
-    for (const std::string& key : keys) {
-      std::string normalized = NormalizeName(key);
-      if (normalized.empty()) continue;
-      auto [it, inserted] = geography.index_.emplace(normalized, c);
-      if (!inserted && it->second != c) {
+    auto [it, inserted] = geography.index_.emplace(NormalizeName(country.iso3), c);
+    if (!inserted) {
+      return MakeError(ErrorCode::kInvalidInput,
+                       fmt::format("the code {} names two entries: {} and this one", country.iso3,
+                                   location(it->second)),
+                       location(c));
+    }
+  }
+  const auto is_code = [&geography](const std::string& key, size_t entry) {
+    return entry != kShared && NormalizeName(geography.countries_[entry].iso3) == key;
+  };
+  for (size_t c = 0; c < geography.countries_.size(); ++c) {
+    const Country& country = geography.countries_[c];
+    std::vector<std::string> names{country.name};
+    names.insert(names.end(), country.aliases.begin(), country.aliases.end());
+    for (const std::string& name : names) {
+      std::string key = NormalizeName(name);
+      if (key.empty()) continue;
+      auto [it, inserted] = geography.index_.emplace(key, c);
+      if (inserted || it->second == c) continue;
+      const size_t held = it->second;
+      if (is_code(key, held)) {
         return MakeError(ErrorCode::kInvalidInput,
-                         "the name '" + key + "' would name both " +
-                             geography.countries_[it->second].iso3 + " and " + country.iso3,
+                         fmt::format("the name '{}' would name both {} (its code) and {}", name,
+                                     geography.countries_[held].iso3, country.iso3),
                          location(c));
+      }
+      const bool held_by_country = held != kShared && IsIso3Code(geography.countries_[held].iso3);
+      if (IsIso3Code(country.iso3)) {
+        if (held_by_country) {
+          return MakeError(ErrorCode::kInvalidInput,
+                           fmt::format("the name '{}' would name both {} and {}", name,
+                                       geography.countries_[held].iso3, country.iso3),
+                           location(c));
+        }
+        it->second = c;  // the country's name: the units that had it keep their codes
+        geography.shared_.erase(key);
+      } else if (!held_by_country) {
+        std::vector<size_t>& units = geography.shared_[key];
+        if (units.empty()) units.push_back(held);
+        if (std::find(units.begin(), units.end(), c) == units.end()) units.push_back(c);
+        it->second = kShared;
       }
     }
   }
@@ -153,7 +185,23 @@ Result<Geography> Geography::Countries() const {
 
 const Country* Geography::Find(std::string_view query) const {
   auto it = index_.find(NormalizeName(query));
-  return it == index_.end() ? nullptr : &countries_[it->second];
+  return it == index_.end() || it->second == kShared ? nullptr : &countries_[it->second];
+}
+
+std::vector<const Country*> Geography::Named(std::string_view query) const {
+  const std::string key = NormalizeName(query);
+  auto it = index_.find(key);
+  if (it == index_.end()) return {};
+  if (it->second != kShared) return {&countries_[it->second]};
+  std::vector<const Country*> named;
+  for (size_t entry : shared_.at(key)) named.push_back(&countries_[entry]);
+  return named;
+}
+
+std::string SharedNameMessage(std::string_view query, const std::vector<const Country*>& named) {
+  std::vector<std::string> listed;
+  for (const Country* entry : named) listed.push_back(fmt::format("{} ({})", entry->iso3, entry->name));
+  return fmt::format("'{}' names {} units: {}; give a code", query, named.size(), fmt::join(listed, ", "));
 }
 
 std::vector<Geography::Match> Geography::Search(std::string_view query) const {
@@ -191,11 +239,15 @@ std::vector<Geography::Match> Geography::Search(std::string_view query) const {
 std::vector<std::string> Geography::Suggest(std::string_view query, size_t limit) const {
   const std::string key = NormalizeName(query);
   std::vector<std::pair<size_t, size_t>> scored;  // distance, country
-  for (const auto& [name, country] : index_) {
+  for (const auto& [name, entry] : index_) {
     size_t distance = EditDistance(key, name);
     // A query that starts a name ("kazak") is a strong hint even if far in edits.
     if (!key.empty() && name.rfind(key, 0) == 0) distance = std::min<size_t>(distance, 1);
-    scored.emplace_back(distance, country);
+    if (entry != kShared) {
+      scored.emplace_back(distance, entry);
+    } else {
+      for (size_t unit : shared_.at(name)) scored.emplace_back(distance, unit);
+    }
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;

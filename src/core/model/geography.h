@@ -21,9 +21,13 @@ struct Country {
 class Geography {
  public:
   Geography() = default;
-  // Fails if a code is malformed (IsUnitCode) or a name or alias would name two
-  // countries. `where`, if given, says where each entry came from ("units.csv, line
-  // 7") for the error; else it names the entry's code.
+  // Fails if a code is malformed (IsUnitCode) or names two entries, if a name or alias
+  // is another entry's code, or if two countries (ISO3 codes) share a name or alias.
+  // Units may share names, as municipalities of one country often do: a name two units
+  // share finds neither (Find), and Named lists them; a unit named like a country
+  // ("Guatemala", a department) leaves the name to the country and is found by its
+  // code. `where`, if given, says where each entry came from ("units.csv, line 7") for
+  // the error; else it names the entry's code.
   static Result<Geography> Build(std::vector<Country> countries, const std::vector<std::string>& where = {});
 
   // This list with `units` added; a unit whose code is listed already restates it (the
@@ -35,8 +39,12 @@ class Geography {
   const std::vector<Country>& countries() const { return countries_; }
   // The countries alone (ISO3 codes), without the units of other indices.
   Result<Geography> Countries() const;
-  // By ISO3, name or alias; case, accents and punctuation are ignored. nullptr if unknown.
+  // By ISO3, name or alias; case, accents and punctuation are ignored. nullptr if unknown
+  // or if the query is a name several units share.
   const Country* Find(std::string_view query) const;
+  // Every entry the query names, as Find matches: none, the one Find gives, or the
+  // units that share the name.
+  std::vector<const Country*> Named(std::string_view query) const;
   // Up to `limit` names closest to an unknown query, best first.
   std::vector<std::string> Suggest(std::string_view query, size_t limit = 3) const;
 
@@ -51,9 +59,15 @@ class Geography {
   std::vector<Match> Search(std::string_view query) const;
 
  private:
+  static constexpr size_t kShared = static_cast<size_t>(-1);
   std::vector<Country> countries_;
-  std::unordered_map<std::string, size_t> index_;  // normalised key -> country
+  std::unordered_map<std::string, size_t> index_;  // normalised key -> entry, or kShared
+  std::unordered_map<std::string, std::vector<size_t>> shared_;  // key -> the units sharing it
 };
+
+// "'San Jose' names 2 units: CR-SJ1 (San José), CR-SJ2 (San José); give a code", for
+// a query that names several entries (Geography::Named).
+std::string SharedNameMessage(std::string_view query, const std::vector<const Country*>& named);
 
 // ISO 3166-1 alpha-3: three capital letters.
 bool IsIso3Code(std::string_view code);

@@ -8,6 +8,9 @@ namespace ocindex::core {
 
 Result<std::string> ResolveCountry(const Geography& geography, const std::string& query) {
   if (const Country* country = geography.Find(query)) return country->iso3;
+  if (auto named = geography.Named(query); named.size() > 1) {
+    return MakeError(ErrorCode::kInvalidInput, SharedNameMessage(query, named));
+  }
   auto suggestions = geography.Suggest(query);
   return MakeError(ErrorCode::kNotFound,
                    fmt::format("unknown country '{}'{}", query,

@@ -11,8 +11,12 @@ app::PlaceFilter PlaceFilterOf(const Request& request) {
 }
 
 Response CountryErrorResponse(const app::Engine& engine, const Error& error, const std::vector<std::string>& names) {
+  const core::Geography& geography = engine.geography();
   for (const std::string& name : names) {
-    if (engine.geography().Find(name) == nullptr) return ErrorResponse(error, engine.geography().Suggest(name));
+    if (geography.Find(name) != nullptr) continue;
+    std::vector<std::string> codes;  // a name units share: their codes are the answers
+    for (const core::Country* unit : geography.Named(name)) codes.push_back(unit->iso3);
+    return ErrorResponse(error, codes.size() > 1 ? codes : geography.Suggest(name));
   }
   return ErrorResponse(error);
 }

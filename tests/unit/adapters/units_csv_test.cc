@@ -47,11 +47,17 @@ TEST(UnitsCsv, RefusesAnotherHeader) {
   EXPECT_NE(empty.error().ToString().find("units.csv"), std::string::npos) << empty.error().ToString();
 }
 
-TEST(UnitsCsv, RefusesACodeOrNameOfTwoUnitsAtTheSecondOnesLine) {
+TEST(UnitsCsv, RefusesACodeOfTwoUnitsAtTheSecondOnesLine) {
   ExpectRefused(ParseUnitsCsv("code,name,aliases\nU1,Unit 1,\nU2,Unit 2,\nU1,Unit 3,\n", "units.csv"),
-                "units.csv, line 4", "would name both U1 and U1");
-  ExpectRefused(ParseUnitsCsv("code,name,aliases\nU1,Springfield,\nU2,Unit 2,springfield\n", "units.csv"),
-                "units.csv, line 3", "'springfield' would name both U1 and U2");
+                "units.csv, line 4", "the code U1 names two entries: units.csv, line 2 and this one");
+  ExpectRefused(ParseUnitsCsv("code,name,aliases\nU1,Springfield,\nU2,Unit 2,u1\n", "units.csv"),
+                "units.csv, line 3", "'u1' would name both U1 (its code) and U2");
+}
+
+TEST(UnitsCsv, TakesUnitsThatShareAName) {
+  auto units = ParseUnitsCsv("code,name,aliases\nU1,Springfield,\nU2,Unit 2,springfield\n", "units.csv");
+  ASSERT_TRUE(units.ok()) << units.error().ToString();
+  EXPECT_EQ(units->units.Named("Springfield").size(), 2u);
 }
 
 TEST(GeographyCsv, CountriesKeepIso3Codes) {

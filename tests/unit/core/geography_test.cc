@@ -157,7 +157,7 @@ TEST(GeographyBuildTest, TakesUnitCodesWiderThanIso3) {
 
 TEST(GeographyBuildTest, NamesTheEntryWhereGiven) {
   std::vector<Country> countries = SomeCountries();
-  countries.push_back({"U1", "Kazakhstan", {}});
+  countries.push_back({"U1", "Unit 1", {"kaz"}});
   std::vector<std::string> where(countries.size(), "elsewhere");
   where.back() = "units.csv, line 2";
   auto built = Geography::Build(countries, where);
@@ -226,13 +226,54 @@ TEST(GeographyWithTest, CountriesLeaveOutTheUnits) {
   EXPECT_EQ(IsoOf(*countries, "Kazakhstan"), "KAZ");
 }
 
-TEST(GeographyWithTest, AUnitNamedLikeAListedCountryIsRefusedAtItsLine) {
+TEST(GeographyWithTest, AUnitNamedLikeAListedCountryLeavesTheNameToTheCountry) {
   auto listed = Geography::Build(SomeCountries());
   ASSERT_TRUE(listed.ok());
-  auto with = listed->With({{"U1", "Unit 1", {}}, {"U2", "Libya", {}}}, {"u.csv, line 2", "u.csv, line 3"});
-  ASSERT_FALSE(with.ok());
-  EXPECT_EQ(with.error().where, "u.csv, line 3");
-  EXPECT_EQ(listed->countries().size(), SomeCountries().size());  // the listed ones untouched
+  // A department named like its country, as Guatemala's is.
+  auto with = listed->With({{"U1", "Unit 1", {}}, {"U2", "Libya", {"Tripolitania"}}}, {"u.csv, line 2", "u.csv, line 3"});
+  ASSERT_TRUE(with.ok()) << with.error().ToString();
+  EXPECT_EQ(IsoOf(*with, "Libya"), "LBY");
+  EXPECT_EQ(IsoOf(*with, "U2"), "U2");
+  EXPECT_EQ(IsoOf(*with, "Tripolitania"), "U2");
+  ASSERT_EQ(with->Named("libya").size(), 1u);
+  EXPECT_EQ(with->Named("libya").front()->iso3, "LBY");
+}
+
+TEST(GeographyWithTest, UnitsMayShareANameThatThenFindsNeither) {
+  auto listed = Geography::Build(SomeCountries());
+  ASSERT_TRUE(listed.ok());
+  auto with = listed->With({{"US-IL-SPR", "Springfield", {}}, {"US-MA-SPR", "Springfield", {"Springfield MA"}},
+                            {"US-MO-SPR", "Springfield", {}}},
+                           {"u.csv, line 2", "u.csv, line 3", "u.csv, line 4"});
+  ASSERT_TRUE(with.ok()) << with.error().ToString();
+  EXPECT_EQ(with->Find("springfield"), nullptr);
+  std::vector<std::string> codes;
+  for (const Country* unit : with->Named("Springfield")) codes.push_back(unit->iso3);
+  EXPECT_EQ(codes, (std::vector<std::string>{"US-IL-SPR", "US-MA-SPR", "US-MO-SPR"}));
+  // Each is found by its code, and by a name of its own.
+  EXPECT_EQ(IsoOf(*with, "us-mo-spr"), "US-MO-SPR");
+  EXPECT_EQ(IsoOf(*with, "Springfield, MA"), "US-MA-SPR");
+  EXPECT_EQ(SharedNameMessage("Springfield", with->Named("Springfield")),
+            "'Springfield' names 3 units: US-IL-SPR (Springfield), US-MA-SPR (Springfield), US-MO-SPR (Springfield); "
+            "give a code");
+  EXPECT_TRUE(with->Named("Shelbyville").empty());
+}
+
+TEST(GeographyWithTest, ACountryTakesANameUnitsShared) {
+  // Listed in this order, the units share "Libya" before the country claims it.
+  std::vector<Country> entries{{"U1", "Libya", {}}, {"U2", "Libya", {}}, {"LBY", "Libya", {}}};
+  auto built = Geography::Build(entries);
+  ASSERT_TRUE(built.ok()) << built.error().ToString();
+  EXPECT_EQ(IsoOf(*built, "Libya"), "LBY");
+  EXPECT_EQ(built->Named("Libya").size(), 1u);
+}
+
+TEST(GeographyWithTest, ANameStillMayNotBeAnotherUnitsCode) {
+  auto built = Geography::Build({{"U1", "Unit 1", {}}, {"U2", "Unit 2", {"u1"}}}, {"u.csv, line 2", "u.csv, line 3"});
+  ASSERT_FALSE(built.ok());
+  EXPECT_EQ(built.error().where, "u.csv, line 3");
+  EXPECT_NE(built.error().message.find("would name both U1 (its code) and U2"), std::string::npos)
+      << built.error().message;
 }
 
 TEST(GeographyBuildTest, AllowsAnAliasEqualToItsOwnNameInAnotherCase) {
