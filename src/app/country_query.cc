@@ -18,8 +18,16 @@ Result<int> FindAssessedCountry(const Engine& engine, const LoadedEdition& editi
   std::string iso3;
   OCINDEX_ASSIGN_OR_RETURN(iso3, core::ResolveCountry(engine.geography(), query));
   auto index = edition.edition.dataset.FindCountry(iso3);
-  if (!index) return MakeError(ErrorCode::kNotFound, fmt::format("{} is not assessed in edition {}", iso3, edition.id));
-  return *index;
+  if (index) return *index;
+  // Not the country, maybe a unit named like it ("Guatemala", a department).
+  std::vector<std::string> units;
+  for (const core::Country* unit : engine.geography().AlsoNamed(query)) {
+    if (edition.edition.dataset.FindCountry(unit->iso3)) units.push_back(fmt::format("{} ({})", unit->iso3, unit->name));
+  }
+  return MakeError(ErrorCode::kNotFound,
+                   fmt::format("{} is not assessed in edition {}{}", iso3, edition.id,
+                               units.empty() ? std::string()
+                                             : fmt::format("; the unit {} is: give its code", fmt::join(units, ", "))));
 }
 
 Result<CountryInEdition> FindCountryInEdition(const Engine& engine, const std::string& edition,

@@ -102,44 +102,55 @@ Result<Geography> Geography::Build(std::vector<Country> countries, const std::ve
                        location(c));
     }
   }
-  const auto is_code = [&geography](const std::string& key, size_t entry) {
-    return entry != kShared && NormalizeName(geography.countries_[entry].iso3) == key;
-  };
   for (size_t c = 0; c < geography.countries_.size(); ++c) {
     const Country& country = geography.countries_[c];
     std::vector<std::string> names{country.name};
     names.insert(names.end(), country.aliases.begin(), country.aliases.end());
     for (const std::string& name : names) {
-      std::string key = NormalizeName(name);
-      if (key.empty()) continue;
-      auto [it, inserted] = geography.index_.emplace(key, c);
-      if (inserted || it->second == c) continue;
-      const size_t held = it->second;
-      if (is_code(key, held)) {
-        return MakeError(ErrorCode::kInvalidInput,
-                         fmt::format("the name '{}' would name both {} (its code) and {}", name,
-                                     geography.countries_[held].iso3, country.iso3),
-                         location(c));
-      }
-      const bool held_by_country = held != kShared && IsIso3Code(geography.countries_[held].iso3);
-      if (IsIso3Code(country.iso3)) {
-        if (held_by_country) {
-          return MakeError(ErrorCode::kInvalidInput,
-                           fmt::format("the name '{}' would name both {} and {}", name,
-                                       geography.countries_[held].iso3, country.iso3),
-                           location(c));
-        }
-        it->second = c;  // the country's name: the units that had it keep their codes
-        geography.shared_.erase(key);
-      } else if (!held_by_country) {
-        std::vector<size_t>& units = geography.shared_[key];
-        if (units.empty()) units.push_back(held);
-        if (std::find(units.begin(), units.end(), c) == units.end()) units.push_back(c);
-        it->second = kShared;
+      if (std::string problem = geography.IndexName(name, c); !problem.empty()) {
+        return MakeError(ErrorCode::kInvalidInput, problem, location(c));
       }
     }
   }
   return geography;
+}
+
+std::string Geography::IndexName(const std::string& name, size_t entry) {
+  const auto add_once = [](std::vector<size_t>& entries, size_t e) {
+    if (std::find(entries.begin(), entries.end(), e) == entries.end()) entries.push_back(e);
+  };
+  std::string key = NormalizeName(name);
+  if (key.empty()) return {};
+  auto [it, inserted] = index_.emplace(key, entry);
+  if (inserted || it->second == entry) return {};
+  const size_t held = it->second;
+  const std::string& code = countries_[entry].iso3;
+  if (held != kShared && NormalizeName(countries_[held].iso3) == key) {
+    return fmt::format("the name '{}' would name both {} (its code) and {}", name, countries_[held].iso3, code);
+  }
+  const bool held_by_country = held != kShared && IsIso3Code(countries_[held].iso3);
+  if (!IsIso3Code(code)) {  // a unit: it shares the name with other units, or leaves it to a country
+    if (held_by_country) {
+      add_once(also_[key], entry);
+    } else {
+      std::vector<size_t>& units = shared_[key];
+      if (units.empty()) units.push_back(held);
+      add_once(units, entry);
+      it->second = kShared;
+    }
+    return {};
+  }
+  if (held_by_country) return fmt::format("the name '{}' would name both {} and {}", name, countries_[held].iso3, code);
+  // A country takes the name from the units that had it; they keep their codes.
+  std::vector<size_t>& also = also_[key];
+  if (auto shared = shared_.find(key); shared != shared_.end()) {
+    also.insert(also.end(), shared->second.begin(), shared->second.end());
+    shared_.erase(shared);
+  } else {
+    also.push_back(held);
+  }
+  it->second = entry;
+  return {};
 }
 
 Result<Geography> Geography::With(std::vector<Country> units, const std::vector<std::string>& where) const {
@@ -196,6 +207,14 @@ std::vector<const Country*> Geography::Named(std::string_view query) const {
   std::vector<const Country*> named;
   for (size_t entry : shared_.at(key)) named.push_back(&countries_[entry]);
   return named;
+}
+
+std::vector<const Country*> Geography::AlsoNamed(std::string_view query) const {
+  std::vector<const Country*> units;
+  if (auto it = also_.find(NormalizeName(query)); it != also_.end()) {
+    for (size_t unit : it->second) units.push_back(&countries_[unit]);
+  }
+  return units;
 }
 
 std::string SharedNameMessage(std::string_view query, const std::vector<const Country*>& named) {

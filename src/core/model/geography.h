@@ -45,6 +45,9 @@ class Geography {
   // Every entry the query names, as Find matches: none, the one Find gives, or the
   // units that share the name.
   std::vector<const Country*> Named(std::string_view query) const;
+  // The units that also carry a name a country holds (Guatemala's department
+  // Guatemala): Find gives the country, these are found by their codes.
+  std::vector<const Country*> AlsoNamed(std::string_view query) const;
   // Up to `limit` names closest to an unknown query, best first.
   std::vector<std::string> Suggest(std::string_view query, size_t limit = 3) const;
 
@@ -60,9 +63,13 @@ class Geography {
 
  private:
   static constexpr size_t kShared = static_cast<size_t>(-1);
+  // Files a name or alias of `entry` by Build's rules; why it cannot be, or "".
+  std::string IndexName(const std::string& name, size_t entry);
+
   std::vector<Country> countries_;
   std::unordered_map<std::string, size_t> index_;  // normalised key -> entry, or kShared
   std::unordered_map<std::string, std::vector<size_t>> shared_;  // key -> the units sharing it
+  std::unordered_map<std::string, std::vector<size_t>> also_;    // a country's key -> units with it too
 };
 
 // "'San Jose' names 2 units: CR-SJ1 (San José), CR-SJ2 (San José); give a code", for

@@ -237,6 +237,9 @@ TEST(GeographyWithTest, AUnitNamedLikeAListedCountryLeavesTheNameToTheCountry) {
   EXPECT_EQ(IsoOf(*with, "Tripolitania"), "U2");
   ASSERT_EQ(with->Named("libya").size(), 1u);
   EXPECT_EQ(with->Named("libya").front()->iso3, "LBY");
+  ASSERT_EQ(with->AlsoNamed("Libya").size(), 1u);
+  EXPECT_EQ(with->AlsoNamed("Libya").front()->iso3, "U2");
+  EXPECT_TRUE(with->AlsoNamed("Kazakhstan").empty());
 }
 
 TEST(GeographyWithTest, UnitsMayShareANameThatThenFindsNeither) {
@@ -266,6 +269,9 @@ TEST(GeographyWithTest, ACountryTakesANameUnitsShared) {
   ASSERT_TRUE(built.ok()) << built.error().ToString();
   EXPECT_EQ(IsoOf(*built, "Libya"), "LBY");
   EXPECT_EQ(built->Named("Libya").size(), 1u);
+  std::vector<std::string> also;
+  for (const Country* unit : built->AlsoNamed("Libya")) also.push_back(unit->iso3);
+  EXPECT_EQ(also, (std::vector<std::string>{"U1", "U2"}));
 }
 
 TEST(GeographyWithTest, ANameStillMayNotBeAnotherUnitsCode) {
