@@ -20,14 +20,12 @@ Result<int> FindAssessedCountry(const Engine& engine, const LoadedEdition& editi
   auto index = edition.edition.dataset.FindCountry(iso3);
   if (index) return *index;
   // Not the country, maybe a unit named like it ("Guatemala", a department).
-  std::vector<std::string> units;
-  for (const core::Country* unit : engine.geography().AlsoNamed(query)) {
-    if (edition.edition.dataset.FindCountry(unit->iso3)) units.push_back(fmt::format("{} ({})", unit->iso3, unit->name));
-  }
+  std::vector<const core::Country*> units = engine.geography().AlsoNamed(query);
+  std::erase_if(units, [&](const core::Country* unit) { return !edition.edition.dataset.FindCountry(unit->iso3); });
   return MakeError(ErrorCode::kNotFound,
                    fmt::format("{} is not assessed in edition {}{}", iso3, edition.id,
                                units.empty() ? std::string()
-                                             : fmt::format("; the unit {} is: give its code", fmt::join(units, ", "))));
+                                             : fmt::format("; the unit {} is: give its code", core::CodesAndNames(units))));
 }
 
 Result<CountryInEdition> FindCountryInEdition(const Engine& engine, const std::string& edition,

@@ -159,12 +159,12 @@ void DatasetReader::Row(const TableRow& row) {
     }
   } else {
     country = st.geography.Find(name);
-    if (auto named = st.geography.Named(name); named.size() > 1) {
-      problems.Add(row.number, static_cast<int>(*st.country_column),
-                   core::SharedNameMessage(name, named) + " in an iso3 column");
-      return;
-    }
     if (country == nullptr) {
+      if (auto named = st.geography.Named(name); named.size() > 1) {
+        problems.Add(row.number, static_cast<int>(*st.country_column),
+                     core::SharedNameMessage(name, named) + " in an iso3 column");
+        return;
+      }
       std::vector<std::string> suggestions = st.geography.Suggest(name);
       problems.Add(row.number, static_cast<int>(*st.country_column),
                    fmt::format("unknown country '{}'{}", name,

@@ -116,9 +116,6 @@ Result<Geography> Geography::Build(std::vector<Country> countries, const std::ve
 }
 
 std::string Geography::IndexName(const std::string& name, size_t entry) {
-  const auto add_once = [](std::vector<size_t>& entries, size_t e) {
-    if (std::find(entries.begin(), entries.end(), e) == entries.end()) entries.push_back(e);
-  };
   std::string key = NormalizeName(name);
   if (key.empty()) return {};
   auto [it, inserted] = index_.emplace(key, entry);
@@ -129,27 +126,21 @@ std::string Geography::IndexName(const std::string& name, size_t entry) {
     return fmt::format("the name '{}' would name both {} (its code) and {}", name, countries_[held].iso3, code);
   }
   const bool held_by_country = held != kShared && IsIso3Code(countries_[held].iso3);
-  if (!IsIso3Code(code)) {  // a unit: it shares the name with other units, or leaves it to a country
-    if (held_by_country) {
-      add_once(also_[key], entry);
-    } else {
-      std::vector<size_t>& units = shared_[key];
-      if (units.empty()) units.push_back(held);
-      add_once(units, entry);
-      it->second = kShared;
-    }
-    return {};
+  if (held_by_country && IsIso3Code(code)) {
+    return fmt::format("the name '{}' would name both {} and {}", name, countries_[held].iso3, code);
   }
-  if (held_by_country) return fmt::format("the name '{}' would name both {} and {}", name, countries_[held].iso3, code);
-  // A country takes the name from the units that had it; they keep their codes.
-  std::vector<size_t>& also = also_[key];
-  if (auto shared = shared_.find(key); shared != shared_.end()) {
-    also.insert(also.end(), shared->second.begin(), shared->second.end());
-    shared_.erase(shared);
+  // The key finds the country that has it, else none; the units with it go to units_.
+  std::vector<size_t>& units = units_[key];
+  const auto add_once = [&units](size_t unit) {
+    if (std::find(units.begin(), units.end(), unit) == units.end()) units.push_back(unit);
+  };
+  if (held != kShared && !held_by_country) add_once(held);  // the unit that had it alone
+  if (IsIso3Code(code)) {
+    it->second = entry;
   } else {
-    also.push_back(held);
+    add_once(entry);
+    if (!held_by_country) it->second = kShared;
   }
-  it->second = entry;
   return {};
 }
 
@@ -203,24 +194,31 @@ std::vector<const Country*> Geography::Named(std::string_view query) const {
   const std::string key = NormalizeName(query);
   auto it = index_.find(key);
   if (it == index_.end()) return {};
-  if (it->second != kShared) return {&countries_[it->second]};
-  std::vector<const Country*> named;
-  for (size_t entry : shared_.at(key)) named.push_back(&countries_[entry]);
-  return named;
+  return it->second == kShared ? Entries(units_.at(key)) : std::vector<const Country*>{&countries_[it->second]};
 }
 
 std::vector<const Country*> Geography::AlsoNamed(std::string_view query) const {
-  std::vector<const Country*> units;
-  if (auto it = also_.find(NormalizeName(query)); it != also_.end()) {
-    for (size_t unit : it->second) units.push_back(&countries_[unit]);
-  }
-  return units;
+  const std::string key = NormalizeName(query);
+  auto it = index_.find(key);
+  auto units = units_.find(key);
+  if (it == index_.end() || it->second == kShared || units == units_.end()) return {};
+  return Entries(units->second);
+}
+
+std::vector<const Country*> Geography::Entries(const std::vector<size_t>& indices) const {
+  std::vector<const Country*> entries;
+  for (size_t i : indices) entries.push_back(&countries_[i]);
+  return entries;
+}
+
+std::string CodesAndNames(const std::vector<const Country*>& entries) {
+  std::vector<std::string> listed;
+  for (const Country* entry : entries) listed.push_back(fmt::format("{} ({})", entry->iso3, entry->name));
+  return fmt::format("{}", fmt::join(listed, ", "));
 }
 
 std::string SharedNameMessage(std::string_view query, const std::vector<const Country*>& named) {
-  std::vector<std::string> listed;
-  for (const Country* entry : named) listed.push_back(fmt::format("{} ({})", entry->iso3, entry->name));
-  return fmt::format("'{}' names {} units: {}; give a code", query, named.size(), fmt::join(listed, ", "));
+  return fmt::format("'{}' names {} units: {}; give a code", query, named.size(), CodesAndNames(named));
 }
 
 std::vector<Geography::Match> Geography::Search(std::string_view query) const {
@@ -265,7 +263,7 @@ std::vector<std::string> Geography::Suggest(std::string_view query, size_t limit
     if (entry != kShared) {
       scored.emplace_back(distance, entry);
     } else {
-      for (size_t unit : shared_.at(name)) scored.emplace_back(distance, unit);
+      for (size_t unit : units_.at(name)) scored.emplace_back(distance, unit);
     }
   }
   std::sort(scored.begin(), scored.end());

@@ -65,12 +65,17 @@ class Geography {
   static constexpr size_t kShared = static_cast<size_t>(-1);
   // Files a name or alias of `entry` by Build's rules; why it cannot be, or "".
   std::string IndexName(const std::string& name, size_t entry);
+  std::vector<const Country*> Entries(const std::vector<size_t>& indices) const;
 
   std::vector<Country> countries_;
   std::unordered_map<std::string, size_t> index_;  // normalised key -> entry, or kShared
-  std::unordered_map<std::string, std::vector<size_t>> shared_;  // key -> the units sharing it
-  std::unordered_map<std::string, std::vector<size_t>> also_;    // a country's key -> units with it too
+  // A key that units share with each other (index_ says kShared) or with a country
+  // (index_ gives the country) -> those units.
+  std::unordered_map<std::string, std::vector<size_t>> units_;
 };
+
+// "MX-19_0046 (San Pedro), MX-05_0033 (San Pedro)": entries by code and name.
+std::string CodesAndNames(const std::vector<const Country*>& entries);
 
 // "'San Jose' names 2 units: CR-SJ1 (San José), CR-SJ2 (San José); give a code", for
 // a query that names several entries (Geography::Named).
