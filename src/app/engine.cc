@@ -111,6 +111,11 @@ Result<const LoadedEdition*> Engine::Edition(const std::string& id) const {
 }
 
 Result<const LoadedEdition*> Engine::LoadLocked(const std::string& id) const {
+  std::vector<std::string> chain;
+  return LoadLocked(id, chain);
+}
+
+Result<const LoadedEdition*> Engine::LoadLocked(const std::string& id, std::vector<std::string>& chain) const {
   const std::string wanted = (id.empty() || id == "latest") && !ids_.empty() ? ids_.back() : id;
   if (auto found = loaded_.find(wanted); found != loaded_.end()) return found->second.get();
   if (std::find(ids_.begin(), ids_.end(), wanted) == ids_.end()) {
@@ -124,9 +129,13 @@ Result<const LoadedEdition*> Engine::LoadLocked(const std::string& id) const {
   OCINDEX_ASSIGN_OR_RETURN(entry->edition, catalog_.Load(wanted));
   OCINDEX_ASSIGN_OR_RETURN(entry->card, core::Scorecard::Compute(entry->edition.framework, entry->edition.dataset));
   OCINDEX_ASSIGN_OR_RETURN(entry->narratives, adapters::LoadNarratives(catalog_, wanted));
+  // A previous edition that leads back to one being loaded is not linked: stored
+  // before the importer refused such chains, it would make the past endless.
+  chain.push_back(wanted);
   const std::string& previous = entry->edition.framework.previous;
-  if (!previous.empty() && std::find(ids_.begin(), ids_.end(), previous) != ids_.end()) {
-    OCINDEX_ASSIGN_OR_RETURN(entry->previous, LoadLocked(previous));
+  if (!previous.empty() && std::find(ids_.begin(), ids_.end(), previous) != ids_.end() &&
+      std::find(chain.begin(), chain.end(), previous) == chain.end()) {
+    OCINDEX_ASSIGN_OR_RETURN(entry->previous, LoadLocked(previous, chain));
   }
   return loaded_.emplace(wanted, std::move(entry)).first->second.get();
 }

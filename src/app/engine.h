@@ -121,6 +121,8 @@ class Engine {
   // Holding mutex_: whether the editions or a revision changed.
   Result<bool> ListEditionsLocked();
   Result<const LoadedEdition*> LoadLocked(const std::string& id) const;
+  // `chain`: the editions whose previous one is being loaded.
+  Result<const LoadedEdition*> LoadLocked(const std::string& id, std::vector<std::string>& chain) const;
   Result<std::unique_ptr<const PublishedFlows>> PublishFlows() const;
 
   const std::string location_;  // the store's URI or path, as OpenStore takes it

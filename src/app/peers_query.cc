@@ -46,13 +46,10 @@ Result<PeersTable> Peers(const Engine& engine, const PeersQuery& query) {
   const int country = static_cast<int>(found.country - edition.dataset.countries.data());
   table.peers = core::NearestPeers(edition.dataset, country, table.indicators, query.count);
   table.names = CountryNames(engine, *found.edition);
-  // Every stored edition up to this one, oldest first.
+  // This edition and the ones before it by `previous`, oldest first: another index's
+  // editions, stored alongside, are not its past.
   std::vector<const core::Edition*> editions;
-  for (const std::string& id : engine.edition_ids()) {
-    const LoadedEdition* loaded = nullptr;
-    OCINDEX_ASSIGN_OR_RETURN(loaded, engine.Edition(id));
-    if (loaded->year <= found.edition->year) editions.push_back(&loaded->edition);
-  }
+  for (const LoadedEdition* e = found.edition; e != nullptr; e = e->previous) editions.insert(editions.begin(), &e->edition);
   std::vector<std::string> traced = {found.country->iso3};
   table.trajectory_names = {table.name};
   for (const core::Peer& peer : table.peers) {

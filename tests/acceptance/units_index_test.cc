@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/catalog/importer.h"
+#include "adapters/io/framework_toml.h"
+#include "adapters/io/text_file.h"
 #include "app/engine.h"
 #include "faces/server/api.h"
 #include "support/store_backends.h"
@@ -117,6 +119,16 @@ class UnitsIndexTest : public BackendTest, public ::testing::WithParamInterface<
     return {editions ? editions->size() : 0, geography ? geography->countries().size() : 0};
   }
 
+  // The API on the store as it is now (nullptr after a failure it reports).
+  std::unique_ptr<server::Api> Serve() {
+    auto engine = app::Engine::Open(backend_->uri());
+    if (!engine || !(*engine)->LoadAll()) {
+      ADD_FAILURE() << "the engine did not open on " << backend_->uri();
+      return nullptr;
+    }
+    return std::make_unique<server::Api>(std::move(*engine), "/nonexistent");
+  }
+
   // The error names the file, line and column (`where`) and says what was wrong.
   void ExpectRefused(const ImportOptions& options, const std::string& scores, const std::string& where,
                      const std::string& fragment) {
@@ -158,25 +170,23 @@ TEST_P(UnitsIndexTest, ImportsAndServesRanksAUnitAndUncertainty) {
   EXPECT_EQ(again->editions[0].status, ImportStatus::kUnchanged);
   EXPECT_EQ(Stored(), std::make_pair(editions + 1, countries + 5));
 
-  auto engine = app::Engine::Open(backend_->uri());
-  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  ASSERT_TRUE((*engine)->LoadAll().ok());
-  server::Api api(std::move(*engine), "/nonexistent");
+  auto api = Serve();
+  ASSERT_NE(api, nullptr);
 
-  http::Response ranks = Get(api, "/api/v1/editions/2031/ranks", {{"measure", "criminality"}});
+  http::Response ranks = Get(*api, "/api/v1/editions/2031/ranks", {{"measure", "criminality"}});
   ASSERT_EQ(ranks.status, 200) << *ranks.body;
   const Json rows = Json::parse(*ranks.body)["rows"];
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[0]["iso3"], "MX-09_0002");
   EXPECT_EQ(rows[0]["name"], "Azcapotzalco");
 
-  http::Response unit = Get(api, "/api/v1/editions/2031/countries/MX-09_0003");
+  http::Response unit = Get(*api, "/api/v1/editions/2031/countries/MX-09_0003");
   ASSERT_EQ(unit.status, 200) << *unit.body;
   EXPECT_EQ(Json::parse(*unit.body)["name"], "Benito Juarez");
-  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/BJ").status, 200);  // by alias
-  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/MX-99_0001").status, 404);
+  EXPECT_EQ(Get(*api, "/api/v1/editions/2031/countries/BJ").status, 200);  // by alias
+  EXPECT_EQ(Get(*api, "/api/v1/editions/2031/countries/MX-99_0001").status, 404);
 
-  http::Response uncertainty = Get(api, "/api/v1/editions/2031/uncertainty");
+  http::Response uncertainty = Get(*api, "/api/v1/editions/2031/uncertainty");
   ASSERT_EQ(uncertainty.status, 200) << *uncertainty.body;
   const Json body = Json::parse(*uncertainty.body);
   ASSERT_EQ(body["rows"].size(), 4u);
@@ -186,7 +196,7 @@ TEST_P(UnitsIndexTest, ImportsAndServesRanksAUnitAndUncertainty) {
   }
 
   // The country editions are served as before.
-  http::Response kazakhstan = Get(api, "/api/v1/editions/2021/countries/KAZ");
+  http::Response kazakhstan = Get(*api, "/api/v1/editions/2021/countries/KAZ");
   ASSERT_EQ(kazakhstan.status, 200) << *kazakhstan.body;
   EXPECT_EQ(Json::parse(*kazakhstan.body)["name"], "Kazakhstan");
 }
@@ -233,26 +243,24 @@ TEST_P(UnitsIndexTest, UnitsThatShareANameAreImportedAndFoundByTheirCodes) {
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   EXPECT_EQ(report->editions[0].countries, 4);
 
-  auto engine = app::Engine::Open(backend_->uri());
-  ASSERT_TRUE(engine.ok()) << engine.error().ToString();
-  ASSERT_TRUE((*engine)->LoadAll().ok());
-  server::Api api(std::move(*engine), "/nonexistent");
-  http::Response shared = Get(api, "/api/v1/editions/2031/countries/San Pedro");
+  auto api = Serve();
+  ASSERT_NE(api, nullptr);
+  http::Response shared = Get(*api, "/api/v1/editions/2031/countries/San Pedro");
   EXPECT_EQ(shared.status, 422) << *shared.body;
   EXPECT_NE(shared.body->find("MX-05_0033 (San Pedro)"), std::string::npos) << *shared.body;
   EXPECT_EQ(Json::parse(*shared.body)["error"]["suggestions"], Json::array({"MX-19_0046", "MX-05_0033"}));
-  http::Response coahuila = Get(api, "/api/v1/editions/2031/countries/MX-05_0033");
+  http::Response coahuila = Get(*api, "/api/v1/editions/2031/countries/MX-05_0033");
   ASSERT_EQ(coahuila.status, 200) << *coahuila.body;
   EXPECT_EQ(Json::parse(*coahuila.body)["region"], "Coahuila");
-  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/San Pedro Garza Garcia").status, 200);  // its own alias
-  EXPECT_EQ(Get(api, "/api/v1/editions/2031/countries/MX-09_0001").status, 200);
+  EXPECT_EQ(Get(*api, "/api/v1/editions/2031/countries/San Pedro Garza Garcia").status, 200);  // its own alias
+  EXPECT_EQ(Get(*api, "/api/v1/editions/2031/countries/MX-09_0001").status, 200);
   // "Mexico" is still the country, which this edition does not hold: the answer names the unit.
-  http::Response not_held = Get(api, "/api/v1/editions/2031/countries/Mexico");
+  http::Response not_held = Get(*api, "/api/v1/editions/2031/countries/Mexico");
   EXPECT_EQ(not_held.status, 404);
   EXPECT_NE(not_held.body->find("MEX is not assessed in edition 2031; the unit MX-09_0001 (Mexico) is: give its code"),
             std::string::npos)
       << *not_held.body;
-  http::Response mexico = Get(api, "/api/v1/editions/2023/countries/Mexico");
+  http::Response mexico = Get(*api, "/api/v1/editions/2023/countries/Mexico");
   ASSERT_EQ(mexico.status, 200) << *mexico.body;
   EXPECT_EQ(Json::parse(*mexico.body)["iso3"], "MEX");
 }
@@ -291,6 +299,64 @@ TEST_P(UnitsIndexTest, TwoImportsOpenedTogetherKeepBothUnitLists) {
   auto report = ImportFile(*second, dir_.File("colombia-2032.csv"), colombia);
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   EXPECT_EQ(Stored().second, countries + 5);
+}
+
+// An index's past is its own editions, by `previous`: the GOCI's, stored alongside, are
+// not a municipal index's. A `previous` that leads back to its edition is refused,
+// since the engine would follow it for ever (it crashed on one that named itself).
+TEST_P(UnitsIndexTest, AnEditionsPastIsItsOwnIndexAndEnds) {
+  if (backend_ == nullptr) return;
+  const auto framework = [&](const std::string& edition, const std::string& previous) {
+    std::string text(kFramework);
+    for (size_t at; (at = text.find("2031")) != std::string::npos;) text.replace(at, 4, edition);
+    text.replace(text.find("\n[scale]"), 0, "\nprevious = \"" + previous + "\"");
+    const std::string path = dir_.File("m-" + edition + ".toml");
+    EXPECT_TRUE(test::WriteFile(path, text));
+    ImportOptions options = Options();
+    options.framework_path = path;
+    return options;
+  };
+  ASSERT_TRUE(Import(Options()).ok());
+  auto api = Serve();
+  ASSERT_NE(api, nullptr);
+  http::Response unit = Get(*api, "/api/v1/editions/2031/countries/MX-09_0002/peers", {{"count", "1"}});
+  ASSERT_EQ(unit.status, 200) << *unit.body;
+  EXPECT_EQ(Json::parse(*unit.body)["trajectories"]["editions"], Json::array({"2031"}));
+  http::Response country = Get(*api, "/api/v1/editions/2023/countries/KAZ/peers", {{"count", "1"}});
+  ASSERT_EQ(country.status, 200) << *country.body;
+  EXPECT_EQ(Json::parse(*country.body)["trajectories"]["editions"], Json::array({"2021", "2023"}));
+  http::Response editions = Get(*api, "/api/v1/editions");
+  ASSERT_EQ(editions.status, 200) << *editions.body;
+  std::map<int, Json> previous;
+  const Json listed = Json::parse(*editions.body);
+  for (const Json& e : listed["editions"]) previous[e["edition"].get<int>()] = e["previous"];
+  EXPECT_EQ(previous[2023], 2021);
+  EXPECT_EQ(previous[2031], nullptr);
+
+  ExpectRefused(framework("2034", "2034"), "municipal-2031.csv", dir_.File("m-2034.toml"),
+                "edition 2034's previous editions lead back to it (2034 → 2034)");
+  auto first = Import(framework("2032", "2033"));  // 2033 is not stored yet
+  ASSERT_TRUE(first.ok()) << first.error().ToString();
+  ExpectRefused(framework("2033", "2032"), "municipal-2031.csv", dir_.File("m-2033.toml"),
+                "edition 2033's previous editions lead back to it (2033 → 2032 → 2033)");
+
+  // One stored before the importer refused it is served, its past cut where it loops.
+  {
+    auto store = Open();
+    auto unit_scores = store->LoadEdition("2031");
+    auto toml = io::ReadTextFile(dir_.File("m-2034.toml"));
+    ASSERT_TRUE(unit_scores.ok() && toml.ok());
+    auto looping = io::ParseFramework(*toml, "m-2034.toml");
+    ASSERT_TRUE(looping.ok()) << looping.error().ToString();
+    unit_scores->dataset.edition = "2034";
+    Status saved = store->SaveEditions({{*looping, *toml, unit_scores->dataset, "test", {}}}, false);
+    ASSERT_TRUE(saved.ok()) << saved.error().ToString();
+  }
+  auto again = Serve();
+  ASSERT_NE(again, nullptr);
+  http::Response looped = Get(*again, "/api/v1/editions/2034/countries/MX-09_0002/peers", {{"count", "1"}});
+  ASSERT_EQ(looped.status, 200) << *looped.body;
+  EXPECT_EQ(Json::parse(*looped.body)["trajectories"]["editions"], Json::array({"2034"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, UnitsIndexTest, ::testing::Values("sqlite", "postgresql"),

@@ -2,10 +2,17 @@
 // (raw) or like-for-like (every edition recomputed on the indicators all editions share,
 // GET …/peers' trajectories; an indicator from each edition's scores): the series a line
 // chart draws, and its vertical range.
-import type { ScoreRow, Trace } from './api';
+import type { Edition, ScoreRow, Trace } from './api';
 
 export type Basis = 'raw' | 'like';
 export interface Series { iso3: string; name: string; points: { edition: string; value: number }[] }
+
+/** `edition` and the editions before it by `previous`, oldest first, as the API traces them: another index's editions are not its past. */
+export function pastEditions(editions: Edition[], edition: number): Edition[] {
+  const past: Edition[] = [];
+  for (let e = editions.find((x) => x.edition === edition); e && !past.includes(e); e = editions.find((x) => x.edition === e!.previous)) past.unshift(e);
+  return past;
+}
 
 /** One series per country, in the order given, without duplicates; editions with no figure are left out. */
 export function timelineSeries(traces: Trace[], editions: string[], basis: Basis): Series[] {

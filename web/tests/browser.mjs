@@ -19,6 +19,7 @@ import { checkUncertainty } from './uncertainty-checks.mjs';
 import { checkTimeline } from './timeline-checks.mjs';
 import { checkGrapher } from './grapher-checks.mjs';
 import { checkState } from './state-checks.mjs';
+import { checkUnitNames } from './unit-name-checks.mjs';
 import { readDescribedCsv } from './described-csv.mjs';
 
 const [binary, webDir, dbPath, shotDir] = process.argv.slice(2);
@@ -232,6 +233,7 @@ try {
   await checkTimeline({ page, open, check, base: server.base, shoot });
   await checkGrapher({ page, open, check, base: server.base, shoot });
   await checkState({ page, open, check, base: server.base, shoot });
+  await checkUnitNames({ page, check, binary, webDir, shoot });
 
   // Flow map: one arc per edge, hover quotes the evidence, the market filter keeps one market.
   await open('#/flows');

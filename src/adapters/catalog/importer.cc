@@ -131,6 +131,30 @@ Result<core::Dataset> ReadCsvRows(io::CsvRecords& records, const io::Table& head
   }
 }
 
+// An edition's previous editions, as stored, must not lead back to it: its past (the
+// changes, the timeline) would never end.
+Status CheckPastEnds(Catalog& catalog, const core::Framework& framework, const std::string& where) {
+  std::vector<std::string> chain = {framework.edition};
+  for (std::string id = framework.previous; !id.empty();) {
+    const bool back = id == framework.edition;
+    if (!back && std::find(chain.begin(), chain.end(), id) != chain.end()) return {};  // a stored loop, not through it
+    chain.push_back(id);
+    if (back) {
+      return MakeError(ErrorCode::kInvalidInput,
+                       fmt::format("edition {}'s previous editions lead back to it ({}); expected 'previous' to name "
+                                   "an earlier edition, or nothing",
+                                   framework.edition, fmt::join(chain, " → ")),
+                       where);
+    }
+    auto stored = catalog.store().LoadEdition(id);
+    if (!stored) return stored.error().code == ErrorCode::kNotFound ? Status{} : Status{stored.error()};
+    auto parsed = io::ParseFramework(stored->framework_toml, "stored framework of edition " + id);
+    if (!parsed) return parsed.error();
+    id = parsed->previous;
+  }
+  return {};
+}
+
 }  // namespace
 
 const char* ImportStatusName(ImportStatus status) {
@@ -228,6 +252,8 @@ Result<ImportReport> ImportFile(Catalog& catalog, const std::string& path, const
     } else if (stored.error().code != ErrorCode::kNotFound) {
       return stored.error();
     }
+    OCINDEX_RETURN_IF_ERROR(
+        CheckPastEnds(catalog, source->framework, options.framework_path.empty() ? outcome.table : options.framework_path));
     if (options.dry_run) outcome.status = ImportStatus::kValid;
     if (outcome.status == ImportStatus::kNew || outcome.status == ImportStatus::kReplaced) {
       to_store.push_back({source->framework, source->toml, std::move(*dataset), path, {}});

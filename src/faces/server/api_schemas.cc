@@ -419,6 +419,7 @@ Json ApiSchemas() {
                                    {"framework", String()},
                                    {"name", String()},
                                    {"countries", Integer()},
+                                   {"previous", Nullable(Integer())},
                                    {"latest", Boolean()}});
   const Json score_row = Object(CountryAnd(Json{{"values", Map(Figure())}}));
   const Json rank_row = Object(CountryAnd(Json{{"value", Figure()}, {"ranks", SchemaRef("ScopedRanks")}}));

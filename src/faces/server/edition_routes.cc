@@ -46,6 +46,7 @@ Response Editions(const app::Engine& engine) {
                         {"framework", (*entry)->edition.framework.id},
                         {"name", (*entry)->edition.framework.name},
                         {"countries", (*entry)->edition.dataset.country_count()},
+                        {"previous", (*entry)->previous ? Json((*entry)->previous->year) : Json(nullptr)},
                         {"latest", id == ids.back()}});
   }
   return JsonResponse(Json{{"editions", std::move(list)}});

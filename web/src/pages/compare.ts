@@ -4,6 +4,7 @@ import { waterfallChart } from '../waterfall';
 import { findInterval, intervalExplanation, intervalLabel, uncertainty, whisker } from '../rank_intervals';
 import { fmt, type Route } from '../util';
 import { goChanged } from '../url-state';
+import { typedUnit, unitDatalist } from '../picker';
 
 export async function renderCompare(view: HTMLElement, route: Route): Promise<void> {
   const editions = await api.editions();
@@ -27,12 +28,12 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
     return;
   }
 
-  const list = h('datalist', { id: 'country-list' }, ...scores.rows.map((r) => h('option', { value: r.name })));
+  const list = unitDatalist('country-list', scores.rows);
   const input = h('input', { type: 'search', list: 'country-list', id: 'compare-add', placeholder: 'Type a country name', disabled: chosen.length >= 5 });
   const add = async () => {
-    // The core's search: "turkey", "ivory coast" and "CIV" all find their country.
-    const hit = (await api.searchCountries(input.value)).countries.find((c) => names.has(c.iso3));
-    if (hit && !chosen.includes(hit.iso3)) go([...chosen, hit.iso3]);
+    // The core's search: "turkey", "ivory coast" and "CIV" all find their country; a shared name, none.
+    const hit = await typedUnit(input, (c) => names.has(c));
+    if (hit && !chosen.includes(hit)) go([...chosen, hit]);
   };
   input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') void add(); });
   const picker = h('div', { class: 'controls' },

@@ -5,8 +5,9 @@ import { schemeTableau10 } from 'd3-scale-chromatic';
 import { api, flatten, type Edition, type Trace } from '../api';
 import { h, s, select, measureOptions } from '../dom';
 import { fallbackMeasure, fmt } from '../util';
-import { indicatorTrace, spreadLabels, timelineSeries, valueRange, type Basis, type Series } from '../timeline';
+import { indicatorTrace, pastEditions, spreadLabels, timelineSeries, valueRange, type Basis, type Series } from '../timeline';
 import { keepChanged } from '../url-state';
+import { typedUnit, unitDatalist } from '../picker';
 
 const MAX_OTHERS = 6;
 const W = 500, H = 240, LEFT = 30, RIGHT = 150, TOP = 14, BOTTOM = 30;
@@ -47,7 +48,8 @@ export function timelinePanel(edition: number, iso3: string, editions: Edition[]
   return panel;
 }
 
-async function fill(panel: HTMLElement, edition: number, iso3: string, editions: Edition[], query: URLSearchParams): Promise<void> {
+async function fill(panel: HTMLElement, edition: number, iso3: string, stored: Edition[], query: URLSearchParams): Promise<void> {
+  const editions = pastEditions(stored, edition);
   const frameworks = await Promise.all(editions.map((e) => api.framework(e.edition)));
   const everywhere = (id: string) => frameworks.every((f) => flatten(f.measures).some((m) => m.id === id));
   const latest = frameworks[frameworks.length - 1].measures;
@@ -106,9 +108,9 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, editions:
     input.disabled = others.length >= MAX_OTHERS;
   };
   const add = async () => {
-    const hit = (await api.searchCountries(input.value)).countries.find((c) => c.iso3 !== iso3 && countries.some((r) => r.iso3 === c.iso3));
-    if (!hit || others.includes(hit.iso3) || others.length >= MAX_OTHERS) return;
-    state.with = [...others, hit.iso3];
+    const hit = await typedUnit(input, (c) => c !== iso3 && countries.some((r) => r.iso3 === c));
+    if (!hit || others.includes(hit) || others.length >= MAX_OTHERS) return;
+    state.with = [...others, hit];
     input.value = '';
     await draw();
   };
@@ -120,7 +122,7 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, editions:
       select('Measure', measureOptions(latest, (m) => everywhere(m.id)), state.trace, (v) => { state.trace = v; void draw(); }, 'sel-trace'),
       select('Basis', [['raw', 'As published'], ['like', 'Like-for-like']], state.basis, (v) => { state.basis = v as Basis; void draw(); }, 'sel-basis'),
       h('label', { class: 'field' }, h('span', {}, `Add a country (up to ${MAX_OTHERS})`), input),
-      h('datalist', { id: 'timeline-countries' }, ...countries.map((r) => h('option', { value: r.name }))),
+      unitDatalist('timeline-countries', countries),
       h('button', { class: 'button', id: 'timeline-add-button', onclick: add }, 'Add')),
     body);
   await draw();

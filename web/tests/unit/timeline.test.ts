@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorTrace, spreadLabels, timelineSeries, valueRange } from '../../src/timeline';
+import { indicatorTrace, pastEditions, spreadLabels, timelineSeries, valueRange } from '../../src/timeline';
 
 const editions = ['2021', '2023', '2025'];
 const kaz = { iso3: 'KAZ', name: 'Kazakhstan', raw: [4.26, 4.9, 5.03], like_for_like: [4.26, 4.6, 4.75] };
@@ -29,5 +29,19 @@ describe('timeline series', () => {
     const scores = [{ rows: [row('KAZ', 6)] }, { rows: [row('KAZ', 6.5), row('UZB', 5)] }, { rows: [row('KAZ', null)] }];
     expect(indicatorTrace(scores, 'KAZ', 'Kazakhstan', 'heroin_trade')).toEqual({ iso3: 'KAZ', name: 'Kazakhstan', raw: [6, 6.5, null], like_for_like: [6, 6.5, null] });
     expect(indicatorTrace(scores, 'UZB', 'Uzbekistan', 'heroin_trade').raw).toEqual([null, 5, null]);
+  });
+});
+
+describe('pastEditions', () => {
+  const edition = (year: number, previous: number | null) => ({ edition: year, framework: `f-${year}`, name: `F ${year}`, countries: 3, previous, latest: false });
+  const stored = [edition(2021, null), edition(2023, 2021), edition(2025, 2023), edition(2031, null), edition(2034, 2034)];
+  it('follows previous back, oldest first', () => {
+    expect(pastEditions(stored, 2025).map((e) => e.edition)).toEqual([2021, 2023, 2025]);
+    expect(pastEditions(stored, 2023).map((e) => e.edition)).toEqual([2021, 2023]);
+  });
+  it('leaves out another index stored alongside, and stops where previous loops', () => {
+    expect(pastEditions(stored, 2031).map((e) => e.edition)).toEqual([2031]);
+    expect(pastEditions(stored, 2034).map((e) => e.edition)).toEqual([2034]);
+    expect(pastEditions(stored, 1999)).toEqual([]);
   });
 });

@@ -1,0 +1,99 @@
+// Browser checks of an index of units that share names (two municipalities called San
+// Pedro), on a database and a server of their own: a shared name picks neither unit but
+// says which units it names and links them by code; the pickers offer them by code; a
+// unit's page traces it across its own index's editions only.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './serve.mjs';
+
+const framework = `[framework]
+id = "municipal-2031"
+name = "Municipal index 2031"
+edition = "2031"
+[scale]
+min = 1.0
+max = 10.0
+step = 0.5
+[rounding]
+decimals = 2
+mode = "half-up"
+[quadrant]
+x = "resilience"
+y = "criminality"
+threshold = 5.5
+[[node]]
+id = "criminality"
+kind = "pillar"
+name = "Criminality"
+aggregate = "indicators"
+[[node]]
+id = "resilience"
+kind = "pillar"
+name = "Resilience"
+aggregate = "indicators"
+[[indicator]]
+id = "markets"
+group = "criminality"
+name = "Markets"
+[[indicator]]
+id = "governance"
+group = "resilience"
+name = "Governance"
+`;
+const units = 'code,name,aliases\nMX-19_0046,San Pedro,San Pedro Garza Garcia\nMX-05_0033,San Pedro,\nMX-09_0002,Azcapotzalco,\n';
+const scores = 'iso3,country,continent,region,markets,governance\n'
+  + 'MX-19_0046,San Pedro,Mexico,Nuevo Leon,3,7\nMX-05_0033,San Pedro,Mexico,Coahuila,6,5\nMX-09_0002,Azcapotzalco,Mexico,Mexico City,8,3\n';
+
+export async function checkUnitNames({ page, check, binary, webDir, shoot }) {
+  const dir = mkdtempSync(join(tmpdir(), 'ocindex-units-'));
+  let server;
+  try {
+    for (const [name, text] of [['municipal.toml', framework], ['units.csv', units], ['municipal-2031.csv', scores]]) writeFileSync(join(dir, name), text);
+    const run = spawnSync(binary, ['import', join(dir, 'municipal-2031.csv'), '--framework', join(dir, 'municipal.toml'), '--units', join(dir, 'units.csv'), '--db', join(dir, 'units.db')], { encoding: 'utf8' });
+    check(run.status === 0, `an index of units that share a name is imported ${run.stderr}`);
+    server = await startServer(binary, join(dir, 'units.db'), webDir);
+    const open = async (hash) => {
+      await page.goto(server.base + hash);
+      await page.waitForSelector('.page:not([aria-busy])', { timeout: 15000 });
+    };
+
+    await open('#/country/San%20Pedro?edition=2031');
+    const said = await page.locator('#not-found').textContent();
+    const links = await page.locator('#not-found a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.textContent]));
+    check(await page.locator('h1').first().textContent() === 'Which one?'
+      && said.includes("'San Pedro' names 2 units: MX-19_0046 (San Pedro), MX-05_0033 (San Pedro); give a code"),
+      `a name two units share opens neither and says which units it names (${said})`);
+    check(links.some(([href, text]) => /country\/MX-05_0033/.test(href) && text === 'San Pedro (MX-05_0033)')
+      && links.some(([href, text]) => /country\/MX-19_0046/.test(href) && text === 'San Pedro (MX-19_0046)'),
+      `each is linked by its code (${links.map((l) => l.join(' ')).join('; ')})`);
+    await shoot('unit-name-which-one', '#not-found');
+    await page.click('#not-found a[href*="MX-05_0033"]');
+    await page.waitForFunction(() => /country\/MX-05_0033/.test(location.hash));
+    await page.waitForSelector('.page:not([aria-busy])');
+    const opened = await page.locator('.page').textContent();
+    check(/Coahuila/.test(opened), `its link opens the unit of that code (${opened.slice(0, 120)})`);
+    await page.waitForSelector('#timeline-table');
+    const across = await page.locator('#timeline-table thead th').allTextContents();
+    check(JSON.stringify(across) === JSON.stringify(['Country', '2031']), `its timeline is its own index's editions, not the GOCI's stored alongside (${across.join(', ')})`);
+
+    await open('#/compare?edition=2031&countries=MX-09_0002');
+    const options = await page.locator('#country-list option').evaluateAll((os) => os.map((o) => `${o.value}=${o.label}`));
+    check(JSON.stringify(options) === JSON.stringify(['Azcapotzalco=Azcapotzalco', 'MX-05_0033=San Pedro (MX-05_0033)', 'MX-19_0046=San Pedro (MX-19_0046)']),
+      `the picker offers a shared name by its codes (${options.join(', ')})`);
+    await page.fill('#compare-add', 'San Pedro');
+    await page.press('#compare-add', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#compare-add')?.validationMessage !== '');
+    const refused = await page.locator('#compare-add').evaluate((i) => i.validationMessage);
+    check(/countries=MX-09_0002$/.test(page.url()) && /names 2 units: MX-19_0046 \(San Pedro\), MX-05_0033 \(San Pedro\)/.test(refused),
+      `typing the shared name adds neither and says why on the field (${refused})`);
+    await page.fill('#compare-add', 'mx-19_0046');
+    await page.press('#compare-add', 'Enter');
+    await page.waitForFunction(() => /countries=MX-09_0002,MX-19_0046/.test(location.hash));
+    check(true, 'typing a code adds that unit');
+  } finally {
+    server?.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
