@@ -60,6 +60,7 @@ export function get<T>(path: string): Promise<T> {
 export const api = {
   editions: () => get<Schemas['Editions']>('editions').then((r) => r.editions),
   framework: (e: number) => get<Framework>(`editions/${e}/framework`),
+  countries: (e: number) => get<Schemas['Countries']>(`editions/${e}/countries`),
   scores: (e: number) => get<Schemas['Scores']>(`editions/${e}/scores`),
   ranks: (e: number, measure: string) => get<Schemas['Ranks']>(`editions/${e}/ranks?measure=${encodeURIComponent(measure)}`),
   country: (e: number, iso3: string) => get<Profile>(`editions/${e}/countries/${encodeURIComponent(iso3)}`),

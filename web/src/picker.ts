@@ -5,9 +5,13 @@ import { api } from './api';
 import { h } from './dom';
 import { ambiguityMessage, chooseUnit, type Unit, unitOptions } from './unit-choice';
 
+// Beyond this many units a datalist slows typing more than it helps; the core's search still finds what is typed.
+const MAX_OFFERED = 5000;
+
 /** A datalist of `units`: a name units share is offered by its code, labelled with the name. */
 export function unitDatalist(id: string, units: Unit[]): HTMLElement {
-  return h('datalist', { id }, ...unitOptions(units).map((o) => h('option', { value: o.value, label: o.label })));
+  const offered = units.length <= MAX_OFFERED ? unitOptions(units) : [];
+  return h('datalist', { id }, ...offered.map((o) => h('option', { value: o.value, label: o.label })));
 }
 
 /** The code of the unit typed in `input` among those `allowed`, by the core's search; a name several units share picks none and says so on the field. */

@@ -174,6 +174,11 @@ Result<Framework> RestrictFramework(const Framework& framework, const std::vecto
       if (kept == indicator.id) out.indicators.push_back(indicator);
     }
   }
+  if (out.indicators.empty()) {  // said here: Link would only find the nodes gone
+    return MakeError(ErrorCode::kInvalidInput, "edition " + framework.edition +
+                                                   " shares no indicator with the editions it is compared with: "
+                                                   "like-for-like needs at least one");
+  }
   // Drop nodes with nothing left beneath them, bottom-up (children follow parents).
   std::vector<bool> alive(framework.nodes.size(), false);
   for (const Indicator& indicator : out.indicators) {

@@ -353,9 +353,14 @@ TEST(RestrictFrameworkTest, ClearsAQuadrantAxisThatWasDropped) {
   EXPECT_EQ(restricted->quadrant_y, "");
 }
 
-TEST(RestrictFrameworkTest, KeepingNothingFails) {
-  EXPECT_FALSE(RestrictFramework(MiniGoci(), {}).ok());
-  EXPECT_FALSE(RestrictFramework(MiniGoci(), {"cyber"}).ok());
+// It said "the framework has no node" when two indices' editions were compared.
+TEST(RestrictFrameworkTest, KeepingNothingFailsSayingNoIndicatorIsShared) {
+  for (const std::vector<std::string>& keep : {std::vector<std::string>{}, std::vector<std::string>{"cyber"}}) {
+    auto restricted = RestrictFramework(MiniGoci(), keep);
+    ASSERT_FALSE(restricted.ok());
+    EXPECT_EQ(restricted.error().message,
+              "edition 2023 shares no indicator with the editions it is compared with: like-for-like needs at least one");
+  }
 }
 
 }  // namespace

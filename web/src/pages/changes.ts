@@ -10,7 +10,9 @@ export async function renderChanges(view: HTMLElement, route: Route): Promise<vo
   view.append(h('h1', {}, 'Changes between editions'));
   if (editions.length < 2) { view.append(h('p', { class: 'empty' }, 'Only one edition is stored.')); return; }
   const to = Number(route.query.get('to') ?? editions[editions.length - 1]);
-  const from = Number(route.query.get('from') ?? editions[Math.max(0, editions.indexOf(to) - 1)]);
+  // By default the edition before `to` in its own index (another index stored alongside is not its past).
+  const previous = stored.find((e) => e.edition === to)?.previous ?? null;
+  const from = Number(route.query.get('from') ?? previous ?? to);
   const basis = route.query.get('basis') === 'like-for-like' ? 'like-for-like' : 'raw';
   const [framework, earlier] = await Promise.all([api.framework(to), api.framework(from)]);
   // The measure must be in both editions: else the one it belongs to, with a note.
@@ -27,7 +29,11 @@ export async function renderChanges(view: HTMLElement, route: Route): Promise<vo
     // Composites, and the indicator a link asked for (so the select shows what is drawn).
     select('Measure', measureOptions(framework.measures, (m) => m.kind !== 'indicator' || m.id === measure), measure, (v) => go({ measure: v }), 'sel-measure'),
     select('Basis', [['raw', 'Raw (as published)'], ['like-for-like', 'Like-for-like']], basis, (v) => go({ basis: v }), 'sel-basis')));
-  if (from === to) { view.append(h('p', { class: 'empty' }, 'Choose two different editions.')); return; }
+  if (from === to) {
+    view.append(h('p', { class: 'empty', id: 'no-previous' }, route.query.has('from') ? 'Choose two different editions.'
+      : `Edition ${to} names no previous edition of its index: choose one to compare it with.`));
+    return;
+  }
   const c = await api.changes(from, to, measure, basis);
   const rows = c.rows.filter((r) => r.delta !== null).sort((a, b) => (b.delta ?? 0) - (a.delta ?? 0));
   const d = framework.decimals;

@@ -10,16 +10,16 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
   const editions = await api.editions();
   const edition = Number(route.query.get('edition') ?? (await latestEdition()));
   const chosen = (route.query.get('countries') ?? 'KAZ,UZB,KGZ').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean).slice(0, 5);
-  const [scores, framework] = await Promise.all([api.scores(edition), api.framework(edition)]);
+  const [{ countries: listed }, framework] = await Promise.all([api.countries(edition), api.framework(edition)]);
   const go = (list: string[], e = edition) => goChanged('compare', { edition: e, countries: list.join(',') });
-  const names = new Map(scores.rows.map((r) => [r.iso3, r.name]));
+  const names = new Map(listed.map((r) => [r.iso3, r.name]));
   // A name or code the edition does not have is said, with the core's suggestions, not dropped.
   const unknown = chosen.filter((c) => !names.has(c));
   if (unknown.length) {
     const known = chosen.filter((c) => names.has(c));
     const found = await Promise.all(unknown.map((c) => api.searchCountries(c)));
     view.append(h('h1', {}, `Compare — ${edition}`), ...unknown.map((c, k) => {
-      const options = [...found[k].countries.map((x) => [x.iso3, x.name]), ...found[k].suggestions.map((n) => [scores.rows.find((r) => r.name === n)?.iso3 ?? '', n])]
+      const options = [...found[k].countries.map((x) => [x.iso3, x.name]), ...found[k].suggestions.map((n) => [listed.find((r) => r.name === n)?.iso3 ?? '', n])]
         .filter(([iso3]) => iso3 && names.has(iso3)).slice(0, 3);
       return h('p', { class: 'msg msg-warn', role: 'status', 'data-unknown': c }, `No country "${c}" in ${edition}. `,
         ...(options.length ? ['Did you mean ', ...options.flatMap(([iso3, n], i) => [i ? ', ' : '', h('a', { href: `#/compare?edition=${edition}&countries=${[...known, iso3].join(',')}` }, n)]), '? '] : []),
@@ -28,7 +28,7 @@ export async function renderCompare(view: HTMLElement, route: Route): Promise<vo
     return;
   }
 
-  const list = unitDatalist('country-list', scores.rows);
+  const list = unitDatalist('country-list', listed);
   const input = h('input', { type: 'search', list: 'country-list', id: 'compare-add', placeholder: 'Type a country name', disabled: chosen.length >= 5 });
   const add = async () => {
     // The core's search: "turkey", "ivory coast" and "CIV" all find their country; a shared name, none.

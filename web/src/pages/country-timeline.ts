@@ -64,7 +64,7 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, stored: E
     with: query.has('with') ? query.get('with')!.split(',').filter(Boolean) : null as string[] | null,
   };
   const body = h('div', { 'aria-live': 'polite' });
-  const countries = (await api.scores(edition)).rows;
+  const countries = (await api.countries(edition)).countries;  // codes and names: a tenth of the scores' bytes
   let others: string[] = [];
   const input = h('input', { type: 'search', list: 'timeline-countries', id: 'timeline-add', placeholder: 'Type a country name' });
   const draw = async () => {

@@ -68,7 +68,10 @@ export async function renderCountry(view: HTMLElement, route: Route): Promise<vo
         h('details', {}, h('summary', {}, `All ${indicators.length} indicators`), ...indicators.map((m) => bar(m, framework.scale, d))));
     }),
   );
-  view.append(timelinePanel(edition, iso3, editions, route.query), whatIfPanel(edition, iso3, p, framework, route.query), targetPanel(edition, iso3, framework, route.query), await peersPanel(edition, iso3));
+  // The panels that fill themselves are attached now: the timeline draws only while it is on the page.
+  const peers = peersPanel(edition, iso3);
+  view.append(timelinePanel(edition, iso3, editions, route.query), whatIfPanel(edition, iso3, p, framework, route.query), targetPanel(edition, iso3, framework, route.query));
+  view.append(await peers);
   view.append(await countryNarrative(edition, iso3, p.name));
   view.append(await (await import('../flows/country_flows')).flowsSection(iso3));
 }

@@ -8,6 +8,7 @@ import { keepState, pageHash } from '../url-state';
 
 type Key = 'rank' | 'name' | 'continent' | 'region' | 'value' | 'width';
 const KEYS: Key[] = ['rank', 'name', 'continent', 'region', 'value', 'width'];
+const PAGE = 500;
 
 export async function renderRankings(view: HTMLElement, route: Route): Promise<void> {
   const q = route.query;
@@ -70,18 +71,25 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
   const count = h('p', { class: 'note', id: 'rank-count', 'aria-live': 'polite' });
   const heads: [Key, string][] = [['rank', 'World rank'], ['name', 'Country'], ['continent', 'Continent'], ['region', 'Region'], ['value', name], ['width', 'Rank 5–95 %']];
   const headRow = h('tr');
-  const draw = () => {
+  // A large index (thousands of municipalities) is drawn PAGE rows at a time: a table of
+  // 100,000 rows takes the browser tens of seconds.
+  let limit = PAGE;
+  const more = h('button', { class: 'button secondary', id: 'rank-more', hidden: true, onclick: () => { limit += PAGE; draw(false); } });
+  const draw = (fromTop = true) => {
+    if (fromTop) limit = PAGE;
     const shown = urlState();
     keepState('rankings', shown);
     const { continent, region, q, from, to } = shown;
     csv.href = measureCsvHref(edition, measure, { continent, region, q: q.trim(), from, to });
     const rows = visible();
-    tbody.replaceChildren(...rows.map((r) => h('tr', { 'data-iso3': r.iso3 },
+    tbody.replaceChildren(...rows.slice(0, limit).map((r) => h('tr', { 'data-iso3': r.iso3 },
       h('td', { class: 'num' }, rankText(r.ranks.world, false)),
       h('th', { scope: 'row' }, h('a', { href: `#/country/${r.iso3}?edition=${edition}` }, r.name)),
       h('td', { class: 'wide-only' }, r.continent), h('td', { class: 'wide-only' }, r.region),
       h('td', { class: 'num' }, fmt(r.value, framework.decimals)), intervals.size ? intervalCell(r.iso3) : null)));
-    count.replaceChildren(`${rows.length} of ${ranks.rows.length} countries`);
+    count.replaceChildren(`${rows.length} of ${ranks.rows.length} countries${rows.length > limit ? `; the first ${limit} shown` : ''}`);
+    more.hidden = rows.length <= limit;
+    more.textContent = `Show ${Math.min(PAGE, rows.length - limit)} more`;
     if (!rows.length && suggestions.length) {
       count.append('. Did you mean ', ...suggestions.flatMap((n, i) => [i ? ', ' : '',
         h('button', { class: 'linkish', onclick: async () => { box.value = state.q = n; await search(); draw(); } }, n)]), '?');
@@ -115,7 +123,7 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
     intervals = intervalsOf(data, measure);
     if (!intervals.size || !tbody.isConnected) return;  // none, or the reader has left (the URL is another page's)
     explained.replaceChildren(intervalExplanation(edition, data.runs));
-    draw();
+    draw(false);
   }).catch(() => {});
   view.append(
     h('h1', {}, `Rankings: ${name} — ${edition}`),
@@ -130,5 +138,6 @@ export async function renderRankings(view: HTMLElement, route: Route): Promise<v
     count,
     explained,
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'rankings' }, h('caption', { class: 'sr-only' }, `${name}, ${edition}`), h('thead', {}, headRow), tbody)),
+    more,
   );
 }
