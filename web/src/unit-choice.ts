@@ -35,7 +35,7 @@ export function chooseUnit(found: Unit[], typed: string, allowed: (iso3: string)
   const code = typed.trim().toUpperCase();
   const exact = hits.find((u) => u.iso3 === code);
   if (exact) return { unit: exact, ambiguous: [] };
-  const same = hits.filter((u) => hits.length > 0 && u.name === hits[0].name);
+  const same = hits.filter((u) => u.name === hits[0].name);
   if (same.length > 1) return { unit: null, ambiguous: same };
   return { unit: hits[0] ?? null, ambiguous: [] };
 }

@@ -136,18 +136,21 @@ Result<core::Dataset> ReadCsvRows(io::CsvRecords& records, const io::Table& head
 Status CheckPastEnds(Catalog& catalog, const core::Framework& framework, const std::string& where) {
   std::vector<std::string> chain = {framework.edition};
   for (std::string id = framework.previous; !id.empty();) {
-    const bool back = id == framework.edition;
-    if (!back && std::find(chain.begin(), chain.end(), id) != chain.end()) return {};  // a stored loop, not through it
+    const bool seen = std::find(chain.begin(), chain.end(), id) != chain.end();
     chain.push_back(id);
-    if (back) {
+    if (seen && id == framework.edition) {
       return MakeError(ErrorCode::kInvalidInput,
                        fmt::format("edition {}'s previous editions lead back to it ({}); expected 'previous' to name "
                                    "an earlier edition, or nothing",
                                    framework.edition, fmt::join(chain, " → ")),
                        where);
     }
+    if (seen) return {};  // a loop stored earlier, not through this edition: the engine cuts it
     auto stored = catalog.store().LoadEdition(id);
-    if (!stored) return stored.error().code == ErrorCode::kNotFound ? Status{} : Status{stored.error()};
+    if (!stored) {
+      if (stored.error().code == ErrorCode::kNotFound) return {};
+      return stored.error();
+    }
     auto parsed = io::ParseFramework(stored->framework_toml, "stored framework of edition " + id);
     if (!parsed) return parsed.error();
     id = parsed->previous;

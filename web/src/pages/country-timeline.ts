@@ -65,6 +65,7 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, stored: E
   };
   const body = h('div', { 'aria-live': 'polite' });
   const countries = (await api.countries(edition)).countries;  // codes and names: a tenth of the scores' bytes
+  const inEdition = new Set(countries.map((r) => r.iso3));
   let others: string[] = [];
   const input = h('input', { type: 'search', list: 'timeline-countries', id: 'timeline-add', placeholder: 'Type a country name' });
   const draw = async () => {
@@ -108,7 +109,7 @@ async function fill(panel: HTMLElement, edition: number, iso3: string, stored: E
     input.disabled = others.length >= MAX_OTHERS;
   };
   const add = async () => {
-    const hit = await typedUnit(input, (c) => c !== iso3 && countries.some((r) => r.iso3 === c));
+    const hit = await typedUnit(input, (c) => c !== iso3 && inEdition.has(c));
     if (!hit || others.includes(hit) || others.length >= MAX_OTHERS) return;
     state.with = [...others, hit];
     input.value = '';
