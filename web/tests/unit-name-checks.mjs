@@ -111,6 +111,8 @@ export async function checkUnitNames({ page, check, binary, webDir, shoot }) {
     await open('#/map?edition=2031');
     const none = await page.locator('#map-none').textContent();
     check(/None of the 603 units of edition 2031 is a country on the world map/.test(none), `the map says none of its units is on it (${none})`);
+    const steps = await page.locator('#edition-timeline label').evaluateAll((ls) => ls.map((l) => `${l.textContent}${l.classList.contains('another-index') ? ' (apart)' : ''}`));
+    check(JSON.stringify(steps) === JSON.stringify(['2021', '2023', '2025', '2031 (apart)']), `its edition stands apart from the GOCI's on the edition line (${steps.join(', ')})`);
     await open('#/changes?to=2031');
     const alone = await page.locator('#no-previous').textContent();
     check(/Edition 2031 names no previous edition of its index/.test(alone), `the changes page does not compare it with another index's edition (${alone})`);

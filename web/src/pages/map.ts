@@ -49,7 +49,7 @@ export async function renderMap(view: HTMLElement, route: Route): Promise<void> 
   if (!spots.length) {  // an index of municipalities or companies: nothing of it is on a world map
     view.append(h('h1', {}, `${name} — ${edition}`), note ?? '',
       h('div', { class: 'controls' }, editionTimeline(editions, edition, (e) => go(e, measure))),
-      h('p', { class: 'empty', id: 'map-none' }, `None of the ${ranks.rows.length} units of edition ${edition} is a country on the world map. `,
+      h('p', { class: 'empty', id: 'map-none' }, `None of the ${ranks.rows.length.toLocaleString('en')} units of edition ${edition} is a country on the world map. `,
         h('a', { href: pageHash('rankings', { edition, measure }) }, 'See them ranked'), '.'));
     return;
   }
