@@ -35,7 +35,9 @@ export async function checkTimeline({ page, open, check, base, shoot }) {
   check(await page.inputValue('#sel-basis') === 'like' && await page.inputValue('#sel-trace') === 'resilience', 'Back restores the timeline: measure, basis and countries');
   // An indicator: each edition's published score, from the scores.
   await page.selectOption('#sel-trace', 'heroin_trade');
-  await page.waitForFunction(() => /trace=heroin_trade/.test(location.hash) && document.querySelector('#timeline-table tbody tr[data-iso3="MNG"]'));
+  // The table drawn for heroin (its caption names the measure), not the one before it, still on screen while the scores load.
+  await page.waitForFunction(() => /trace=heroin_trade/.test(location.hash) && /^Heroin/.test(document.querySelector('#timeline-table caption')?.textContent ?? '')
+    && document.querySelector('#timeline-table tbody tr[data-iso3="MNG"]'));
   const heroin = await Promise.all(peers.editions.map(async (e) => (await json(`editions/${e}/scores`)).rows.find((r) => r.iso3 === 'KAZ').values.heroin_trade));
   const kazHeroin = (await table()).find((r) => r[0] === 'KAZ');
   check(JSON.stringify(kazHeroin) === JSON.stringify(['KAZ', ...heroin.map((v) => (v === null ? 'n/a' : v.toFixed(2)))]), `an indicator is drawn from each edition's scores (${kazHeroin.join(' ')})`);
