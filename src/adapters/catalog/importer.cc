@@ -146,12 +146,12 @@ Status CheckPastEnds(Catalog& catalog, const core::Framework& framework, const s
                        where);
     }
     if (seen) return {};  // a loop stored earlier, not through this edition: the engine cuts it
-    auto stored = catalog.store().LoadEdition(id);
-    if (!stored) {
-      if (stored.error().code == ErrorCode::kNotFound) return {};
-      return stored.error();
+    auto toml = catalog.store().LoadFrameworkToml(id);  // the framework alone, not the edition's scores
+    if (!toml) {
+      if (toml.error().code == ErrorCode::kNotFound) return {};
+      return toml.error();
     }
-    auto parsed = io::ParseFramework(stored->framework_toml, "stored framework of edition " + id);
+    auto parsed = io::ParseFramework(*toml, "stored framework of edition " + id);
     if (!parsed) return parsed.error();
     id = parsed->previous;
   }
