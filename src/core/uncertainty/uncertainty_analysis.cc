@@ -66,6 +66,35 @@ std::int64_t RunsPerTask(const Plan& plan) {
   return std::max(batch, runs / batch * batch);
 }
 
+// Rows of Tally::high_counts.
+enum HighRow : size_t { kHighX, kHighY, kHighBoth };
+
+// One run's x and y keys of n countries into high_counts ([HighRow][country]).
+template <typename Count>
+[[gnu::always_inline]] inline void CountHighIn(const std::int32_t* x, const std::int32_t* y, size_t n, int threshold,
+                                               Count* counts) {
+  Count* high_x = counts + kHighX * n;
+  Count* high_y = counts + kHighY * n;
+  Count* high_both = counts + kHighBoth * n;
+  for (size_t c = 0; c < n; ++c) {
+    const Count hx = x[c] >= threshold;
+    const Count hy = y[c] >= threshold;
+    high_x[c] += hx;
+    high_y[c] += hy;
+    high_both[c] += hx & hy;
+  }
+}
+
+// Integers only, so the clones count alike; the AVX2 one takes eight countries at once.
+__attribute__((target_clones("avx2", "default"))) void CountHigh(const std::int32_t* x, const std::int32_t* y, size_t n,
+                                                                 int threshold, std::uint16_t* counts) {
+  CountHighIn(x, y, n, threshold, counts);
+}
+__attribute__((target_clones("avx2", "default"))) void CountHigh(const std::int32_t* x, const std::int32_t* y, size_t n,
+                                                                 int threshold, std::uint32_t* counts) {
+  CountHighIn(x, y, n, threshold, counts);
+}
+
 // Integer counts, merged by addition. Each country's key counts cover only the keys
 // it can take (Plan::key_low..key_high), which keeps a thread's counts in its cache; on
 // large indices only the keys and rank bins its runs reached (Histograms).
@@ -79,7 +108,7 @@ struct Tally {
                     std::vector<std::int32_t>(plan.key_low.size(), (plan.countries - 1) >> rank_shift),
                     plan.countries < kBatchCountries) {
     if (rank_shift > 0) rank_sums.assign(plan.pillars.size() * countries, 0);
-    quadrant_counts.assign(countries * 4, 0);
+    high_counts.assign(countries * 3, 0);
   }
   // log2 of the ranks a bin holds: the least that keeps the bins within the bounds above.
   static int RankShift(const Plan& plan) {
@@ -94,7 +123,9 @@ struct Tally {
   Histograms<Count> key_counts;          // per pillar * countries + country: its keys
   Histograms<Count> rank_counts;         // per pillar * countries + country: its rank bins
   std::vector<std::uint64_t> rank_sums;  // [pillar][country] when binned: exact means
-  std::vector<Count> quadrant_counts;    // [country][quadrant]
+  // [kHighX, kHighY, kHighBoth][country]: runs with x, y, both >= the threshold, from
+  // which the four quadrants follow (Quadrants); three adds a country, vectorised.
+  std::vector<Count> high_counts;
 
   // Adds `other` into this and clears it.
   template <typename Other>
@@ -102,7 +133,7 @@ struct Tally {
     key_counts.Drain(other.key_counts);
     rank_counts.Drain(other.rank_counts);
     DrainVector(rank_sums, other.rank_sums);
-    DrainVector(quadrant_counts, other.quadrant_counts);
+    DrainVector(high_counts, other.high_counts);
   }
 
  private:
@@ -178,10 +209,8 @@ class Worker {
         ranker_.Rank(keys + p * n, plan_.countries, ranks + p * n);
       }
       if (plan_.quadrant_x >= 0 && plan_.quadrant_y >= 0) {
-        const int threshold = ThresholdKey(plan_, params_.threshold);
-        const std::int32_t* x = keys + static_cast<size_t>(plan_.quadrant_x) * n;
-        const std::int32_t* y = keys + static_cast<size_t>(plan_.quadrant_y) * n;
-        for (size_t c = 0; c < n; ++c) ++tally.quadrant_counts[c * 4 + static_cast<size_t>(QuadrantOf(x[c], y[c], threshold))];
+        CountHigh(keys + static_cast<size_t>(plan_.quadrant_x) * n, keys + static_cast<size_t>(plan_.quadrant_y) * n, n,
+                  ThresholdKey(plan_, params_.threshold), tally.high_counts.data());
       }
       if (tally.rank_shift > 0) {
         for (size_t k = 0; k < size_; ++k) tally.rank_sums[k] += static_cast<std::uint64_t>(ranks[k]);
@@ -204,16 +233,26 @@ class Worker {
   }
 
   // The last `runs` runs' keys and rank bins into the histograms: small indices, whose
-  // windows hold every value. Slot by slot, so that the few lines of a slot's
+  // windows hold every value. A few slots at a time, so that the few lines of a slot's
   // histograms the runs reach are fetched once for all of them (the histograms of
-  // every slot outgrow the L1 cache).
+  // every slot outgrow the L1 cache). The slots' counts are interleaved: a slot's runs
+  // often repeat a value, and each increment of a count waits for the one before, but
+  // not for another slot's.
   template <typename Count>
   void TallyRecent(Tally<Count>& tally, size_t runs) {
-    for (size_t k = 0; k < size_; ++k) {
+    constexpr size_t kTogether = 2;
+    const auto add = [&](size_t k, size_t r) {
+      ++tally.key_counts.at(k, keys_[r * size_ + k]);
+      ++tally.rank_counts.at(k, (ranks_[r * size_ + k] - 1) >> tally.rank_shift);
+    };
+    size_t k = 0;
+    for (; k + kTogether <= size_; k += kTogether) {
       for (size_t r = 0; r < runs; ++r) {
-        ++tally.key_counts.at(k, keys_[r * size_ + k]);
-        ++tally.rank_counts.at(k, (ranks_[r * size_ + k] - 1) >> tally.rank_shift);
+        for (size_t j = 0; j < kTogether; ++j) add(k + j, r);
       }
+    }
+    for (; k < size_; ++k) {
+      for (size_t r = 0; r < runs; ++r) add(k, r);
     }
   }
 
@@ -389,10 +428,15 @@ CountryOutcome Outcome(const Plan& plan, const Tallies& tallies, const Nominal& 
     country.nominal_quadrant = QuadrantOf(nominal.keys[static_cast<size_t>(plan.quadrant_x) * n + c],
                                           nominal.keys[static_cast<size_t>(plan.quadrant_y) * n + c],
                                           ThresholdKey(plan, plan.threshold));
+    std::uint64_t high[3] = {};
+    for (const auto* tally : tallies) {
+      for (size_t row : {kHighX, kHighY, kHighBoth}) high[row] += tally->high_counts[row * n + c];
+    }
+    // Quadrants as QuadrantOf numbers them.
+    const std::uint64_t quadrants[4] = {high[kHighY] - high[kHighBoth], high[kHighBoth],
+                                        runs - high[kHighX] - high[kHighY] + high[kHighBoth], high[kHighX] - high[kHighBoth]};
     for (size_t q = 0; q < 4; ++q) {
-      std::uint64_t count = 0;
-      for (const auto* tally : tallies) count += tally->quadrant_counts[c * 4 + q];
-      country.quadrant_probability[q] = static_cast<double>(count) / static_cast<double>(runs);
+      country.quadrant_probability[q] = static_cast<double>(quadrants[q]) / static_cast<double>(runs);
     }
   }
   return country;
