@@ -124,7 +124,7 @@ struct Tally {
   Histograms<Count> rank_counts;         // per pillar * countries + country: its rank bins
   std::vector<std::uint64_t> rank_sums;  // [pillar][country] when binned: exact means
   // [kHighX, kHighY, kHighBoth][country]: runs with x, y, both >= the threshold, from
-  // which the four quadrants follow (Quadrants); three adds a country, vectorised.
+  // which Outcome works out the four quadrants; three adds a country, vectorised.
   std::vector<Count> high_counts;
 
   // Adds `other` into this and clears it.
