@@ -17,21 +17,24 @@ command -v valgrind >/dev/null || { echo "uncertainty_instructions: needs valgri
 [[ $# -ge 1 && $# -le 2 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 WORK=$(mktemp -d /tmp/ocindex-instructions-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-RUNS=200000  # what BM_ReferenceExperiment/1/1 runs a repetition
 
 count() {  # binary, output file
   echo "counting $1 (about a minute)..." >&2
   valgrind --tool=callgrind --callgrind-out-file="$2.out" "$1" --benchmark_filter='BM_ReferenceExperiment/1/1/' \
-    --benchmark_min_time=0.01 >/dev/null 2>"$2.log"
+    --benchmark_min_time=0.01 --benchmark_format=json >"$2.json" 2>"$2.log"
   callgrind_annotate --threshold=100 "$2.out" >"$2"
 }
 
 count "$1" "$WORK/new"
 [[ $# -eq 2 ]] && count "$2" "$WORK/base"
 
-/usr/bin/python3 - "$WORK" "$RUNS" $# <<'PY'
-import re, sys
-work, runs, binaries = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+/usr/bin/python3 - "$WORK" $# <<'PY'
+import json, re, sys
+work, binaries = sys.argv[1], int(sys.argv[2])
+def runs_of(path):
+    # The runs the benchmark made, from its own report: runs/s times the seconds it ran.
+    b = next(b for b in json.load(open(path))["benchmarks"] if b.get("run_type") == "iteration")
+    return round(b["runs/s"] * b["real_time"] / 1e3 * b["iterations"])
 # Stage of a function, by the first pattern its name matches.
 STAGES = [
     ("block sums", r"BlockSums|EvaluateGeneral"),
@@ -52,6 +55,9 @@ def stages(path):
         name = next((s for s, pattern in STAGES if re.search(pattern, function)), "the rest (setup, summaries)")
         totals[name] += n
     return totals
+runs = runs_of(f"{work}/new.json")
+if binaries == 2 and runs_of(f"{work}/base.json") != runs:
+    sys.exit("uncertainty_instructions: the two binaries ran different numbers of runs")
 new = stages(f"{work}/new")
 base = stages(f"{work}/base") if binaries == 2 else None
 print(f"instructions a run, reference experiment ({runs:,} runs, 1 thread; callgrind):")
